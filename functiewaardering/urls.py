@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from functiewaardering.health import healthz
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", include("profiles.urls_api")),
+    path("healthz", healthz, name="healthz"),
+]

@@ -1,0 +1,216 @@
+"""Admin: a functional administrator reads and corrects a family in one place.
+
+Cells are edited inside their level, with the elements as one text per line, because Django
+admin cannot nest inlines. Every save recomputes which elements distinguish a level and bumps
+the catalogue version, so the grading engine rebuilds its view of the data.
+"""
+
+from django import forms
+from django.contrib import admin
+
+from profiles.additions import recompute_additions
+from profiles.models import (
+    CatalogueVersion,
+    Cell,
+    ContextNote,
+    Criterion,
+    Element,
+    FamilyFunction,
+    Grade,
+    GradingSystem,
+    JobFamily,
+    Level,
+    Section,
+    SectionItem,
+)
+
+
+class CatalogueChangeMixin:
+    """Keeps derived data and the catalogue version right after every admin change."""
+
+    def family_of(self, obj) -> JobFamily | None:
+        return getattr(obj, "family", None)
+
+    def after_change(self, obj) -> None:
+        family = self.family_of(obj)
+        if family is not None:
+            recompute_additions(family)
+        CatalogueVersion.bump()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.after_change(form.instance)
+
+    def delete_model(self, request, obj):
+        family = self.family_of(obj)
+        super().delete_model(request, obj)
+        if family is not None and family.pk:
+            recompute_additions(family)
+        CatalogueVersion.bump()
+
+
+class GradeInline(admin.TabularInline):
+    model = Grade
+    extra = 0
+
+
+@admin.register(GradingSystem)
+class GradingSystemAdmin(CatalogueChangeMixin, admin.ModelAdmin):
+    list_display = ["name", "code"]
+    inlines = [GradeInline]
+
+    def family_of(self, obj):
+        return None
+
+
+class FamilyFunctionInline(admin.TabularInline):
+    model = FamilyFunction
+    extra = 0
+
+
+class ContextNoteInline(admin.StackedInline):
+    model = ContextNote
+    extra = 0
+
+
+class CriterionInline(admin.TabularInline):
+    model = Criterion
+    extra = 0
+
+
+class LevelInline(admin.TabularInline):
+    model = Level
+    extra = 0
+    fields = ["rank", "name", "grade", "typing_code", "typing_total"]
+    show_change_link = True
+
+
+class SectionInline(admin.StackedInline):
+    model = Section
+    extra = 0
+    fields = ["order", "kind", "title", "level", "intro"]
+    show_change_link = True
+
+
+@admin.register(JobFamily)
+class JobFamilyAdmin(CatalogueChangeMixin, admin.ModelAdmin):
+    list_display = ["name", "slug", "grading_system", "jurisdiction", "sector"]
+    list_filter = ["grading_system", "jurisdiction", "sector"]
+    search_fields = ["name", "slug", "core"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [FamilyFunctionInline, ContextNoteInline, CriterionInline, LevelInline, SectionInline]
+
+    def family_of(self, obj):
+        return obj
+
+
+class CellForm(forms.ModelForm):
+    """A cell with its own elements as lines; a line "kop :: tekst" keeps a sub-heading."""
+
+    elements_text = forms.CharField(
+        label="Eigen elementen (één per regel; 'kop :: tekst' voor een element onder een kop)",
+        widget=forms.Textarea(attrs={"rows": 6, "cols": 90}),
+        required=False,
+    )
+
+    class Meta:
+        model = Cell
+        fields = ["criterion", "inherits"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["elements_text"].initial = "\n".join(
+                f"{e.group} :: {e.text}" if e.group else e.text for e in self.instance.elements.all()
+            )
+
+    def parsed_elements(self) -> list[tuple[str, str]]:
+        rows = []
+        for line in self.cleaned_data.get("elements_text", "").splitlines():
+            if not line.strip():
+                continue
+            group, _, text = line.rpartition(" :: ")
+            rows.append((group.strip(), " ".join(text.split())))
+        return rows
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("inherits") == Cell.Inherits.IDEM and self.parsed_elements():
+            raise forms.ValidationError("Een 'Idem'-cel heeft geen eigen elementen.")
+        return cleaned
+
+    def save(self, commit=True):
+        cell = super().save(commit=commit)
+        if commit:
+            self.save_elements(cell)
+        return cell
+
+    def save_elements(self, cell: Cell) -> None:
+        wanted = self.parsed_elements()
+        current = [(e.group, e.text) for e in cell.elements.all()]
+        if wanted != current:
+            cell.elements.all().delete()
+            Element.objects.bulk_create(
+                Element(cell=cell, group=group, text=text, order=order)
+                for order, (group, text) in enumerate(wanted)
+            )
+
+
+class CellInline(admin.StackedInline):
+    model = Cell
+    form = CellForm
+    extra = 0
+
+
+@admin.register(Level)
+class LevelAdmin(CatalogueChangeMixin, admin.ModelAdmin):
+    list_display = ["name", "family", "rank", "grade"]
+    list_filter = ["family"]
+    search_fields = ["name", "description"]
+    inlines = [CellInline]
+    readonly_fields = ["typing_check"]
+
+    @admin.display(description="Controle functietypering")
+    def typing_check(self, obj: Level) -> str:
+        if obj.typing_is_consistent is None:
+            return "geen functietypering"
+        if obj.typing_is_consistent:
+            return f"{obj.typing_digit_count} cijfers, som {obj.typing_digit_sum}: klopt met het totaal"
+        return (
+            f"{obj.typing_digit_count} cijfers, som {obj.typing_digit_sum}, maar het vermelde totaal is "
+            f"{obj.typing_total}: de code is onvolledig of onjuist in de bron (niet gerepareerd)"
+        )
+
+
+class SectionItemInline(admin.TabularInline):
+    model = SectionItem
+    extra = 0
+
+
+@admin.register(Section)
+class SectionAdmin(CatalogueChangeMixin, admin.ModelAdmin):
+    list_display = ["title", "family", "kind", "level"]
+    list_filter = ["family", "kind"]
+    inlines = [SectionItemInline]
+
+
+@admin.register(Element)
+class ElementAdmin(CatalogueChangeMixin, admin.ModelAdmin):
+    list_display = ["text", "cell", "is_addition"]
+    list_filter = ["cell__level__family", "is_addition"]
+    search_fields = ["text"]
+    readonly_fields = ["is_addition"]
+
+    def family_of(self, obj):
+        return obj.cell.level.family
+
+
+@admin.register(CatalogueVersion)
+class CatalogueVersionAdmin(admin.ModelAdmin):
+    list_display = ["number", "changed_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,93 @@
+"""Read-only JSON of the catalogue, in the shape DESIGN.md fixes."""
+
+from profiles.models import JobFamily, Level
+from profiles.selectors import level_matrix
+
+
+def grade_code(level: Level) -> str | None:
+    return level.grade.code if level.grade_id else None
+
+
+def family_summary(family: JobFamily) -> dict:
+    return {
+        "slug": family.slug,
+        "name": family.name,
+        "grading_system": family.grading_system.name if family.grading_system_id else None,
+        "jurisdiction": family.jurisdiction,
+        "sector": family.sector,
+        "levels": [
+            {"rank": level.rank, "grade": grade_code(level), "name": level.name}
+            for level in family.levels.all()
+        ],
+    }
+
+
+def _section(section) -> dict:
+    return {
+        "kind": section.kind,
+        "title": section.title,
+        "intro": section.intro,
+        "items": [{"group": item.group, "text": item.text} for item in section.items.all()],
+    }
+
+
+def _level(row: dict, sections: list) -> dict:
+    level = row["level"]
+    return {
+        "id": level.id,
+        "rank": level.rank,
+        "grade": grade_code(level),
+        "name": level.name,
+        "description": level.description,
+        "requirements": level.requirements,
+        "entry_requirement": level.grade.entry_requirement if level.grade_id else "",
+        "typing": {
+            "code": level.typing_code,
+            "total": level.typing_total,
+            "digit_sum": level.typing_digit_sum,
+            "digit_count": level.typing_digit_count,
+            "consistent": level.typing_is_consistent,
+        }
+        if level.typing_code
+        else None,
+        "sections": [_section(s) for s in sections],
+        "cells": [
+            {
+                "criterion": cell["criterion"].key,
+                "criterion_name": cell["criterion"].name,
+                "inherits": cell["inherits"] or None,
+                "elements": [
+                    {"text": e["text"], "group": e["group"] or None, "added": e["added"]}
+                    for e in cell["elements"]
+                ],
+            }
+            for cell in row["cells"]
+        ],
+    }
+
+
+def family_detail(family: JobFamily) -> dict:
+    sections = list(family.sections.all())
+    functions = list(family.functions.all())
+    data = family_summary(family)
+    data.update(
+        {
+            "grading_system_code": family.grading_system.code if family.grading_system_id else None,
+            "source_file": family.source_file,
+            "source_title": family.source_title,
+            "core": family.core,
+            "related_functions": [f.name for f in functions if f.kind == "related"],
+            "reference_functions": [f.name for f in functions if f.kind == "reference"],
+            "context_notes": [
+                {"title": n.title, "text": n.text, "source_file": n.source_file or None}
+                for n in family.context_notes.all()
+            ],
+            "sections": [_section(s) for s in sections if s.level_id is None],
+            "criteria": [{"key": c.key, "name": c.name} for c in family.criteria.all()],
+            "levels": [
+                _level(row, [s for s in sections if s.level_id == row["level"].id])
+                for row in level_matrix(family)
+            ],
+        }
+    )
+    return data

@@ -1,0 +1,341 @@
+"""Read and validate the family files in fixtures/ before anything is written.
+
+The result is plain data (dicts and lists) that the importer writes as it is. Every problem is
+reported in Dutch with the file and the place in it, e.g. `levels[2].cells[0].criterion`.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+INHERITS = {None: "", "idem": "idem", "idem+": "idem+"}
+SECTION_KINDS = {"results", "behaviour", "competences", "quality_profile", "result_area", "footnote"}
+
+
+class FamilyFileError(Exception):
+    def __init__(self, path: Path, place: str, message: str):
+        self.path, self.place, self.message = path, place, message
+        where = f"{path.name}, {place}" if place else path.name
+        super().__init__(f"Fout in {where}: {message}")
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    systems: list[dict]
+    families: list[dict]
+
+
+class _Reader:
+    """Walks one parsed YAML document and checks types, naming the place of every problem."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def fail(self, place: str, message: str) -> None:
+        raise FamilyFileError(self.path, place, message)
+
+    def mapping(self, value: Any, place: str) -> dict:
+        if not isinstance(value, dict):
+            self.fail(place, "hier hoort een verzameling sleutels en waarden")
+        return value
+
+    def sequence(self, value: Any, place: str) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(place, "hier hoort een lijst")
+        return value
+
+    def text(self, data: dict, key: str, place: str, *, required: bool = True) -> str:
+        value = data.get(key)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.fail(f"{place}.{key}" if place else key, "verplichte tekst ontbreekt of is leeg")
+        return " ".join(value.split()) if "\n" not in value.strip() else value.strip()
+
+    def slug(self, data: dict, key: str, place: str) -> str:
+        value = self.text(data, key, place)
+        if not SLUG.match(value):
+            self.fail(f"{place}.{key}" if place else key, f"'{value}' is geen geldige sleutel (a-z, 0-9 en -)")
+        return value
+
+    def optional_int(self, data: dict, key: str, place: str) -> int | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            self.fail(f"{place}.{key}", "hier hoort een geheel getal")
+        return value
+
+    def known_keys(self, data: dict, allowed: set[str], place: str) -> None:
+        unknown = sorted(set(data) - allowed)
+        if unknown:
+            self.fail(place or "bovenste niveau", f"onbekende sleutel(s): {', '.join(unknown)}")
+
+
+def load_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise FamilyFileError(path, "", "het bestand is geen UTF-8-tekst") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        place = f"regel {mark.line + 1}, kolom {mark.column + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or "ongeldige YAML"
+        raise FamilyFileError(path, place, f"ongeldige YAML ({problem})") from None
+
+
+def read_systems(path: Path) -> list[dict]:
+    reader = _Reader(path)
+    systems = []
+    seen = set()
+    for i, raw in enumerate(reader.sequence(load_yaml(path), "")):
+        place = f"[{i}]"
+        data = reader.mapping(raw, place)
+        reader.known_keys(data, {"code", "name", "description", "grades"}, place)
+        code = reader.slug(data, "code", place)
+        if code in seen:
+            reader.fail(f"{place}.code", f"systeem '{code}' staat er twee keer in")
+        seen.add(code)
+        grades, grade_codes = [], set()
+        for j, raw_grade in enumerate(reader.sequence(data.get("grades"), f"{place}.grades")):
+            grade_place = f"{place}.grades[{j}]"
+            grade = reader.mapping(raw_grade, grade_place)
+            reader.known_keys(grade, {"code", "name", "entry_requirement"}, grade_place)
+            grade_code = reader.text(grade, "code", grade_place)
+            if grade_code in grade_codes:
+                reader.fail(f"{grade_place}.code", f"schaal '{grade_code}' staat er twee keer in")
+            grade_codes.add(grade_code)
+            grades.append(
+                {
+                    "code": grade_code,
+                    "name": reader.text(grade, "name", grade_place),
+                    "rank": j + 1,
+                    "entry_requirement": reader.text(
+                        grade, "entry_requirement", grade_place, required=False
+                    ),
+                }
+            )
+        if not grades:
+            reader.fail(f"{place}.grades", "een systeem heeft minstens één schaal nodig")
+        systems.append(
+            {
+                "code": code,
+                "name": reader.text(data, "name", place),
+                "description": reader.text(data, "description", place, required=False),
+                "grades": grades,
+            }
+        )
+    return systems
+
+
+FAMILY_KEYS = {
+    "slug", "name", "grading_system", "jurisdiction", "sector", "source_file", "source_title",
+    "core", "related_functions", "reference_functions", "context_notes", "sections", "criteria",
+    "levels",
+}
+
+
+def read_family(path: Path, systems: dict[str, dict]) -> dict:
+    reader = _Reader(path)
+    data = reader.mapping(load_yaml(path), "")
+    reader.known_keys(data, FAMILY_KEYS, "")
+    system_code = data.get("grading_system")
+    if system_code is not None and system_code not in systems:
+        reader.fail("grading_system", f"onbekend waarderingssysteem '{system_code}'")
+    grade_codes = {g["code"] for g in systems[system_code]["grades"]} if system_code else set()
+    criteria = _read_criteria(reader, data)
+    levels = _read_levels(reader, data, {c["key"] for c in criteria}, grade_codes)
+    return {
+        "slug": reader.slug(data, "slug", ""),
+        "name": reader.text(data, "name", ""),
+        "grading_system": system_code,
+        "jurisdiction": reader.text(data, "jurisdiction", ""),
+        "sector": reader.text(data, "sector", ""),
+        "source_file": reader.text(data, "source_file", ""),
+        "source_title": reader.text(data, "source_title", "", required=False),
+        "core": reader.text(data, "core", "", required=False),
+        "related_functions": _read_names(reader, data, "related_functions"),
+        "reference_functions": _read_names(reader, data, "reference_functions"),
+        "context_notes": _read_notes(reader, data),
+        "sections": _read_sections(reader, data, len(levels)),
+        "criteria": criteria,
+        "levels": levels,
+    }
+
+
+def _read_names(reader: _Reader, data: dict, key: str) -> list[str]:
+    names = []
+    for i, value in enumerate(reader.sequence(data.get(key), key)):
+        if not isinstance(value, str) or not value.strip():
+            reader.fail(f"{key}[{i}]", "hier hoort een niet-lege tekst")
+        names.append(" ".join(value.split()))
+    return names
+
+
+def _read_notes(reader: _Reader, data: dict) -> list[dict]:
+    notes = []
+    for i, raw in enumerate(reader.sequence(data.get("context_notes"), "context_notes")):
+        place = f"context_notes[{i}]"
+        note = reader.mapping(raw, place)
+        reader.known_keys(note, {"title", "text", "source_file"}, place)
+        notes.append(
+            {
+                "title": reader.text(note, "title", place),
+                "text": reader.text(note, "text", place),
+                "source_file": reader.text(note, "source_file", place, required=False),
+            }
+        )
+    return notes
+
+
+def _read_sections(reader: _Reader, data: dict, level_count: int) -> list[dict]:
+    sections = []
+    for i, raw in enumerate(reader.sequence(data.get("sections"), "sections")):
+        place = f"sections[{i}]"
+        section = reader.mapping(raw, place)
+        reader.known_keys(section, {"kind", "title", "level", "intro", "items"}, place)
+        kind = reader.text(section, "kind", place)
+        if kind not in SECTION_KINDS:
+            reader.fail(f"{place}.kind", f"onbekende soort '{kind}' ({', '.join(sorted(SECTION_KINDS))})")
+        level = reader.optional_int(section, "level", place)
+        if level is not None and not 1 <= level <= level_count:
+            reader.fail(f"{place}.level", f"er is geen niveau met rang {level}")
+        items = []
+        for j, raw_item in enumerate(reader.sequence(section.get("items"), f"{place}.items")):
+            item_place = f"{place}.items[{j}]"
+            item = reader.mapping(raw_item, item_place)
+            reader.known_keys(item, {"group", "text"}, item_place)
+            items.append(
+                {
+                    "group": reader.text(item, "group", item_place, required=False),
+                    "text": reader.text(item, "text", item_place),
+                }
+            )
+        sections.append(
+            {
+                "kind": kind,
+                "title": reader.text(section, "title", place),
+                "level": level,
+                "intro": reader.text(section, "intro", place, required=False),
+                "items": items,
+            }
+        )
+    return sections
+
+
+def _read_criteria(reader: _Reader, data: dict) -> list[dict]:
+    criteria, keys = [], set()
+    for i, raw in enumerate(reader.sequence(data.get("criteria"), "criteria")):
+        place = f"criteria[{i}]"
+        criterion = reader.mapping(raw, place)
+        reader.known_keys(criterion, {"key", "name"}, place)
+        key = reader.slug(criterion, "key", place)
+        if key in keys:
+            reader.fail(f"{place}.key", f"criterium '{key}' staat er twee keer in")
+        keys.add(key)
+        criteria.append({"key": key, "name": reader.text(criterion, "name", place)})
+    if not criteria:
+        reader.fail("criteria", "een familie heeft minstens één criterium nodig")
+    return criteria
+
+
+LEVEL_KEYS = {
+    "rank", "name", "grade", "description", "requirements", "typing_code", "typing_total", "cells",
+}
+
+
+def _read_levels(reader: _Reader, data: dict, criterion_keys: set[str], grade_codes: set[str]) -> list[dict]:
+    levels = []
+    for i, raw in enumerate(reader.sequence(data.get("levels"), "levels")):
+        place = f"levels[{i}]"
+        level = reader.mapping(raw, place)
+        reader.known_keys(level, LEVEL_KEYS, place)
+        if level.get("rank") != i + 1:
+            reader.fail(f"{place}.rank", f"de rangen lopen op vanaf 1; hier hoort {i + 1}")
+        grade = level.get("grade")
+        if grade is not None and grade not in grade_codes:
+            reader.fail(f"{place}.grade", f"schaal '{grade}' hoort niet bij het waarderingssysteem van deze familie")
+        levels.append(
+            {
+                "rank": i + 1,
+                "name": reader.text(level, "name", place),
+                "grade": grade,
+                "description": reader.text(level, "description", place, required=False),
+                "requirements": reader.text(level, "requirements", place, required=False),
+                "typing_code": _typing_code(reader, level, place),
+                "typing_total": reader.optional_int(level, "typing_total", place),
+                "cells": _read_cells(reader, level, place, criterion_keys, is_lowest=i == 0),
+            }
+        )
+    if not levels:
+        reader.fail("levels", "een familie heeft minstens één niveau nodig")
+    return levels
+
+
+def _typing_code(reader: _Reader, level: dict, place: str) -> str:
+    value = level.get("typing_code") or ""
+    if not isinstance(value, str):
+        reader.fail(f"{place}.typing_code", "de functietypering is tekst, bijvoorbeeld \"22222  22222  22  22\"")
+    return value.strip()  # inner spacing is kept exactly as the source prints it
+
+
+def _read_cells(reader: _Reader, level: dict, place: str, criterion_keys: set[str], *, is_lowest: bool) -> list[dict]:
+    cells, seen = [], set()
+    for j, raw in enumerate(reader.sequence(level.get("cells"), f"{place}.cells")):
+        cell_place = f"{place}.cells[{j}]"
+        cell = reader.mapping(raw, cell_place)
+        reader.known_keys(cell, {"criterion", "inherits", "elements"}, cell_place)
+        key = cell.get("criterion")
+        if key not in criterion_keys:
+            reader.fail(f"{cell_place}.criterion", f"onbekend criterium '{key}'")
+        if key in seen:
+            reader.fail(f"{cell_place}.criterion", f"criterium '{key}' heeft al een cel op dit niveau")
+        seen.add(key)
+        inherits = cell.get("inherits")
+        if inherits not in INHERITS:
+            reader.fail(f"{cell_place}.inherits", "alleen leeg, 'idem' of 'idem+' is toegestaan")
+        if inherits and is_lowest:
+            reader.fail(f"{cell_place}.inherits", "het laagste niveau kan niet erven van een niveau eronder")
+        elements = []
+        for k, raw_element in enumerate(reader.sequence(cell.get("elements"), f"{cell_place}.elements")):
+            element_place = f"{cell_place}.elements[{k}]"
+            element = reader.mapping(raw_element, element_place)
+            reader.known_keys(element, {"text", "group"}, element_place)
+            elements.append(
+                {
+                    "text": reader.text(element, "text", element_place),
+                    "group": reader.text(element, "group", element_place, required=False),
+                }
+            )
+        if inherits == "idem" and elements:
+            reader.fail(f"{cell_place}.elements", "een 'idem'-cel heeft geen eigen elementen")
+        if not inherits and not elements:
+            reader.fail(f"{cell_place}.elements", "een cel zonder overerving heeft minstens één element nodig")
+        cells.append({"criterion": key, "inherits": INHERITS[inherits], "elements": elements})
+    return cells
+
+
+def read_catalogue(fixtures_dir: Path) -> Catalogue:
+    """Read and validate every file; raises FamilyFileError on the first problem."""
+    systems_path = fixtures_dir / "grading_systems.yaml"
+    if not systems_path.is_file():
+        raise FamilyFileError(systems_path, "", "het bestand ontbreekt")
+    systems = read_systems(systems_path)
+    by_code = {s["code"]: s for s in systems}
+    family_paths = sorted((fixtures_dir / "families").glob("*.yaml"))
+    if not family_paths:
+        raise FamilyFileError(fixtures_dir / "families", "", "geen familiebestanden (*.yaml) gevonden")
+    families, slugs = [], {}
+    for path in family_paths:
+        family = read_family(path, by_code)
+        if family["slug"] in slugs:
+            raise FamilyFileError(path, "slug", f"'{family['slug']}' staat ook in {slugs[family['slug']]}")
+        slugs[family["slug"]] = path.name
+        families.append(family)
+    return Catalogue(systems=systems, families=families)

@@ -1,0 +1,33 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from profiles.family_files import FamilyFileError, read_catalogue
+from profiles.family_import import import_catalogue
+
+
+class Command(BaseCommand):
+    help = "Valideer de familiebestanden in fixtures/ en laad ze in één transactie (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dir",
+            default=str(settings.FIXTURES_DIR),
+            help="Map met grading_systems.yaml en families/*.yaml (standaard: fixtures/).",
+        )
+
+    def handle(self, *args, dir, **options):
+        try:
+            catalogue = read_catalogue(Path(dir))
+        except FamilyFileError as error:
+            raise CommandError(f"{error}. Er is niets geladen.") from None
+        report = import_catalogue(catalogue)
+        summary = ", ".join(report.families)
+        if report.changed:
+            self.stdout.write(
+                f"{len(report.families)} families geladen ({summary}): "
+                f"{report.created} nieuw, {report.updated} gewijzigd, {report.deleted} verwijderd."
+            )
+        else:
+            self.stdout.write(f"{len(report.families)} families ({summary}) waren al actueel; niets gewijzigd.")

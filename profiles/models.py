@@ -1,0 +1,297 @@
+"""Job families as the sources give them: grading systems, levels, criteria, cells, elements.
+
+A cell may inherit the cell of the level below ("Idem", "Idem +"). What a level adds is stored as
+that level's own elements, and `Element.is_addition` records whether an own element is new
+compared with the level below, so "what distinguishes this level" is a query.
+"""
+
+import re
+
+from django.db import models
+from django.db.models import F
+
+
+class GradingSystem(models.Model):
+    code = models.SlugField("code", unique=True)
+    name = models.CharField("naam", max_length=200)
+    description = models.TextField("omschrijving", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "waarderingssysteem"
+        verbose_name_plural = "waarderingssystemen"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Grade(models.Model):
+    system = models.ForeignKey(
+        GradingSystem, on_delete=models.CASCADE, related_name="grades", verbose_name="systeem"
+    )
+    code = models.CharField("code", max_length=20)
+    name = models.CharField("naam", max_length=100)
+    rank = models.PositiveIntegerField("volgorde")
+    entry_requirement = models.CharField("toelatingseis", max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["system", "rank"]
+        verbose_name = "schaal of niveau"
+        verbose_name_plural = "schalen en niveaus"
+        constraints = [
+            models.UniqueConstraint(fields=["system", "code"], name="grade_code_unique_in_system"),
+            models.UniqueConstraint(fields=["system", "rank"], name="grade_rank_unique_in_system"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class JobFamily(models.Model):
+    slug = models.SlugField("slug", unique=True)
+    name = models.CharField("naam", max_length=200)
+    grading_system = models.ForeignKey(
+        GradingSystem,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="families",
+        verbose_name="waarderingssysteem",
+    )
+    jurisdiction = models.CharField("land", max_length=50)
+    sector = models.CharField("sector", max_length=100)
+    core = models.TextField("kern van de functie", blank=True)
+    source_file = models.CharField("bronbestand", max_length=200)
+    source_title = models.CharField("bron", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "functiefamilie"
+        verbose_name_plural = "functiefamilies"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FamilyFunction(models.Model):
+    class Kind(models.TextChoices):
+        RELATED = "related", "gerelateerde kernfunctie"
+        REFERENCE = "reference", "referentiefunctie"
+
+    family = models.ForeignKey(JobFamily, on_delete=models.CASCADE, related_name="functions")
+    kind = models.CharField("soort", max_length=20, choices=Kind.choices)
+    name = models.CharField("naam", max_length=300)
+    order = models.PositiveIntegerField("volgorde", default=0)
+
+    class Meta:
+        ordering = ["family", "kind", "order"]
+        verbose_name = "verwante functie"
+        verbose_name_plural = "verwante functies"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ContextNote(models.Model):
+    family = models.ForeignKey(JobFamily, on_delete=models.CASCADE, related_name="context_notes")
+    title = models.CharField("titel", max_length=300)
+    text = models.TextField("tekst")
+    source_file = models.CharField("bronbestand", max_length=200, blank=True)
+    order = models.PositiveIntegerField("volgorde", default=0)
+
+    class Meta:
+        ordering = ["family", "order"]
+        verbose_name = "contextnotitie"
+        verbose_name_plural = "contextnotities"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Criterion(models.Model):
+    family = models.ForeignKey(JobFamily, on_delete=models.CASCADE, related_name="criteria")
+    key = models.SlugField("sleutel")
+    name = models.CharField("naam", max_length=200)
+    order = models.PositiveIntegerField("volgorde", default=0)
+
+    class Meta:
+        ordering = ["family", "order"]
+        verbose_name = "criterium"
+        verbose_name_plural = "criteria"
+        constraints = [
+            models.UniqueConstraint(fields=["family", "key"], name="criterion_key_unique_in_family")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class LevelQuerySet(models.QuerySet):
+    def for_family(self, slug: str) -> "LevelQuerySet":
+        return self.filter(family__slug=slug)
+
+    def ordered(self) -> "LevelQuerySet":
+        return self.order_by("family__name", "rank")
+
+
+TYPING_DIGITS = re.compile(r"\d")
+
+
+class Level(models.Model):
+    family = models.ForeignKey(JobFamily, on_delete=models.CASCADE, related_name="levels")
+    rank = models.PositiveIntegerField("rang")  # 1 = lowest
+    name = models.CharField("naam", max_length=300)
+    grade = models.ForeignKey(
+        Grade,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="levels",
+        verbose_name="schaal of niveau",
+    )
+    description = models.TextField("omschrijving", blank=True)
+    requirements = models.TextField("eisen", blank=True)
+    typing_code = models.CharField("functietypering", max_length=100, blank=True)
+    typing_total = models.PositiveIntegerField("totaal functietypering", null=True, blank=True)
+
+    objects = LevelQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["family", "rank"]
+        verbose_name = "niveau"
+        verbose_name_plural = "niveaus"
+        constraints = [
+            models.UniqueConstraint(fields=["family", "rank"], name="level_rank_unique_in_family")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def has_grade(self) -> bool:
+        return self.grade_id is not None
+
+    @property
+    def typing_digit_sum(self) -> int | None:
+        if not self.typing_code:
+            return None
+        return sum(int(digit) for digit in TYPING_DIGITS.findall(self.typing_code))
+
+    @property
+    def typing_digit_count(self) -> int:
+        return len(TYPING_DIGITS.findall(self.typing_code))
+
+    @property
+    def typing_is_consistent(self) -> bool | None:
+        """Whether the printed digits add up to the printed total; None without a code."""
+        if not self.typing_code or self.typing_total is None:
+            return None
+        return self.typing_digit_sum == self.typing_total
+
+
+class Cell(models.Model):
+    class Inherits(models.TextChoices):
+        NONE = "", "eigen tekst"
+        IDEM = "idem", "Idem"
+        IDEM_PLUS = "idem+", "Idem +"
+
+    level = models.ForeignKey(Level, on_delete=models.CASCADE, related_name="cells")
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="cells")
+    inherits = models.CharField(
+        "erft van niveau eronder", max_length=10, choices=Inherits.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["level", "criterion__order"]
+        verbose_name = "cel"
+        verbose_name_plural = "cellen"
+        constraints = [
+            models.UniqueConstraint(fields=["level", "criterion"], name="cell_unique_per_level")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.level} — {self.criterion}"
+
+
+class Element(models.Model):
+    cell = models.ForeignKey(Cell, on_delete=models.CASCADE, related_name="elements")
+    text = models.TextField("tekst")
+    group = models.CharField("kop", max_length=300, blank=True)
+    order = models.PositiveIntegerField("volgorde", default=0)
+    # True when the text is not in the level below's cell: what distinguishes this level.
+    is_addition = models.BooleanField("onderscheidend", default=True)
+
+    class Meta:
+        ordering = ["cell", "order"]
+        verbose_name = "element"
+        verbose_name_plural = "elementen"
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Section(models.Model):
+    class Kind(models.TextChoices):
+        RESULTS = "results", "Resultaten"
+        BEHAVIOUR = "behaviour", "Gedragsindicatoren"
+        COMPETENCES = "competences", "Competenties"
+        QUALITY_PROFILE = "quality_profile", "Kwaliteitenprofiel"
+        RESULT_AREA = "result_area", "Resultaatgebied"
+        FOOTNOTE = "footnote", "Voetnoot"
+
+    family = models.ForeignKey(JobFamily, on_delete=models.CASCADE, related_name="sections")
+    level = models.ForeignKey(
+        Level, on_delete=models.CASCADE, null=True, blank=True, related_name="sections"
+    )
+    kind = models.CharField("soort", max_length=30, choices=Kind.choices)
+    title = models.CharField("titel", max_length=300)
+    intro = models.TextField("inleiding", blank=True)
+    order = models.PositiveIntegerField("volgorde", default=0)
+
+    class Meta:
+        ordering = ["family", "order"]
+        verbose_name = "familiebrede sectie"
+        verbose_name_plural = "familiebrede secties"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SectionItem(models.Model):
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="items")
+    group = models.CharField("kop", max_length=300, blank=True)
+    text = models.TextField("tekst")
+    order = models.PositiveIntegerField("volgorde", default=0)
+
+    class Meta:
+        ordering = ["section", "order"]
+        verbose_name = "punt"
+        verbose_name_plural = "punten"
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class CatalogueVersion(models.Model):
+    """One row whose number goes up whenever family data changes.
+
+    Every process compares it with the number its cached engine data was built from, so several
+    application processes stay consistent without sharing memory.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "dataversie"
+        verbose_name_plural = "dataversies"
+
+    @classmethod
+    def current(cls) -> int:
+        row = cls.objects.filter(pk=1).values_list("number", flat=True).first()
+        return row or 0
+
+    @classmethod
+    def bump(cls) -> None:
+        updated = cls.objects.filter(pk=1).update(number=F("number") + 1)
+        if not updated:
+            cls.objects.create(pk=1, number=1)
