@@ -1,0 +1,33 @@
+"""The grading engine: plain Python, no Django. Families in, a text in, a GradingResult out."""
+
+from grading.engine.data import (
+    CellData,
+    CriterionData,
+    ElementData,
+    FamilyData,
+    LevelData,
+    SectionData,
+)
+from grading.engine.matching import ENGINE_VERSION, CatalogueIndex, build_index, grade
+from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position
+
+VERSION = ENGINE_VERSION
+
+__all__ = [
+    "ENGINE_VERSION",
+    "VERSION",
+    "CatalogueIndex",
+    "CellData",
+    "CriterionData",
+    "CriterionResult",
+    "ElementData",
+    "Evidence",
+    "FamilyData",
+    "FamilyScore",
+    "GradingResult",
+    "LevelData",
+    "Position",
+    "SectionData",
+    "build_index",
+    "grade",
+]

@@ -1,0 +1,94 @@
+"""Reads for grading: the families as engine dataclasses, and the engine index per data version."""
+
+import threading
+
+from grading import engine
+from profiles.models import CatalogueVersion, GradingSystem, JobFamily
+from profiles.selectors import family_full_queryset, level_matrix
+
+
+def _level_data(family: JobFamily, row: dict, sections: list) -> engine.LevelData:
+    level = row["level"]
+    level_sections = [s for s in sections if s.level_id == level.id]
+    requirement_lines = [level.requirements] if level.requirements else []
+    for section in level_sections:
+        requirement_lines += [f"{item.group}: {item.text}" if item.group else item.text for item in section.items.all()]
+    cells = tuple(
+        engine.CellData(
+            criterion=cell["criterion"].key,
+            inherits=cell["inherits"],
+            elements=tuple(
+                engine.ElementData(text=e["text"], group=e["group"], added=e["added"], inherited=e["inherited"])
+                for e in cell["elements"]
+            ),
+        )
+        for cell in row["cells"]
+    )
+    return engine.LevelData(
+        id=level.id,
+        rank=level.rank,
+        name=level.name,
+        grade=level.grade.code if level.grade_id else None,
+        description=level.description,
+        requirements="\n".join(requirement_lines),
+        entry_requirement=level.grade.entry_requirement if level.grade_id else "",
+        cells=cells,
+    )
+
+
+def family_engine_data() -> tuple[engine.FamilyData, ...]:
+    """Every family as engine dataclasses (a fixed number of queries)."""
+    system_grades = {
+        system.code: tuple(g.code for g in system.grades.all())
+        for system in GradingSystem.objects.prefetch_related("grades")
+    }
+    result = []
+    for family in family_full_queryset().order_by("slug"):
+        sections = list(family.sections.all())
+        functions = list(family.functions.all())
+        system_code = family.grading_system.code if family.grading_system_id else None
+        result.append(
+            engine.FamilyData(
+                slug=family.slug,
+                name=family.name,
+                grading_system=system_code,
+                system_grades=system_grades.get(system_code, ()),
+                jurisdiction=family.jurisdiction,
+                sector=family.sector,
+                core=family.core,
+                related_functions=tuple(f.name for f in functions if f.kind == "related"),
+                reference_functions=tuple(f.name for f in functions if f.kind == "reference"),
+                context_notes=tuple(note.text for note in family.context_notes.all()),
+                sections=tuple(
+                    engine.SectionData(
+                        kind=s.kind,
+                        title=s.title,
+                        intro=s.intro,
+                        items=tuple(item.text for item in s.items.all()),
+                        level_rank=s.level.rank if s.level_id else None,
+                    )
+                    for s in sections
+                ),
+                criteria=tuple(engine.CriterionData(key=c.key, name=c.name) for c in family.criteria.all()),
+                levels=tuple(_level_data(family, row, sections) for row in level_matrix(family)),
+            )
+        )
+    return tuple(result)
+
+
+_cache_lock = threading.Lock()
+_cache: dict[str, object] = {"version": None, "index": None}
+
+
+def engine_index() -> engine.CatalogueIndex:
+    """The engine's index, built once per process and rebuilt when the catalogue version moves.
+
+    The version lives in the database, so every process behind a load balancer notices a change
+    with one cheap query per request instead of rebuilding per request.
+    """
+    version = CatalogueVersion.current()
+    with _cache_lock:
+        if _cache["version"] != version or _cache["index"] is None:
+            _cache["index"] = engine.build_index(family_engine_data())
+            _cache["version"] = version
+        return _cache["index"]
