@@ -1,0 +1,97 @@
+"""Which family a role belongs to: domain, vocabulary, matched elements and jurisdiction."""
+
+from dataclasses import dataclass
+
+from grading.engine.index import CatalogueIndex, FamilyIndex
+from grading.engine.lexicon import find_phrases
+from grading.engine.reading import Reading
+
+ELEMENT_MATCH = 0.3  # share of an element's weighted terms a sentence must cover to support it
+SHORTLIST = 6  # families that get the (costlier) element matching
+JURISDICTION_MISMATCH = 0.3  # a Belgian role in a Dutch family or the reverse
+
+
+@dataclass(frozen=True)
+class ElementMatch:
+    element: int  # index in FamilyIndex.elements
+    sentence: int  # index in Reading.sentences
+    score: float
+
+
+@dataclass(frozen=True)
+class FamilyFit:
+    slug: str
+    score: float
+    domain_hits: int
+    explained: float
+    sentence_share: float
+    jurisdiction_factor: float
+    matches: dict[int, ElementMatch]  # element index -> its best sentence
+
+
+def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> dict[int, ElementMatch]:
+    """Per element, the sentence that covers most of its weighted terms (when enough)."""
+    best: dict[int, ElementMatch] = {}
+    for s_index, sentence in enumerate(reading.sentences):
+        shared: dict[int, float] = {}
+        counts: dict[int, int] = {}
+        for term in sentence.terms:
+            for e_index in family.postings.get(term, ()):
+                shared[e_index] = shared.get(e_index, 0.0) + catalogue.weight(term)
+                counts[e_index] = counts.get(e_index, 0) + 1
+        for e_index, weight in shared.items():
+            element = family.elements[e_index]
+            if counts[e_index] < min(2, len(element.terms)):
+                continue
+            score = weight / element.weight
+            if score >= ELEMENT_MATCH and (e_index not in best or score > best[e_index].score):
+                best[e_index] = ElementMatch(e_index, s_index, score)
+    return best
+
+
+def _domain_hits(family: FamilyIndex, reading: Reading) -> int:
+    concept_hits = {p for p in family.domain if len(p) == 1 and p[0] in reading.terms}
+    phrase_hits = {phrase for phrase, _, _ in find_phrases(reading.tokens, family.domain)}
+    return len(concept_hits | phrase_hits)
+
+
+def _explained(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> float:
+    """Share of the text's weighted terms that this family's texts use, by how typical they are."""
+    total = sum(catalogue.weight(t) for t in reading.terms)
+    if not total:
+        return 0.0
+    covered = sum(catalogue.weight(t) * family.vocabulary[t] ** 0.5 for t in reading.terms if t in family.vocabulary)
+    return covered / total
+
+
+def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> FamilyFit:
+    matches = match_elements(family, reading, catalogue)
+    matched_sentences = {m.sentence for m in matches.values()}
+    sentence_share = len(matched_sentences) / len(reading.sentences) if reading.sentences else 0.0
+    domain_hits = _domain_hits(family, reading)
+    explained = _explained(family, reading, catalogue)
+    jurisdiction_factor = 1.0
+    if reading.jurisdiction and family.family.jurisdiction and reading.jurisdiction != family.family.jurisdiction:
+        jurisdiction_factor = JURISDICTION_MISMATCH
+    domain = min(1.0, domain_hits / 4) ** 0.7  # one stray word is weak evidence; four settle it
+    sector = 0.05 if find_phrases(reading.tokens, family.sector) else 0.0
+    score = jurisdiction_factor * (0.5 * domain + 0.3 * sentence_share + 0.2 * min(1.0, 2 * explained) + sector)
+    return FamilyFit(
+        slug=family.family.slug,
+        score=round(min(score, 1.0), 4),
+        domain_hits=domain_hits,
+        explained=explained,
+        sentence_share=sentence_share,
+        jurisdiction_factor=jurisdiction_factor,
+        matches=matches,
+    )
+
+
+def shortlist(reading: Reading, catalogue: CatalogueIndex) -> list[str]:
+    """The families whose vocabulary the text uses most, found through the inverted index."""
+    totals: dict[str, float] = {}
+    for term in reading.terms:
+        for slug, share in catalogue.family_postings.get(term, ()):
+            totals[slug] = totals.get(slug, 0.0) + catalogue.weight(term) * share
+    ranked = sorted(totals, key=lambda slug: -totals[slug])
+    return ranked[:SHORTLIST]

@@ -1,0 +1,189 @@
+"""The catalogue prepared for matching: stemmed elements, term weights, domains, education.
+
+Built once per data version (it is the expensive part) and shared by every grading call.
+"""
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from grading.engine.data import FamilyData
+from grading.engine.lexicon import CONCEPT_PREFIX, Lexicon, concept_tokens, find_phrases, load_lexicon, tokenize
+from grading.engine.text import STOP_STEMS, split_compound, stem
+
+# Job words every family uses; they say nothing about which family or level fits.
+GENERIC_WORDS = (
+    "werkzaamheden medewerker medewerkers functie functiehouder taken taak organisatie verricht "
+    "verrichten zorgt draagt zorg levert stelt houdt gebied betrekking relevant relevante aanpak "
+    "nodig nodige verschillende behoeve uitvoering uitvoeren voert"
+)
+GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS.split())
+
+
+@dataclass(frozen=True)
+class IndexedElement:
+    index: int
+    level_rank: int
+    criterion: str
+    text: str
+    distinguishing: bool  # one of the level's own elements that the level below lacks
+    terms: frozenset[str]
+    weight: float  # total weight of its terms
+
+
+@dataclass
+class FamilyIndex:
+    family: FamilyData
+    elements: list[IndexedElement]
+    postings: dict[str, list[int]]  # term -> element indices
+    vocabulary: dict[str, float]  # term -> how characteristic it is of this family (0..1)
+    domain: tuple[tuple[str, ...], ...]  # phrases a role of this family talks about
+    sector: tuple[tuple[str, ...], ...]
+    education: dict[int, frozenset[float]]  # level rank -> education ranks the level asks
+    entry_requirements: bool  # the grading system fixes a diploma per grade (Belgian levels)
+
+
+@dataclass
+class CatalogueIndex:
+    families: dict[str, FamilyIndex]
+    lexicon: Lexicon
+    idf: dict[str, float]
+    default_idf: float
+    vocabulary: frozenset[str]
+    family_postings: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+
+    def terms(self, stem_sequence: list[str]) -> set[str]:
+        """Content terms of a piece of text: stems, compound parts and concepts."""
+        terms = set()
+        for token_stem in stem_sequence:
+            if token_stem in STOP_STEMS or len(token_stem) < 2 or token_stem in GENERIC_STEMS:
+                continue
+            terms.add(token_stem)
+            terms.update(split_compound(token_stem, self.vocabulary))
+        terms.update(concept_tokens(stem_sequence, self.lexicon))
+        return terms
+
+    def weight(self, term: str) -> float:
+        return self.idf.get(term, self.default_idf)
+
+
+def _texts_of(family: FamilyData) -> list[str]:
+    texts = [family.name, family.core, *family.reference_functions, *family.context_notes]
+    for section in family.sections:
+        texts += [section.title, section.intro, *section.items]
+    for level in family.levels:
+        texts.append(level.description)
+        for cell in level.cells:
+            texts += [e.text for e in cell.elements if not e.inherited]
+    return [t for t in texts if t]
+
+
+def _stem_sequence(text: str) -> list[str]:
+    return [token.stem for token in tokenize(text)]
+
+
+def build_index(families) -> CatalogueIndex:
+    lexicon = load_lexicon()
+    families = tuple(families)
+    vocabulary = frozenset(
+        s for family in families for text in _texts_of(family) for s in _stem_sequence(text) if len(s) >= 3
+    )
+    catalogue = CatalogueIndex(families={}, lexicon=lexicon, idf={}, default_idf=1.0, vocabulary=vocabulary)
+    documents = [catalogue.terms(_stem_sequence(t)) for f in families for t in _texts_of(f)]
+    document_frequency = Counter(term for doc in documents for term in doc)
+    total = max(len(documents), 1)
+    catalogue.idf = {t: math.log(1 + total / df) for t, df in document_frequency.items()}
+    catalogue.default_idf = math.log(1 + total)
+    family_counts = {f.slug: Counter(t for text in _texts_of(f) for t in catalogue.terms(_stem_sequence(text))) for f in families}
+    spread = Counter(t for counts in family_counts.values() for t in counts)
+    for family in families:
+        catalogue.families[family.slug] = _family_index(family, catalogue, family_counts[family.slug], spread, len(families))
+    postings = defaultdict(list)
+    for slug, family_index in catalogue.families.items():
+        for term, share in family_index.vocabulary.items():
+            postings[term].append((slug, share))
+    catalogue.family_postings = dict(postings)
+    return catalogue
+
+
+def _family_index(family: FamilyData, catalogue: CatalogueIndex, counts: Counter, spread: Counter, family_count: int) -> FamilyIndex:
+    elements = []
+    for level in family.levels:
+        for cell in level.cells:
+            for element in cell.elements:
+                if element.inherited:
+                    continue  # matched once, at the level that owns it
+                terms = frozenset(catalogue.terms(_stem_sequence(element.text)))
+                if not terms:
+                    continue
+                elements.append(
+                    IndexedElement(
+                        index=len(elements),
+                        level_rank=level.rank,
+                        criterion=cell.criterion,
+                        text=element.text,
+                        distinguishing=element.added,
+                        terms=terms,
+                        weight=sum(catalogue.weight(t) for t in terms),
+                    )
+                )
+    postings = defaultdict(list)
+    for element in elements:
+        for term in element.terms:
+            postings[term].append(element.index)
+    # How characteristic a term is of this family: 1 when no other family uses it.
+    vocabulary = {t: 1.0 / spread[t] if family_count > 1 else 1.0 for t in counts}
+    lexicon = catalogue.lexicon
+    own_domain = _derived_domain(family, catalogue, spread)
+    return FamilyIndex(
+        family=family,
+        elements=elements,
+        postings=dict(postings),
+        vocabulary=vocabulary,
+        domain=lexicon.family_domain.get(family.slug, ()) + own_domain,
+        sector=lexicon.family_sector.get(family.slug, ()),
+        education=_level_education(family, lexicon),
+        entry_requirements=any(level.entry_requirement for level in family.levels),
+    )
+
+
+def _derived_domain(family: FamilyData, catalogue: CatalogueIndex, spread: Counter) -> tuple[tuple[str, ...], ...]:
+    """The family's own name and reference functions, as phrases a fitting role would use."""
+    phrases = []
+    for text in (family.name, *family.reference_functions):
+        stems = tuple(s for s in _stem_sequence(text) if s not in STOP_STEMS and len(s) > 2)
+        if 1 <= len(stems) <= 4:
+            phrases.append(stems)
+    return tuple(phrases)
+
+
+def _level_education(family: FamilyData, lexicon: Lexicon) -> dict[int, frozenset[float]]:
+    """Education ranks each level asks, from its requirements, knowledge cells and entry rule."""
+    phrases = tuple(p for e in lexicon.education for p in e.phrases)
+    rank_of = {p: e.rank for e in lexicon.education for p in e.phrases}
+    result = {}
+    for level in family.levels:
+        lines = [line for line in level.requirements.splitlines() if line.strip()]
+        formal = [line for line in lines if "denkniveau" in line.lower()]
+        texts = formal or lines
+        texts += [level.entry_requirement]
+        for cell in level.cells:
+            if cell.criterion.startswith("kennis"):
+                texts += [e.text for e in cell.elements]
+        found = set()
+        for text in texts:
+            tokens = tokenize(text)
+            found.update(rank_of[phrase] for phrase, _, _ in _longest(find_phrases(tokens, phrases)))
+        if found:
+            result[level.rank] = frozenset(found)
+    return result
+
+
+def _longest(matches: list) -> list:
+    """Drop matches inside a longer match ("mbo" inside "mbo-4-niveau")."""
+    kept = []
+    for match in sorted(matches, key=lambda m: (m[1], -(m[2] - m[1]))):
+        if kept and match[1] < kept[-1][2]:
+            continue
+        kept.append(match)
+    return kept

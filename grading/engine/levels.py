@@ -1,0 +1,139 @@
+"""Which level a role supports, criterion by criterion, and where it lies against the family.
+
+A criterion supports the highest level whose own distinguishing elements the text shows
+("Idem +": a level is only distinguished by what it adds). Education, experience and cues of
+autonomy and complexity weigh in beside the matrix; the decision is the level with most support.
+"""
+
+from dataclasses import dataclass
+
+from grading.engine.fit import ElementMatch
+from grading.engine.index import FamilyIndex
+from grading.engine.reading import Reading
+from grading.engine.result import Position
+
+ANSWER_WEIGHT = 1.5  # a manager's own answer counts for more than a matched sentence
+EDUCATION_WEIGHT_FIXED = 1.6  # systems whose grades are defined by diploma (Belgian levels)
+EDUCATION_WEIGHT = 0.5
+CUE_WEIGHT = 0.45
+
+
+@dataclass(frozen=True)
+class CriterionSupport:
+    key: str
+    level_rank: int | None
+    strength: float  # 0..1
+    matches: tuple[ElementMatch, ...]  # the matches of the supported level (and below)
+    answered: bool
+
+
+@dataclass(frozen=True)
+class LevelDecision:
+    rank: int
+    position: Position
+    scores: dict[int, float]
+    criteria: tuple[CriterionSupport, ...]
+    education_fit: str  # "", "match", "above", "below"
+    share: float  # the chosen level's share of all support, 0..1
+
+
+def kernel(rank: float, target: float) -> float:
+    return max(0.0, 1.0 - abs(rank - target) / 1.5)
+
+
+def criterion_support(family: FamilyIndex, matches: dict[int, ElementMatch], answers: dict) -> list[CriterionSupport]:
+    supports = []
+    for criterion in family.family.criteria:
+        own = [m for m in matches.values() if family.elements[m.element].criterion == criterion.key]
+        distinguishing = [m for m in own if family.elements[m.element].distinguishing]
+        best_by_rank: dict[int, float] = {}
+        for match in distinguishing:
+            rank = family.elements[match.element].level_rank
+            best_by_rank[rank] = max(best_by_rank.get(rank, 0.0), match.score)
+        answer = answers.get(criterion.key)
+        if answer is not None and 1 <= answer <= len(family.family.levels):
+            supports.append(CriterionSupport(criterion.key, answer, 1.0, tuple(own), True))
+        elif best_by_rank:
+            rank = _supported_rank(best_by_rank)
+            supports.append(CriterionSupport(criterion.key, rank, min(1.0, best_by_rank[rank]), tuple(own), False))
+        else:
+            supports.append(CriterionSupport(criterion.key, None, 0.0, tuple(own), False))
+    return supports
+
+
+def _supported_rank(best_by_rank: dict[int, float]) -> int:
+    """The highest level that carries at least a third of the matched weight.
+
+    Matching a level's own additions shows the role reaches that level; requiring a share keeps
+    one stray match with a top-level bullet from outweighing several at a lower level.
+    """
+    total = sum(best_by_rank.values())
+    carried = 0.0
+    for rank in sorted(best_by_rank, reverse=True):
+        carried += best_by_rank[rank]
+        if carried >= total / 3:
+            return rank
+    return min(best_by_rank)
+
+
+def education_fit(family: FamilyIndex, reading: Reading) -> tuple[dict[int, float], str, float]:
+    """Support per level from the diploma the text asks, and whether it lies outside the range."""
+    if reading.education is None or not family.education:
+        return {}, "", 0.0
+    asked = reading.education
+    support = {}
+    for level in family.family.levels:
+        ranks = family.education.get(level.rank)
+        if ranks:
+            distance = min(abs(asked - r) for r in ranks)
+            support[level.rank] = max(0.0, 1.0 - distance / 1.5)
+    highest = max(max(r) for r in family.education.values())
+    lowest = min(min(r) for r in family.education.values())
+    verdict = "above" if asked > highest else "below" if asked < lowest else "match"
+    excess = asked - highest if verdict == "above" else lowest - asked if verdict == "below" else 0.0
+    return support, verdict, excess
+
+
+def decide(family: FamilyIndex, reading: Reading, matches: dict[int, ElementMatch], answers: dict) -> LevelDecision:
+    levels = family.family.levels
+    n = len(levels)
+    supports = criterion_support(family, matches, answers)
+    scores = {level.rank: 0.0 for level in levels}
+    evidence_weight = 0.0
+    for support in supports:
+        if support.level_rank is None:
+            continue
+        weight = ANSWER_WEIGHT if support.answered else 0.5 + support.strength
+        evidence_weight += weight
+        for rank in scores:
+            scores[rank] += weight * kernel(rank, support.level_rank)
+    base = max(evidence_weight, 1.0)
+    education, education_verdict, excess = education_fit(family, reading)
+    education_weight = EDUCATION_WEIGHT_FIXED if family.entry_requirements else EDUCATION_WEIGHT
+    for rank, value in education.items():
+        scores[rank] += education_weight * base * value
+    if reading.cue_signals and n > 1:
+        centre = (n + 1) / 2
+        balance = reading.cue_balance
+        target = centre + (balance / (abs(balance) + 2)) * (n - 1) / 2
+        strength = min(1.0, len(reading.cue_signals) / 3)
+        for rank in scores:
+            scores[rank] += CUE_WEIGHT * base * strength * kernel(rank, target)
+    if not any(scores.values()):
+        scores = {rank: 1.0 if rank == (n + 1) // 2 else 0.5 for rank in scores}  # no evidence: the middle
+    best = max(scores, key=lambda rank: (scores[rank], -rank))
+    position = _position(family, reading, best, education_verdict, excess)
+    total = sum(scores.values()) or 1.0
+    return LevelDecision(best, position, scores, tuple(supports), education_verdict, scores[best] / total)
+
+
+def _position(family: FamilyIndex, reading: Reading, best: int, verdict: str, excess: float) -> Position:
+    top = len(family.family.levels)
+    above_cues = len(reading.above_signals)
+    if verdict == "above" and (excess >= 1.5 or family.entry_requirements or above_cues >= 1):
+        return Position.ABOVE
+    if best == top and above_cues >= 2 and verdict != "below":
+        return Position.ABOVE
+    if verdict == "below" and (excess >= 1.5 or family.entry_requirements or (best == 1 and reading.cue_balance < 0)):
+        return Position.BELOW
+    return Position.IN_RANGE

@@ -1,0 +1,121 @@
+"""Reading Dutch: normalise, split sentences with offsets, tokenise, stem and split compounds."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("dutch_porter")
+
+# Present-tense endings ("adviseert", "zorgt", "houdt") that dutch_porter leaves alone, so the
+# verb in a vacancy ("coördineert") and the source's noun or infinitive forms meet.
+VERB_T_ENDINGS = (
+    "eert", "eunt", "ordt", "orgt", "oekt", "aakt", "eidt", "ijft", "ijdt", "oudt", "ouwt",
+    "aagt", "ikt", "elt", "rkt", "ekt", "ebt", "eeft", "aalt", "oert", "ijst", "eelt",
+)
+DOUBLE_VOWEL = re.compile(r"([aeou])\1")
+TOKEN = re.compile(r"[a-z0-9]+")
+SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n|\n\s*[-•*o·]\s+|\s+[•·]\s+")
+MIN_COMPOUND_PART = 4
+MIN_COMPOUND_TAIL = 3  # "raad" stems to "rad"
+
+STOPWORDS = frozenset(
+    """
+    de het een en of van in op te ten ter voor met aan die dat deze dit is zijn was waren wordt worden
+    werd kan kunnen moet moeten mag mogen zal zullen ook als bij naar om uit door over tot tussen onder
+    binnen na zonder zoals zo wel niet geen nog al meer minder veel vele andere ander anderen zij hij
+    ze we wij jij je u uw haar hem hun hen ons onze mijn er hier daar waar wat wie welke welk hoe
+    dan toe toen want maar dus ofwel hetzij zowel alle elk elke ieder iedere enkele eigen eventueel
+    daarbij daarnaast daarvan daarover hierbij hiervoor hierover ervan erover erbij ervoor waarbij
+    waarvan waarin waarop waarmee etc enz bv bijv o a m b t t a v c q e d nl zich zelf zelfs reeds
+    heeft hebben had hadden ben bent word gaat gaan komt komen doet doen maakt maken
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: "Coördineert" and "coordineert" are the same word."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("\u00a0", " "))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    if word.isdigit() or len(word) <= 3:
+        return word
+    if word.endswith(VERB_T_ENDINGS) and len(word) >= 5:
+        word = word[:-1]
+    return DOUBLE_VOWEL.sub(r"\1", _STEMMER.stemWord(word))
+
+
+def words(text: str) -> list[str]:
+    return TOKEN.findall(fold(text))
+
+
+def stems(text: str) -> list[str]:
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+STOP_STEMS = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences (and list items) with their character offsets in `text`."""
+    sentences = []
+    position = 0
+    for match in SENTENCE_END.finditer(text):
+        _add_sentence(sentences, text, position, match.start())
+        position = match.end()
+    _add_sentence(sentences, text, position, len(text))
+    return sentences
+
+
+def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip(" \t\r\n-•*·")
+    if len(stripped) < 3:
+        return
+    offset = start + piece.index(stripped)
+    sentences.append(Sentence(stripped, offset, offset + len(stripped)))
+
+
+def split_compound(word_stem: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
+    """Known parts of a compound ("archiefbescheid" -> "archief", "bescheid"), else ()."""
+    n = len(word_stem)
+    if n < MIN_COMPOUND_PART + MIN_COMPOUND_TAIL or (word_stem in vocabulary and n < 12):
+        return ()
+    best: tuple[str, ...] = ()
+    for cut in range(MIN_COMPOUND_PART, n - MIN_COMPOUND_TAIL + 1):
+        head, tail = word_stem[:cut], word_stem[cut:]
+        head_known = _known_head(head, vocabulary)
+        if head_known is None:
+            continue
+        tail_known = _known_tail(tail, vocabulary)
+        if tail_known:
+            candidate = (head_known, tail_known)
+            if not best or len(candidate[1]) > len(best[1]):
+                best = candidate
+    return best
+
+
+def _known_head(head: str, vocabulary: frozenset[str]) -> str | None:
+    for candidate in (head, head[:-1] if head.endswith("s") else None, head + "e"):
+        if candidate and len(candidate) >= MIN_COMPOUND_PART and stem(candidate) in vocabulary:
+            return stem(candidate)
+    return None
+
+
+def _known_tail(tail: str, vocabulary: frozenset[str]) -> str | None:
+    for candidate in (tail, tail[1:] if tail.startswith("s") else None):
+        if candidate and len(candidate) >= MIN_COMPOUND_TAIL and stem(candidate) in vocabulary:
+            return stem(candidate)
+    return None

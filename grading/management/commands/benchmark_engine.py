@@ -1,0 +1,56 @@
+import json
+import statistics
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from grading import engine
+from grading.engine.synthetic import synthetic_families
+from grading.management.commands.evaluate import DEFAULT_CASES
+from grading.selectors import family_engine_data
+
+SAMPLE_ROLE = (
+    "De medewerker documentaire informatievoorziening registreert inkomende post en digitaliseert "
+    "documenten, vormt dossiers in het DMS en beantwoordt vragen van collega's. Mbo-opleiding."
+)
+
+
+def per_role_ms(index: engine.CatalogueIndex, texts: list[str]) -> tuple[float, float]:
+    timings = []
+    for text in texts:
+        started = time.perf_counter()
+        engine.grade(text, index)
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return statistics.fmean(timings), timings[int(0.95 * (len(timings) - 1))]
+
+
+class Command(BaseCommand):
+    help = "Print the engine's speed: ms per role for 1 and many roles, and against many synthetic families."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--roles", type=int, default=1000, help="How many roles to grade (default 1000).")
+        parser.add_argument("--families", type=int, default=1000, help="Synthetic families for the scale run (default 1000).")
+
+    def handle(self, *args, roles, families, **options):
+        real = family_engine_data()
+        texts = [SAMPLE_ROLE]
+        if Path(DEFAULT_CASES).is_file():
+            texts += [json.loads(line)["text"] for line in Path(DEFAULT_CASES).read_text(encoding="utf-8").splitlines() if line.strip()]
+        batch = [texts[i % len(texts)] for i in range(roles)]
+
+        started = time.perf_counter()
+        index = engine.build_index(real)
+        self.stdout.write(f"index build, {len(real)} families: {(time.perf_counter() - started) * 1000:.1f} ms")
+        engine.grade(SAMPLE_ROLE, index)  # warm caches, as a running process has them
+        mean, _ = per_role_ms(index, [SAMPLE_ROLE])
+        self.stdout.write(f"1 role: {mean:.2f} ms")
+        mean, p95 = per_role_ms(index, batch)
+        self.stdout.write(f"{roles} roles: {mean:.2f} ms per role (p95 {p95:.2f} ms)")
+
+        started = time.perf_counter()
+        large = engine.build_index(real + synthetic_families(real, families))
+        self.stdout.write(f"index build, {len(real) + families} families: {(time.perf_counter() - started):.1f} s")
+        mean, p95 = per_role_ms(large, batch)
+        self.stdout.write(f"{roles} roles x {len(real) + families} families: {mean:.2f} ms per role (p95 {p95:.2f} ms)")

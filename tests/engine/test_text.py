@@ -1,0 +1,52 @@
+from grading.engine.lexicon import concept_tokens, load_lexicon, tokenize
+from grading.engine.text import fold, split_compound, split_sentences, stem, stems
+
+
+def test_folding_drops_diacritics_and_case():
+    assert fold("Coördineert ÉÉN") == "coordineert een"
+
+
+def test_verb_forms_meet_their_noun_and_infinitive():
+    assert stem("adviseert") == stem("adviseren")
+    assert stem("beheert") == stem("beheren") == stem("beheer")
+    assert stem("bewaakt") == stem("bewaken")
+
+
+def test_stopwords_are_dropped():
+    assert stems("de medewerker van het archief") == [stem("medewerker"), stem("archief")]
+
+
+def test_sentences_keep_their_offsets():
+    text = "Notuleert de OR. Beheert het archief; registreert post.\n- Scant documenten"
+    for sentence in split_sentences(text):
+        assert text[sentence.start : sentence.end] == sentence.text
+    assert [s.text for s in split_sentences(text)] == [
+        "Notuleert de OR.", "Beheert het archief;", "registreert post.", "Scant documenten",
+    ]
+
+
+def test_compounds_split_into_known_parts():
+    vocabulary = frozenset(stems("archief bescheiden medezeggenschap orgaan onderneming raad"))
+    assert split_compound(stem("archiefbescheiden"), vocabulary) == (stem("archief"), stem("bescheiden"))
+    assert split_compound(stem("medezeggenschapsorgaan"), vocabulary) == (stem("medezeggenschap"), stem("orgaan"))
+    assert split_compound(stem("ondernemingsraad"), vocabulary) == (stem("onderneming"), stem("raad"))
+
+
+def test_an_unknown_word_is_not_split():
+    assert split_compound(stem("fietsenstalling"), frozenset(stems("archief raad"))) == ()
+
+
+def test_abbreviations_and_synonyms_are_one_concept():
+    lexicon = load_lexicon()
+    concepts = lambda text: concept_tokens([t.stem for t in tokenize(text)], lexicon)  # noqa: E731
+    assert "~medezeggenschapsorgaan" in concepts("ondersteunt de OR")
+    assert "~medezeggenschapsorgaan" in concepts("secretaris van de ondernemingsraad")
+    assert "~notuleren" in concepts("zorgt voor de verslaglegging")
+    assert "~documentaire-informatievoorziening" in concepts("medewerker DIV")
+    assert "~documentaire-informatievoorziening" in concepts("documentaire informatievoorziening")
+
+
+def test_offsets_survive_characters_that_fold_to_several():
+    text = "ﬁnanciën en coördinatie"
+    for token in tokenize(text):
+        assert text[token.start : token.end].strip()
