@@ -8,7 +8,9 @@ from grading.engine.reading import Reading
 
 ELEMENT_MATCH = 0.3  # share of an element's weighted terms a sentence must cover to support it
 SHORTLIST = 6  # families that get the (costlier) element matching
-JURISDICTION_MISMATCH = 0.3  # a Belgian role in a Dutch family or the reverse
+JURISDICTION_MISMATCH = 0.3
+MIN_SENTENCES = 4
+DUPLICATE_MARGIN = 0.05  # a Belgian role in a Dutch family or the reverse
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,31 @@ class FamilyFit:
     matches: dict[int, ElementMatch]  # element index -> its best sentence
 
 
+def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
+    return len(a & b) >= 0.5 * min(len(a), len(b))
+
+
+def _sentence_matches(family: FamilyIndex, scores: dict[int, float]) -> dict[int, float]:
+    """Keep a sentence's matches that it describes best.
+
+    Sources repeat a bullet at the next level with one word changed ("bijdragen aan beheer van
+    applicaties" / "applicaties beheerd"); a sentence then supports the variant it is closest to,
+    not every variant.
+    """
+    kept = {}
+    for e_index, score in scores.items():
+        element = family.elements[e_index]
+        beaten = any(
+            other_score > score + DUPLICATE_MARGIN
+            and family.elements[other].criterion == element.criterion
+            and _near_duplicate(family.elements[other].terms, element.terms)
+            for other, other_score in scores.items()
+        )
+        if not beaten:
+            kept[e_index] = score
+    return kept
+
+
 def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> dict[int, ElementMatch]:
     """Per element, the sentence that covers most of its weighted terms (when enough)."""
     best: dict[int, ElementMatch] = {}
@@ -39,12 +66,14 @@ def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIn
             for e_index in family.postings.get(term, ()):
                 shared[e_index] = shared.get(e_index, 0.0) + catalogue.weight(term)
                 counts[e_index] = counts.get(e_index, 0) + 1
-        for e_index, weight in shared.items():
-            element = family.elements[e_index]
-            if counts[e_index] < min(2, len(element.terms)):
-                continue
-            score = weight / element.weight
-            if score >= ELEMENT_MATCH and (e_index not in best or score > best[e_index].score):
+        scores = {
+            e_index: weight / family.elements[e_index].weight
+            for e_index, weight in shared.items()
+            # one shared word ("Ervaring") is a coincidence, not support
+            if counts[e_index] >= 2 and weight / family.elements[e_index].weight >= ELEMENT_MATCH
+        }
+        for e_index, score in _sentence_matches(family, scores).items():
+            if e_index not in best or score > best[e_index].score:
                 best[e_index] = ElementMatch(e_index, s_index, score)
     return best
 
@@ -67,7 +96,8 @@ def _explained(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
 def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> FamilyFit:
     matches = match_elements(family, reading, catalogue)
     matched_sentences = {m.sentence for m in matches.values()}
-    sentence_share = len(matched_sentences) / len(reading.sentences) if reading.sentences else 0.0
+    # A short text cannot show much: two matched sentences of two are not "everything".
+    sentence_share = len(matched_sentences) / max(len(reading.sentences), MIN_SENTENCES)
     domain_hits = _domain_hits(family, reading)
     explained = _explained(family, reading, catalogue)
     jurisdiction_factor = 1.0

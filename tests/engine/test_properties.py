@@ -1,0 +1,85 @@
+"""Properties every grading must have, whatever the text."""
+
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from grading import engine
+from grading.engine.result import Position
+from tests.engine.families import fixture_families, fixture_index
+
+FAMILY_SLUGS = [f.slug for f in fixture_families()]
+OFF_TOPIC = [
+    "",
+    "   ",
+    "Wij zoeken een ervaren vrachtwagenchauffeur met rijbewijs CE voor nationaal transport.",
+    "De verpleegkundige verzorgt patiënten op de afdeling cardiologie, deelt medicatie uit en "
+    "rapporteert aan de arts. Diploma hbo-verpleegkunde en BIG-registratie vereist.",
+    "Als backend developer bouw je microservices in Java en Kotlin, schrijf je unit tests en "
+    "werk je in een scrumteam aan de cloudinfrastructuur op Kubernetes.",
+    "Je geeft les in wiskunde aan de bovenbouw havo en vwo en bent mentor van een klas.",
+]
+
+
+def role_text(family: engine.FamilyData, rank: int) -> list[str]:
+    """Sentences built from a level's own distinguishing elements."""
+    level = family.level(rank)
+    return [e.text + "." for cell in level.cells for e in cell.elements if e.added and not e.inherited]
+
+
+def test_off_topic_and_empty_texts_match_no_family():
+    for text in OFF_TOPIC:
+        result = engine.grade(text, fixture_index())
+        assert result.position == Position.NO_MATCH, text
+        assert result.family is None and result.grade is None
+
+
+def test_a_role_graded_within_a_family_gets_that_family():
+    for slug in FAMILY_SLUGS:
+        for text in OFF_TOPIC + ["Registreert post en beantwoordt vragen."]:
+            assert engine.grade(text, fixture_index(), family=slug).family == slug
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(family_number=st.integers(0, len(FAMILY_SLUGS) - 1), data=st.data())
+def test_adding_the_next_levels_elements_never_lowers_the_level(family_number, data):
+    family = fixture_families()[family_number]
+    rank = data.draw(st.integers(1, len(family.levels) - 1))
+    base = role_text(family, rank)
+    sample = data.draw(st.lists(st.sampled_from(base), min_size=1, max_size=6, unique=True))
+    before = engine.grade(" ".join(sample), fixture_index(), family=family.slug)
+    extra = role_text(family, rank + 1)
+    after = engine.grade(" ".join(sample + extra), fixture_index(), family=family.slug)
+    assert after.level_rank >= before.level_rank
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 10_000), family_number=st.integers(0, len(FAMILY_SLUGS) - 1))
+def test_reordering_sentences_does_not_change_the_result(seed, family_number):
+    family = fixture_families()[family_number]
+    sentences = [s for rank in range(1, len(family.levels) + 1) for s in role_text(family, rank)][:12]
+    shuffled = sentences[:]
+    random.Random(seed).shuffle(shuffled)
+    first = engine.grade(" ".join(sentences), fixture_index())
+    second = engine.grade(" ".join(shuffled), fixture_index())
+    keys = ("family", "grade", "level_rank", "position", "confidence")
+    assert {k: getattr(first, k) for k in keys} == {k: getattr(second, k) for k in keys}
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=st.text(max_size=400))
+def test_any_text_grades_without_error_and_offsets_point_into_it(text):
+    result = engine.grade(text, fixture_index())
+    assert 0.0 <= result.confidence <= 1.0
+    for criterion in result.criteria:
+        for evidence in criterion.evidence:
+            assert text[evidence.start : evidence.end] == evidence.sentence
+
+
+def test_an_unknown_family_is_refused():
+    try:
+        engine.grade("tekst", fixture_index(), family="bestaat-niet")
+    except KeyError:
+        return
+    raise AssertionError("expected a KeyError for an unknown family")
