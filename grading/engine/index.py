@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from grading.engine.data import FamilyData
-from grading.engine.lexicon import CONCEPT_PREFIX, Lexicon, concept_tokens, find_phrases, load_lexicon, tokenize
+from grading.engine.lexicon import Lexicon, Token, concept_tokens, find_phrases, load_lexicon, tokenize
 from grading.engine.text import STOP_STEMS, split_compound, stem
 
 # Job words every family uses; they say nothing about which family or level fits.
@@ -52,15 +52,15 @@ class CatalogueIndex:
     vocabulary: frozenset[str]
     family_postings: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
 
-    def terms(self, stem_sequence: list[str]) -> set[str]:
+    def terms(self, tokens: list[Token]) -> set[str]:
         """Content terms of a piece of text: stems, compound parts and concepts."""
         terms = set()
-        for token_stem in stem_sequence:
-            if token_stem in STOP_STEMS or len(token_stem) < 2 or token_stem in GENERIC_STEMS:
+        for token in tokens:
+            if token.stem in STOP_STEMS or len(token.stem) < 2 or token.stem in GENERIC_STEMS:
                 continue
-            terms.add(token_stem)
-            terms.update(split_compound(token_stem, self.vocabulary))
-        terms.update(concept_tokens(stem_sequence, self.lexicon))
+            terms.add(token.stem)
+            terms.update(split_compound(token.word, self.vocabulary))
+        terms.update(concept_tokens([token.stem for token in tokens], self.lexicon))
         return terms
 
     def weight(self, term: str) -> float:
@@ -82,6 +82,10 @@ def _stem_sequence(text: str) -> list[str]:
     return [token.stem for token in tokenize(text)]
 
 
+def _terms_of(catalogue: "CatalogueIndex", text: str) -> set[str]:
+    return catalogue.terms(tokenize(text))
+
+
 def build_index(families) -> CatalogueIndex:
     lexicon = load_lexicon()
     families = tuple(families)
@@ -89,12 +93,12 @@ def build_index(families) -> CatalogueIndex:
         s for family in families for text in _texts_of(family) for s in _stem_sequence(text) if len(s) >= 3
     )
     catalogue = CatalogueIndex(families={}, lexicon=lexicon, idf={}, default_idf=1.0, vocabulary=vocabulary)
-    documents = [catalogue.terms(_stem_sequence(t)) for f in families for t in _texts_of(f)]
+    documents = [_terms_of(catalogue, t) for f in families for t in _texts_of(f)]
     document_frequency = Counter(term for doc in documents for term in doc)
     total = max(len(documents), 1)
     catalogue.idf = {t: math.log(1 + total / df) for t, df in document_frequency.items()}
     catalogue.default_idf = math.log(1 + total)
-    family_counts = {f.slug: Counter(t for text in _texts_of(f) for t in catalogue.terms(_stem_sequence(text))) for f in families}
+    family_counts = {f.slug: Counter(t for text in _texts_of(f) for t in _terms_of(catalogue, text)) for f in families}
     spread = Counter(t for counts in family_counts.values() for t in counts)
     for family in families:
         catalogue.families[family.slug] = _family_index(family, catalogue, family_counts[family.slug], spread, len(families))
@@ -113,7 +117,7 @@ def _family_index(family: FamilyData, catalogue: CatalogueIndex, counts: Counter
             for element in cell.elements:
                 if element.inherited:
                     continue  # matched once, at the level that owns it
-                terms = frozenset(catalogue.terms(_stem_sequence(element.text)))
+                terms = frozenset(_terms_of(catalogue, element.text))
                 if not terms:
                     continue
                 elements.append(

@@ -93,6 +93,7 @@ class Token:
     stem: str
     start: int  # character offsets in the original text
     end: int
+    word: str = ""  # the folded word, for splitting compounds before stemming
 
 
 def tokenize(text: str) -> list[Token]:
@@ -100,7 +101,7 @@ def tokenize(text: str) -> list[Token]:
     folded = fold(text)
     if len(folded) != len(text):  # a character decomposed into several: map per character
         folded = "".join(fold(c)[:1] or " " for c in text)
-    return [Token(stem(m.group()), m.start(), m.end()) for m in TOKEN.finditer(folded)]
+    return [Token(stem(m.group()), m.start(), m.end(), m.group()) for m in TOKEN.finditer(folded)]
 
 
 def find_phrases(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> list[tuple[tuple[str, ...], int, int]]:

@@ -32,8 +32,8 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
     tokens = tokenize(text)
     sentences = []
     for sentence in split_sentences(text):
-        stems = [t.stem for t in tokens if sentence.start <= t.start < sentence.end]
-        sentences.append(ReadSentence(sentence, frozenset(catalogue.terms(stems))))
+        inside = [t for t in tokens if sentence.start <= t.start < sentence.end]
+        sentences.append(ReadSentence(sentence, frozenset(catalogue.terms(inside))))
     all_terms = frozenset().union(*(s.terms for s in sentences)) if sentences else frozenset()
     education, education_signal = _education(text, tokens, catalogue)
     balance, cue_signals = _cues(text, tokens, catalogue)

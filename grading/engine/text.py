@@ -41,10 +41,27 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+# Separable particles: "afgehandeld" is "handelt … af" in a vacancy, "ingeschakeld" "schakelt … in".
+PARTICLES = ("aan", "af", "in", "op", "uit", "door", "mee", "bij", "toe", "terug", "voor", "na", "over", "vast", "weg", "samen")
+
+
+def participle_base(word: str) -> str:
+    """The verb inside a past participle: "afgehandeld" -> "handeld", "gecontroleerd" -> "controleerd"."""
+    for particle in PARTICLES:
+        if word.startswith(particle + "ge") and len(word) >= len(particle) + 6:
+            return word[len(particle) + 2 :]
+    if word.startswith("ge") and len(word) >= 8 and word[-1] in "dt":
+        return word[2:]
+    return word
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     if word.isdigit() or len(word) <= 3:
         return word
+    word = participle_base(word)
+    if word.endswith("d") and (word[:-1] + "t").endswith(VERB_T_ENDINGS):
+        word = word[:-1] + "t"
     if word.endswith(VERB_T_ENDINGS) and len(word) >= 5:
         word = word[:-1]
     return DOUBLE_VOWEL.sub(r"\1", _STEMMER.stemWord(word))
@@ -88,14 +105,15 @@ def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int) ->
     sentences.append(Sentence(stripped, offset, offset + len(stripped)))
 
 
-def split_compound(word_stem: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
-    """Known parts of a compound ("archiefbescheid" -> "archief", "bescheid"), else ()."""
-    n = len(word_stem)
-    if n < MIN_COMPOUND_PART + MIN_COMPOUND_TAIL or (word_stem in vocabulary and n < 12):
+@lru_cache(maxsize=65536)
+def split_compound(word: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
+    """Stems of the known parts of a compound ("archiefbescheiden" -> "archief", "bescheid"), else ()."""
+    n = len(word)
+    if n < MIN_COMPOUND_PART + MIN_COMPOUND_TAIL + 1 or (stem(word) in vocabulary and n < 12):
         return ()
     best: tuple[str, ...] = ()
     for cut in range(MIN_COMPOUND_PART, n - MIN_COMPOUND_TAIL + 1):
-        head, tail = word_stem[:cut], word_stem[cut:]
+        head, tail = word[:cut], word[cut:]
         head_known = _known_head(head, vocabulary)
         if head_known is None:
             continue
