@@ -10,7 +10,9 @@ ELEMENT_MATCH = 0.3  # share of an element's weighted terms a sentence must cove
 SHORTLIST = 6  # families that get the (costlier) element matching
 JURISDICTION_MISMATCH = 0.3
 MIN_SENTENCES = 4
-DUPLICATE_MARGIN = 0.05  # a Belgian role in a Dutch family or the reverse
+DUPLICATE_MARGIN = 0.05
+DOMAIN_WEIGHT = 0.45
+SECTOR_BONUS = 0.05  # a Belgian role in a Dutch family or the reverse
 
 
 @dataclass(frozen=True)
@@ -35,24 +37,24 @@ def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) >= 0.5 * min(len(a), len(b))
 
 
-def _sentence_matches(family: FamilyIndex, scores: dict[int, float]) -> dict[int, float]:
-    """Keep a sentence's matches that it describes best.
+def _sentence_matches(family: FamilyIndex, scores: dict[int, tuple[float, float]]) -> dict[int, float]:
+    """Keep the matches a sentence describes best; `scores` holds (coverage, f1) per element.
 
     Sources repeat a bullet at the next level with one word changed ("bijdragen aan beheer van
-    applicaties" / "applicaties beheerd"); a sentence then supports the variant it is closest to,
-    not every variant.
+    applicaties" / "applicaties beheerd"); a sentence supports the variant closest to it as a
+    whole (f1 of coverage and precision), not every variant whose words it happens to contain.
     """
     kept = {}
-    for e_index, score in scores.items():
+    for e_index, (coverage, f1) in scores.items():
         element = family.elements[e_index]
         beaten = any(
-            other_score > score + DUPLICATE_MARGIN
+            other_f1 > f1 + DUPLICATE_MARGIN
             and family.elements[other].criterion == element.criterion
             and _near_duplicate(family.elements[other].terms, element.terms)
-            for other, other_score in scores.items()
+            for other, (_, other_f1) in scores.items()
         )
         if not beaten:
-            kept[e_index] = score
+            kept[e_index] = coverage
     return kept
 
 
@@ -66,12 +68,14 @@ def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIn
             for e_index in family.postings.get(term, ()):
                 shared[e_index] = shared.get(e_index, 0.0) + catalogue.weight(term)
                 counts[e_index] = counts.get(e_index, 0) + 1
-        scores = {
-            e_index: weight / family.elements[e_index].weight
-            for e_index, weight in shared.items()
+        sentence_weight = sum(catalogue.weight(t) for t in sentence.terms if t in family.postings) or 1.0
+        scores = {}
+        for e_index, weight in shared.items():
+            coverage = weight / family.elements[e_index].weight
             # one shared word ("Ervaring") is a coincidence, not support
-            if counts[e_index] >= 2 and weight / family.elements[e_index].weight >= ELEMENT_MATCH
-        }
+            if counts[e_index] >= 2 and coverage >= ELEMENT_MATCH:
+                precision = weight / sentence_weight
+                scores[e_index] = (coverage, 2 * coverage * precision / (coverage + precision))
         for e_index, score in _sentence_matches(family, scores).items():
             if e_index not in best or score > best[e_index].score:
                 best[e_index] = ElementMatch(e_index, s_index, score)
@@ -104,8 +108,9 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
     if reading.jurisdiction and family.family.jurisdiction and reading.jurisdiction != family.family.jurisdiction:
         jurisdiction_factor = JURISDICTION_MISMATCH
     domain = min(1.0, domain_hits / 4) ** 0.7  # one stray word is weak evidence; four settle it
-    sector = 0.05 if find_phrases(reading.tokens, family.sector) else 0.0
-    score = jurisdiction_factor * (0.5 * domain + 0.3 * sentence_share + 0.2 * min(1.0, 2 * explained) + sector)
+    content = 0.55 * sentence_share + 0.45 * min(1.0, 2 * explained)
+    sector = SECTOR_BONUS if find_phrases(reading.tokens, family.sector) else 0.0
+    score = jurisdiction_factor * (DOMAIN_WEIGHT * domain + (1 - DOMAIN_WEIGHT) * content + sector)
     return FamilyFit(
         slug=family.family.slug,
         score=round(min(score, 1.0), 4),

@@ -4,12 +4,13 @@ Built once per data version (it is the expensive part) and shared by every gradi
 """
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from grading.engine.data import FamilyData
+from grading.engine.data import CriterionData, FamilyData
 from grading.engine.lexicon import Lexicon, Token, concept_tokens, find_phrases, load_lexicon, tokenize
-from grading.engine.text import STOP_STEMS, split_compound, stem
+from grading.engine.text import STOP_STEMS, split_compound, split_sentences, stem
 
 # Job words every family uses; they say nothing about which family or level fits.
 GENERIC_WORDS = (
@@ -31,9 +32,13 @@ class IndexedElement:
     weight: float  # total weight of its terms
 
 
+DESCRIPTION = CriterionData("omschrijving", "Omschrijving van het niveau")
+
+
 @dataclass
 class FamilyIndex:
     family: FamilyData
+    criteria: tuple[CriterionData, ...]  # the family's criteria, and the level description if any
     elements: list[IndexedElement]
     postings: dict[str, list[int]]  # term -> element indices
     vocabulary: dict[str, float]  # term -> how characteristic it is of this family (0..1)
@@ -110,27 +115,36 @@ def build_index(families) -> CatalogueIndex:
     return catalogue
 
 
-def _family_index(family: FamilyData, catalogue: CatalogueIndex, counts: Counter, spread: Counter, family_count: int) -> FamilyIndex:
-    elements = []
+def _description_sentences(family: FamilyData) -> dict[int, list[tuple[str, bool]]]:
+    """Each level's description as sentences, marked new when the level below lacks them."""
+    result, below = {}, set()
     for level in family.levels:
-        for cell in level.cells:
-            for element in cell.elements:
-                if element.inherited:
-                    continue  # matched once, at the level that owns it
-                terms = frozenset(_terms_of(catalogue, element.text))
-                if not terms:
-                    continue
-                elements.append(
-                    IndexedElement(
-                        index=len(elements),
-                        level_rank=level.rank,
-                        criterion=cell.criterion,
-                        text=element.text,
-                        distinguishing=element.added,
-                        terms=terms,
-                        weight=sum(catalogue.weight(t) for t in terms),
-                    )
-                )
+        sentences = [s.text for s in split_sentences(level.description)]
+        result[level.rank] = [(text, _normal(text) not in below) for text in sentences]
+        below = {_normal(text) for text in sentences}
+    return result
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().split()).rstrip(".;:, ")
+
+
+def _family_index(family: FamilyData, catalogue: CatalogueIndex, counts: Counter, spread: Counter, family_count: int) -> FamilyIndex:
+    rows = [
+        (level.rank, cell.criterion, element.text, element.added)
+        for level in family.levels
+        for cell in level.cells
+        for element in cell.elements
+        if not element.inherited  # matched once, at the level that owns it
+    ]
+    descriptions = _description_sentences(family)
+    rows += [(rank, DESCRIPTION.key, text, new) for rank, sentences in descriptions.items() for text, new in sentences]
+    elements = []
+    for rank, criterion, text, distinguishing in rows:
+        terms = frozenset(_terms_of(catalogue, text))
+        if terms:
+            weight = sum(catalogue.weight(t) for t in terms)
+            elements.append(IndexedElement(len(elements), rank, criterion, text, distinguishing, terms, weight))
     postings = defaultdict(list)
     for element in elements:
         for term in element.terms:
@@ -139,8 +153,10 @@ def _family_index(family: FamilyData, catalogue: CatalogueIndex, counts: Counter
     vocabulary = {t: 1.0 / spread[t] if family_count > 1 else 1.0 for t in counts}
     lexicon = catalogue.lexicon
     own_domain = _derived_domain(family, catalogue, spread)
+    has_descriptions = any(sentences for sentences in descriptions.values())
     return FamilyIndex(
         family=family,
+        criteria=family.criteria + ((DESCRIPTION,) if has_descriptions else ()),
         elements=elements,
         postings=dict(postings),
         vocabulary=vocabulary,
@@ -152,10 +168,17 @@ def _family_index(family: FamilyData, catalogue: CatalogueIndex, counts: Counter
 
 
 def _derived_domain(family: FamilyData, catalogue: CatalogueIndex, spread: Counter) -> tuple[tuple[str, ...], ...]:
-    """The family's own name and reference functions, as phrases a fitting role would use."""
+    """Phrases from the family's name and reference functions that a fitting role would use.
+
+    The name is cut at commas, slashes and brackets ("Secretariële ondersteuning, coördinatie en
+    mediatheek (voortgezet onderwijs)"); a single word only counts when no other family uses it.
+    """
+    pieces = re.split(r"[,/()]| en ", family.name) + list(family.reference_functions)
     phrases = []
-    for text in (family.name, *family.reference_functions):
-        stems = tuple(s for s in _stem_sequence(text) if s not in STOP_STEMS and len(s) > 2)
+    for piece in pieces:
+        stems = tuple(s for s in _stem_sequence(piece) if s not in STOP_STEMS and len(s) > 2)
+        if len(stems) == 1 and spread.get(stems[0], 0) > 1:
+            continue
         if 1 <= len(stems) <= 4:
             phrases.append(stems)
     return tuple(phrases)

@@ -43,7 +43,7 @@ def kernel(rank: float, target: float) -> float:
 
 def criterion_support(family: FamilyIndex, matches: dict[int, ElementMatch], answers: dict) -> list[CriterionSupport]:
     supports = []
-    for criterion in family.family.criteria:
+    for criterion in family.criteria:
         own = [m for m in matches.values() if family.elements[m.element].criterion == criterion.key]
         distinguishing = [m for m in own if family.elements[m.element].distinguishing]
         best_by_rank: dict[int, float] = {}

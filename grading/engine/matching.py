@@ -96,7 +96,7 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
 
 def _criterion_result(family_index: FamilyIndex, reading: Reading, support, next_rank: int | None) -> CriterionResult:
     family = family_index.family
-    name = next(c.name for c in family.criteria if c.key == support.key)
+    name = next(c.name for c in family_index.criteria if c.key == support.key)
     elements = family_index.elements
     ranked = sorted(support.matches, key=lambda m: (-elements[m.element].level_rank, -m.score))
     evidence, used = [], set()
