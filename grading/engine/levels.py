@@ -128,12 +128,15 @@ def decide(family: FamilyIndex, reading: Reading, matches: dict[int, ElementMatc
 
 
 def _position(family: FamilyIndex, reading: Reading, best: int, verdict: str, excess: float) -> Position:
+    """Above or below the family only when the matrix agrees (the top or bottom level fits best)
+    and the diploma or the kind of work clearly lies outside it: a diploma alone is not enough
+    in systems that do not tie grades to diplomas."""
     top = len(family.family.levels)
     above_cues = len(reading.above_signals)
-    if verdict == "above" and (excess >= 1.5 or family.entry_requirements or above_cues >= 1):
+    if best == top and verdict == "above" and (excess >= 1.5 or family.entry_requirements or above_cues >= 1):
         return Position.ABOVE
     if best == top and above_cues >= 2 and verdict != "below":
         return Position.ABOVE
-    if verdict == "below" and (excess >= 1.5 or family.entry_requirements or (best == 1 and reading.cue_balance < 0)):
+    if best == 1 and verdict == "below" and (excess >= 1.5 or family.entry_requirements or reading.cue_balance < 0):
         return Position.BELOW
     return Position.IN_RANGE
