@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from grading.engine.data import CriterionData, FamilyData
-from grading.engine.lexicon import Lexicon, Token, concept_tokens, find_phrases, load_lexicon, tokenize
+from grading.engine.lexicon import Lexicon, Token, concept_tokens, find_phrases, load_lexicon, longest_matches, tokenize
 from grading.engine.text import STOP_STEMS, split_compound, split_sentences, stem
 
 # Job words every family uses; they say nothing about which family or level fits.
@@ -200,17 +200,7 @@ def _level_education(family: FamilyData, lexicon: Lexicon) -> dict[int, frozense
         found = set()
         for text in texts:
             tokens = tokenize(text)
-            found.update(rank_of[phrase] for phrase, _, _ in _longest(find_phrases(tokens, phrases)))
+            found.update(rank_of[phrase] for phrase, _, _ in longest_matches(find_phrases(tokens, phrases)))
         if found:
             result[level.rank] = frozenset(found)
     return result
-
-
-def _longest(matches: list) -> list:
-    """Drop matches inside a longer match ("mbo" inside "mbo-4-niveau")."""
-    kept = []
-    for match in sorted(matches, key=lambda m: (m[1], -(m[2] - m[1]))):
-        if kept and match[1] < kept[-1][2]:
-            continue
-        kept.append(match)
-    return kept

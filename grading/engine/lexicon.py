@@ -1,7 +1,7 @@
 """The lexicon (lexicon.toml) as stemmed phrases, and finding those phrases in a text."""
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,8 +84,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     all_phrases += [p for group in lexicon.jurisdictions.values() for p in group]
     all_phrases += [p for e in lexicon.education for p in e.phrases]
     all_phrases += [p for c in lexicon.cues for p in c.phrases] + list(lexicon.above)
-    longest = max(len(p) for p in all_phrases)
-    return Lexicon(**{**lexicon.__dict__, "longest_phrase": longest})
+    return replace(lexicon, longest_phrase=max(len(p) for p in all_phrases))
 
 
 @dataclass(frozen=True)
@@ -128,3 +127,13 @@ def concept_tokens(stem_sequence: list[str], lexicon: Lexicon) -> set[str]:
             if concept:
                 found.add(concept)
     return found
+
+
+def longest_matches(matches: list) -> list:
+    """Drop matches inside a longer match ("mbo" inside "mbo-4-niveau")."""
+    kept = []
+    for match in sorted(matches, key=lambda m: (m[1], -(m[2] - m[1]))):
+        if kept and match[1] < kept[-1][2]:
+            continue
+        kept.append(match)
+    return kept

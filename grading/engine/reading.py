@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from grading.engine.index import CatalogueIndex, _longest
-from grading.engine.lexicon import Token, find_phrases, tokenize
+from grading.engine.index import CatalogueIndex
+from grading.engine.lexicon import Token, find_phrases, longest_matches, tokenize
 from grading.engine.result import Signal
 from grading.engine.text import Sentence, split_sentences
 
@@ -58,7 +58,7 @@ def _span(text: str, tokens: list[Token], start: int, end: int) -> tuple[str, in
 
 def _signals(text, tokens, phrases, kind, explanation) -> tuple[Signal, ...]:
     signals, seen = [], set()
-    for phrase, start, end in _longest(find_phrases(tokens, phrases)):
+    for phrase, start, end in longest_matches(find_phrases(tokens, phrases)):
         words, begin, finish = _span(text, tokens, start, end)
         if phrase not in seen:
             seen.add(phrase)
@@ -82,7 +82,7 @@ def _jurisdiction(tokens: list[Token], catalogue: CatalogueIndex) -> str | None:
 def _education(text: str, tokens: list[Token], catalogue: CatalogueIndex) -> tuple[float | None, Signal | None]:
     levels = catalogue.lexicon.education
     rank_of = {p: e for e in levels for p in e.phrases}
-    matches = _longest(find_phrases(tokens, tuple(rank_of)))
+    matches = longest_matches(find_phrases(tokens, tuple(rank_of)))
     if not matches:
         return None, None
     # The lowest diploma named is what the role requires ("mbo 4 of hbo" asks mbo 4).
@@ -96,7 +96,7 @@ def _education(text: str, tokens: list[Token], catalogue: CatalogueIndex) -> tup
 def _cues(text: str, tokens: list[Token], catalogue: CatalogueIndex) -> tuple[float, tuple[Signal, ...]]:
     balance, signals, seen = 0.0, [], set()
     for cue in catalogue.lexicon.cues:
-        for phrase, start, end in _longest(find_phrases(tokens, cue.phrases)):
+        for phrase, start, end in longest_matches(find_phrases(tokens, cue.phrases)):
             if phrase in seen:
                 continue
             seen.add(phrase)
