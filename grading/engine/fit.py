@@ -10,9 +10,10 @@ ELEMENT_MATCH = 0.3  # share of an element's weighted terms a sentence must cove
 SHORTLIST = 6  # families that get the (costlier) element matching
 JURISDICTION_MISMATCH = 0.3
 MIN_SENTENCES = 4
-DUPLICATE_MARGIN = 0.05
+HIGHER_VARIANT_MARGIN = 0.1
 DOMAIN_WEIGHT = 0.45
-SECTOR_BONUS = 0.05  # a Belgian role in a Dutch family or the reverse
+SECTOR_BONUS = 0.05
+OUT_OF_SETTING = 0.5  # a family tied to one setting (school) outside it  # a Belgian role in a Dutch family or the reverse
 
 
 @dataclass(frozen=True)
@@ -40,22 +41,22 @@ def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
 def _sentence_matches(family: FamilyIndex, scores: dict[int, tuple[float, float]]) -> dict[int, float]:
     """Keep the matches a sentence describes best; `scores` holds (coverage, f1) per element.
 
-    Sources repeat a bullet at the next level with one word changed ("bijdragen aan beheer van
-    applicaties" / "applicaties beheerd"); a sentence supports the variant closest to it as a
-    whole (f1 of coverage and precision), not every variant whose words it happens to contain.
+    Sources repeat a bullet at the next level with a word changed ("bijdragen aan beheer van
+    applicaties" / "applicaties beheerd"). A sentence supports one variant: the higher level's
+    only when it fits clearly better, since the text must show what the higher level adds.
     """
-    kept = {}
-    for e_index, (coverage, f1) in scores.items():
-        element = family.elements[e_index]
-        beaten = any(
-            other_f1 > f1 + DUPLICATE_MARGIN
-            and family.elements[other].criterion == element.criterion
-            and _near_duplicate(family.elements[other].terms, element.terms)
-            for other, (_, other_f1) in scores.items()
-        )
-        if not beaten:
-            kept[e_index] = coverage
-    return kept
+    dropped = set()
+    items = list(scores.items())
+    for a, (_, f1_a) in items:
+        for b, (_, f1_b) in items:
+            element_a, element_b = family.elements[a], family.elements[b]
+            if (
+                element_a.level_rank < element_b.level_rank
+                and element_a.criterion == element_b.criterion
+                and _near_duplicate(element_a.terms, element_b.terms)
+            ):
+                dropped.add(a if f1_b > f1_a + HIGHER_VARIANT_MARGIN else b)
+    return {e_index: coverage for e_index, (coverage, _) in items if e_index not in dropped}
 
 
 def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> dict[int, ElementMatch]:
@@ -88,6 +89,11 @@ def _domain_hits(family: FamilyIndex, reading: Reading) -> int:
     return len(concept_hits | phrase_hits)
 
 
+def _in_sector(family: FamilyIndex, reading: Reading) -> bool:
+    concepts = any(len(p) == 1 and p[0] in reading.terms for p in family.sector)
+    return concepts or bool(find_phrases(reading.tokens, family.sector))
+
+
 def _explained(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> float:
     """Share of the text's weighted terms that this family's texts use, by how typical they are."""
     total = sum(catalogue.weight(t) for t in reading.terms)
@@ -107,10 +113,12 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
     jurisdiction_factor = 1.0
     if reading.jurisdiction and family.family.jurisdiction and reading.jurisdiction != family.family.jurisdiction:
         jurisdiction_factor = JURISDICTION_MISMATCH
-    domain = min(1.0, domain_hits / 4) ** 0.7  # one stray word is weak evidence; four settle it
+    domain = min(1.0, domain_hits / 3)  # one stray word is weak evidence; three settle it
     content = 0.55 * sentence_share + 0.45 * min(1.0, 2 * explained)
-    sector = SECTOR_BONUS if find_phrases(reading.tokens, family.sector) else 0.0
-    score = jurisdiction_factor * (DOMAIN_WEIGHT * domain + (1 - DOMAIN_WEIGHT) * content + sector)
+    in_sector = _in_sector(family, reading)
+    sector = SECTOR_BONUS if in_sector else 0.0
+    setting = OUT_OF_SETTING if family.sector_required and not in_sector else 1.0
+    score = jurisdiction_factor * setting * (DOMAIN_WEIGHT * domain + (1 - DOMAIN_WEIGHT) * content + sector)
     return FamilyFit(
         slug=family.family.slug,
         score=round(min(score, 1.0), 4),

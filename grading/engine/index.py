@@ -44,6 +44,7 @@ class FamilyIndex:
     vocabulary: dict[str, float]  # term -> how characteristic it is of this family (0..1)
     domain: tuple[tuple[str, ...], ...]  # phrases a role of this family talks about
     sector: tuple[tuple[str, ...], ...]
+    sector_required: bool
     education: dict[int, frozenset[float]]  # level rank -> education ranks the level asks
     entry_requirements: bool  # the grading system fixes a diploma per grade (Belgian levels)
 
@@ -139,12 +140,21 @@ def _family_index(family: FamilyData, catalogue: CatalogueIndex, counts: Counter
     ]
     descriptions = _description_sentences(family)
     rows += [(rank, DESCRIPTION.key, text, new) for rank, sentences in descriptions.items() for text, new in sentences]
-    elements = []
-    for rank, criterion, text, distinguishing in rows:
-        terms = frozenset(_terms_of(catalogue, text))
-        if terms:
+    elements: list[IndexedElement] = []
+    below: dict[str, set[frozenset[str]]] = defaultdict(set)  # criterion -> term sets of lower levels
+    for rank in sorted({row[0] for row in rows}):
+        level_elements = []
+        for _, criterion, text, distinguishing in (row for row in rows if row[0] == rank):
+            terms = frozenset(_terms_of(catalogue, text))
+            if not terms:
+                continue
+            # "van algemene werkafspraken" repeats "algemene werkafspraken": same words, nothing new
+            new = distinguishing and terms not in below[criterion]
             weight = sum(catalogue.weight(t) for t in terms)
-            elements.append(IndexedElement(len(elements), rank, criterion, text, distinguishing, terms, weight))
+            level_elements.append(IndexedElement(len(elements) + len(level_elements), rank, criterion, text, new, terms, weight))
+        elements += level_elements
+        for element in level_elements:
+            below[element.criterion].add(element.terms)
     postings = defaultdict(list)
     for element in elements:
         for term in element.terms:
@@ -162,6 +172,7 @@ def _family_index(family: FamilyData, catalogue: CatalogueIndex, counts: Counter
         vocabulary=vocabulary,
         domain=lexicon.family_domain.get(family.slug, ()) + own_domain,
         sector=lexicon.family_sector.get(family.slug, ()),
+        sector_required=family.slug in lexicon.sector_required,
         education=_level_education(family, lexicon),
         entry_requirements=any(level.entry_requirement for level in family.levels),
     )

@@ -128,15 +128,19 @@ def decide(family: FamilyIndex, reading: Reading, matches: dict[int, ElementMatc
 
 
 def _position(family: FamilyIndex, reading: Reading, best: int, verdict: str, excess: float) -> Position:
-    """Above or below the family only when the matrix agrees (the top or bottom level fits best)
-    and the diploma or the kind of work clearly lies outside it: a diploma alone is not enough
-    in systems that do not tie grades to diplomas."""
+    """Above or below the family when the diploma lies far outside what its levels ask, or a
+    little outside it while the matrix agrees (the top or bottom level fits best) and the system
+    ties grades to diplomas or the work itself points past the family (leading, policy)."""
     top = len(family.family.levels)
     above_cues = len(reading.above_signals)
-    if best == top and verdict == "above" and (excess >= 1.5 or family.entry_requirements or above_cues >= 1):
+    if verdict == "above" and excess >= 1.5:  # hbo asked where the family's top asks mbo
+        return Position.ABOVE
+    if best == top and verdict == "above" and (family.entry_requirements or above_cues >= 1):
         return Position.ABOVE
     if best == top and above_cues >= 2 and verdict != "below":
         return Position.ABOVE
-    if best == 1 and verdict == "below" and (excess >= 1.5 or family.entry_requirements or reading.cue_balance < 0):
+    if verdict == "below" and excess >= 1.5:
+        return Position.BELOW
+    if best == 1 and verdict == "below" and (family.entry_requirements or reading.cue_balance < 0):
         return Position.BELOW
     return Position.IN_RANGE

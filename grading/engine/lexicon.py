@@ -36,6 +36,7 @@ class Lexicon:
     jurisdictions: dict[str, tuple[tuple[str, ...], ...]]
     family_domain: dict[str, tuple[tuple[str, ...], ...]]
     family_sector: dict[str, tuple[tuple[str, ...], ...]]
+    sector_required: frozenset[str]  # families that only fit in their own setting (the school family)
     education: tuple[EducationLevel, ...]
     cues: tuple[Cue, ...]
     above: tuple[tuple[str, ...], ...]
@@ -70,6 +71,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         jurisdictions={name: _phrases(j["cues"], set()) for name, j in data["jurisdiction"].items()},
         family_domain={slug: _phrases(f.get("domain", []), concept_names) for slug, f in families.items()},
         family_sector={slug: _phrases(f.get("sector", []), concept_names) for slug, f in families.items()},
+        sector_required=frozenset(slug for slug, f in families.items() if f.get("sector_required")),
         education=tuple(
             EducationLevel(rank=float(e["rank"]), label=e["label"], phrases=_phrases(e["terms"], set()))
             for e in data["education"]

@@ -1,0 +1,53 @@
+"""Guards on the engine's figures for the project's own cases (tests/engine/cases/).
+
+calibration_cases.jsonl: vacancy-style texts written for this project (not the shared eval
+cases), positives and hard negatives; level_cases.jsonl: per level, texts written from that
+level's source elements. The floors sit a little under what the engine measured when they were
+set, so a change that makes grading worse fails here.
+"""
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from grading import engine
+from tests.engine.families import fixture_index
+
+CASES = Path(__file__).parent / "cases"
+SCORE_SCRIPT = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"
+
+
+def score(cases: list[dict], predictions: list[dict]) -> dict:
+    spec = importlib.util.spec_from_file_location("eval_score", SCORE_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.score(cases, predictions)
+
+
+def figures(name: str) -> dict:
+    cases = [json.loads(line) for line in (CASES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    predictions = []
+    for case in cases:
+        result = engine.grade(case["text"], fixture_index())
+        predictions.append({"id": case["id"], "family": result.family, "grade": result.grade, "position": str(result.position)})
+    return score(cases, predictions)
+
+
+pytestmark = pytest.mark.skipif(not SCORE_SCRIPT.is_file(), reason="shared/eval/score.py is not beside the project")
+
+
+def test_vacancy_style_cases_keep_their_figures():
+    result = figures("calibration_cases.jsonl")
+    assert result["family_acc"] >= 95
+    assert result["none_reject"] >= 80
+    assert result["grade_exact"] >= 75
+    assert result["grade_within1"] >= 90
+    assert result["range_flag"] >= 70
+
+
+def test_level_cases_keep_their_figures():
+    result = figures("level_cases.jsonl")
+    assert result["family_acc"] >= 95
+    assert result["grade_exact"] >= 95
