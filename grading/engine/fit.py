@@ -11,6 +11,7 @@ SHORTLIST = 6  # families that get the (costlier) element matching
 JURISDICTION_MISMATCH = 0.3
 MIN_SENTENCES = 4
 HIGHER_VARIANT_MARGIN = 0.1
+SHORT_ELEMENT = 3  # terms
 DOMAIN_WEIGHT = 0.45
 SECTOR_BONUS = 0.05
 OUT_OF_SETTING = 0.5  # a family tied to one setting (school) outside it  # a Belgian role in a Dutch family or the reverse
@@ -73,8 +74,9 @@ def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIn
         scores = {}
         for e_index, weight in shared.items():
             coverage = weight / family.elements[e_index].weight
-            # one shared word ("Ervaring") is a coincidence, not support
-            if counts[e_index] >= 2 and coverage >= ELEMENT_MATCH:
+            # one shared word ("Ervaring") is a coincidence; a short element must be met whole
+            enough = coverage >= (1.0 if len(family.elements[e_index].terms) <= SHORT_ELEMENT else ELEMENT_MATCH)
+            if counts[e_index] >= 2 and enough:
                 precision = weight / sentence_weight
                 scores[e_index] = (coverage, 2 * coverage * precision / (coverage + precision))
         for e_index, score in _sentence_matches(family, scores).items():

@@ -76,8 +76,20 @@ def _supported_rank(best_by_rank: dict[int, float]) -> int:
     return min(best_by_rank)
 
 
+# "MBO" without a level, as the Rijk profiles write it, covers mbo 2 to mbo 4.
+EDUCATION_SPAN = {3.0: (2.0, 4.0)}
+
+
+def _span(rank: float) -> tuple[float, float]:
+    return EDUCATION_SPAN.get(rank, (rank, rank))
+
+
 def education_fit(family: FamilyIndex, reading: Reading) -> tuple[dict[int, float], str, float]:
-    """Support per level from the diploma the text asks, and whether it lies outside the range."""
+    """Support per level from the diploma the text asks, and whether it lies outside the range.
+
+    Returns (support per level rank, verdict "match"/"above"/"below"/"", excess in ladder steps
+    beyond the family's highest or under its lowest stated level).
+    """
     if reading.education is None or not family.education:
         return {}, "", 0.0
     asked = reading.education
@@ -85,13 +97,14 @@ def education_fit(family: FamilyIndex, reading: Reading) -> tuple[dict[int, floa
     for level in family.family.levels:
         ranks = family.education.get(level.rank)
         if ranks:
-            distance = min(abs(asked - r) for r in ranks)
+            distance = min(max(0.0, _span(r)[0] - asked, asked - _span(r)[1]) for r in ranks)
             support[level.rank] = max(0.0, 1.0 - distance / 1.5)
-    highest = max(max(r) for r in family.education.values())
-    lowest = min(min(r) for r in family.education.values())
-    verdict = "above" if asked > highest else "below" if asked < lowest else "match"
-    excess = asked - highest if verdict == "above" else lowest - asked if verdict == "below" else 0.0
-    return support, verdict, excess
+    stated = [r for ranks in family.education.values() for r in ranks]
+    if asked > max(_span(r)[1] for r in stated):
+        return support, "above", asked - max(stated)
+    if asked < min(_span(r)[0] for r in stated):
+        return support, "below", min(stated) - asked
+    return support, "match", 0.0
 
 
 def decide(family: FamilyIndex, reading: Reading, matches: dict[int, ElementMatch], answers: dict) -> LevelDecision:

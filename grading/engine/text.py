@@ -14,6 +14,7 @@ _STEMMER = snowballstemmer.stemmer("dutch_porter")
 VERB_T_ENDINGS = (
     "eert", "eunt", "ordt", "orgt", "oekt", "aakt", "eidt", "ijft", "ijdt", "oudt", "ouwt",
     "aagt", "ikt", "elt", "rkt", "ekt", "ebt", "eeft", "aalt", "oert", "ijst", "eelt",
+    "igt", "uurt", "ijkt", "uikt", "oopt", "ookt",
 )
 DOUBLE_VOWEL = re.compile(r"([aeou])\1")
 TOKEN = re.compile(r"[a-z0-9]+")
@@ -30,7 +31,7 @@ STOPWORDS = frozenset(
     dan toe toen want maar dus ofwel hetzij zowel alle elk elke ieder iedere enkele eigen eventueel
     daarbij daarnaast daarvan daarover hierbij hiervoor hierover ervan erover erbij ervoor waarbij
     waarvan waarin waarop waarmee etc enz bv bijv o a m b t t a v c q e d nl zich zelf zelfs reeds
-    heeft hebben had hadden ben bent word gaat gaan komt komen doet doen maakt maken
+    heeft hebben had hadden ben bent word gaat gaan komt komen doet doen laten laat
     """.split()
 )
 
@@ -50,7 +51,7 @@ def participle_base(word: str) -> str:
     for particle in PARTICLES:
         if word.startswith(particle + "ge") and len(word) >= len(particle) + 6:
             return word[len(particle) + 2 :]
-    if word.startswith("ge") and len(word) >= 8 and word[-1] in "dt":
+    if word.startswith("ge") and len(word) >= 7 and word[-1] in "dt":
         return word[2:]
     return word
 
