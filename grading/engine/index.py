@@ -15,7 +15,7 @@ from grading.engine.text import STOP_STEMS, split_compound, split_sentences, ste
 # Job words every family uses; they say nothing about which family or level fits.
 GENERIC_WORDS = (
     "werkzaamheden medewerker medewerkers functie functiehouder taken taak organisatie verricht "
-    "verrichten zorgt draagt zorg levert stelt houdt gebied betrekking relevant relevante aanpak "
+    "verrichten zorgt zorg levert stelt houdt gebied betrekking relevant relevante aanpak "
     "nodig nodige verschillende behoeve uitvoering uitvoeren voert"
 )
 GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS.split())
