@@ -10,9 +10,11 @@ from grading.engine.reading import Reading, read
 from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position
 
 ENGINE_VERSION = "1.0"
-# Calibrated on role texts that belong to no family (policy adviser, developer, nurse, cleaner,
-# social worker, planner) against texts that do: see tests/engine/test_family_fit.py.
-NO_MATCH_BELOW = 0.3
+# Calibrated on tests/engine/cases/calibration_cases.jsonl: the best-family scores of the 13 roles
+# that belong to no family (policy adviser, developer, nurse, caretaker, HR adviser, planner …)
+# ran up to 0.31 (one HR adviser who works with the works council: 0.375), those of the 39 that
+# belong to a family started at 0.36. The threshold sits in that gap.
+NO_MATCH_BELOW = 0.34
 MAX_EVIDENCE = 3
 
 __all__ = ["ENGINE_VERSION", "CatalogueIndex", "build_index", "grade"]
