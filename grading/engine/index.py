@@ -65,7 +65,11 @@ class CatalogueIndex:
             if token.stem in STOP_STEMS or len(token.stem) < 2 or token.stem in GENERIC_STEMS:
                 continue
             terms.add(token.stem)
-            terms.update(split_compound(token.word, self.vocabulary))
+            for part in split_compound(token.word, self.vocabulary):
+                terms.add(part)
+                concept = self.lexicon.concepts.get((part,))  # "leerlingenadministratie" is about leerlingen
+                if concept:
+                    terms.add(concept)
         terms.update(concept_tokens([token.stem for token in tokens], self.lexicon))
         return terms
 
