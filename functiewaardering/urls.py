@@ -7,4 +7,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("profiles.urls_api")),
     path("healthz", healthz, name="healthz"),
+    path("accounts/", include("grading.urls_accounts")),
 ]

@@ -1,0 +1,34 @@
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+from grading.roles import HR_ADVISER, MANAGER, ensure_roles
+
+
+def new_password() -> str:
+    return secrets.token_urlsafe(12)
+
+
+class Command(BaseCommand):
+    help = (
+        "Create (or reset) a demo manager and a demo HR adviser with fresh passwords, and print "
+        "them. For a demo only: it never runs by itself."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--manager", default="leidinggevende", help="Username of the manager (default: leidinggevende).")
+        parser.add_argument("--adviser", default="hr-adviseur", help="Username of the HR adviser (default: hr-adviseur).")
+
+    def handle(self, *args, manager, adviser, **options):
+        groups = ensure_roles()
+        User = get_user_model()
+        for username, role in ((manager, MANAGER), (adviser, HR_ADVISER)):
+            user, created = User.objects.get_or_create(username=username)
+            password = new_password()
+            user.set_password(password)
+            user.save()
+            user.groups.add(groups[role])
+            action = "aangemaakt" if created else "nieuw wachtwoord"
+            self.stdout.write(f"{role}: gebruikersnaam {username}, wachtwoord {password} ({action})")
+        self.stdout.write("Demogebruikers klaar. Log in op /accounts/login/.")

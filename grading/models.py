@@ -1,0 +1,265 @@
+"""Submissions: a manager's role description, the engine's result as snapshots, and the history.
+
+A submission moves concept → ingediend → in behandeling → vastgesteld, and can go back to the
+manager with a question (teruggestuurd). Every engine run is kept as a `GradingSnapshot`; every
+change is kept as a `SubmissionEvent`. Snapshots and events are append-only: the application
+never updates or deletes them (the admin shows them read-only).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from profiles.models import Grade, JobFamily
+
+APPEND_ONLY = "Dit gegeven hoort bij de geschiedenis van een aanvraag en kan niet worden gewijzigd of verwijderd."
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    """Refuses bulk updates and deletes; deleting a submission still cascades at database level."""
+
+    def update(self, **kwargs):
+        raise AppendOnlyError(APPEND_ONLY)
+
+    def delete(self):
+        raise AppendOnlyError(APPEND_ONLY)
+
+
+class AppendOnlyModel(models.Model):
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError(APPEND_ONLY)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(APPEND_ONLY)
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "SubmissionQuerySet":
+        if user.has_perm("grading.view_all_submissions"):
+            return self
+        return self.filter(author=user)
+
+    def with_family(self, family: JobFamily) -> "SubmissionQuerySet":
+        """The manager's chosen family, or else the family the engine found."""
+        return self.filter(Q(family=family) | Q(family__isnull=True, indicative_family=family))
+
+    def with_grade(self, grade: Grade) -> "SubmissionQuerySet":
+        """The settled grade, or else the indicative grade."""
+        return self.filter(Q(final_grade=grade) | Q(final_grade__isnull=True, indicative_grade=grade))
+
+
+class Submission(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "concept", "concept"
+        SUBMITTED = "ingediend", "ingediend"
+        IN_REVIEW = "in_behandeling", "in behandeling"
+        RETURNED = "teruggestuurd", "teruggestuurd"
+        SETTLED = "vastgesteld", "vastgesteld"
+
+    title = models.CharField("titel", max_length=200)
+    text = models.TextField("functiebeschrijving")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="submissions",
+        verbose_name="leidinggevende",
+    )
+    family = models.ForeignKey(
+        JobFamily,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="gekozen functiefamilie",
+    )
+    answers = models.JSONField("antwoorden per criterium", default=dict, blank=True)
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
+
+    # The latest engine run, copied here so lists and filters need no JSON lookups.
+    indicative_family = models.ForeignKey(
+        JobFamily,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="indicatieve functiefamilie",
+    )
+    indicative_grade = models.ForeignKey(
+        Grade,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="indicatieve schaal",
+    )
+    indicative_position = models.CharField("positie", max_length=20, blank=True)
+
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="HR-adviseur",
+    )
+    final_family = models.ForeignKey(
+        JobFamily,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="vastgestelde functiefamilie",
+    )
+    final_grade = models.ForeignKey(
+        Grade,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="settled_submissions",
+        verbose_name="vastgestelde schaal",
+    )
+    motivation = models.TextField("motivering", blank=True)
+    settled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="vastgesteld door",
+    )
+    settled_at = models.DateTimeField("vastgesteld op", null=True, blank=True)
+
+    # Goes up with every change; a form carries it, so a stale form is refused (optimistic lock).
+    version = models.PositiveIntegerField("versie", default=1)
+    created_at = models.DateTimeField("aangemaakt op", default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField("gewijzigd op", auto_now=True)
+
+    objects = SubmissionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "aanvraag"
+        verbose_name_plural = "aanvragen"
+        permissions = [
+            ("view_all_submissions", "Alle aanvragen inzien"),
+            ("review_submission", "Aanvragen in behandeling nemen, terugsturen en opnieuw indelen"),
+            ("settle_submission", "De indeling van een aanvraag vaststellen"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def effective_family(self) -> JobFamily | None:
+        """The family a decision is about: the manager's choice, or else the engine's."""
+        if self.final_family_id:
+            return self.final_family
+        return self.family or self.indicative_family
+
+    def current_grade(self) -> Grade | None:
+        return self.final_grade if self.status == self.Status.SETTLED else self.indicative_grade
+
+    def is_editable(self) -> bool:
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    def latest_snapshot(self) -> "GradingSnapshot | None":
+        return self.snapshots.order_by("-created_at", "-id").first()
+
+
+class GradingSnapshot(AppendOnlyModel):
+    """One engine run: the text it read, what it was asked, and everything it answered."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="snapshots")
+    text = models.TextField("beoordeelde tekst")
+    family_slug = models.CharField("gevraagde familie", max_length=50, blank=True)
+    answers = models.JSONField("antwoorden", default=dict, blank=True)
+    result = models.JSONField("resultaat")
+    engine_version = models.CharField("engineversie", max_length=20)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="door"
+    )
+    created_at = models.DateTimeField("aangemaakt op", default=timezone.now)
+
+    class Meta:
+        ordering = ["submission", "created_at", "id"]
+        verbose_name = "engineresultaat"
+        verbose_name_plural = "engineresultaten"
+
+    def __str__(self) -> str:
+        return f"{self.submission} — engine {self.engine_version}, {self.created_at:%d-%m-%Y %H:%M}"
+
+    @property
+    def position(self) -> str:
+        return self.result.get("position", "")
+
+    @property
+    def grade(self) -> str | None:
+        return self.result.get("grade")
+
+    @property
+    def is_match(self) -> bool:
+        return self.position != "no_match" and self.result.get("family") is not None
+
+    def confidence_label(self) -> str:
+        """The confidence in words, never a bare number."""
+        confidence = float(self.result.get("confidence") or 0)
+        if confidence >= 0.8:
+            return "hoog"
+        if confidence >= 0.6:
+            return "redelijk"
+        if confidence >= 0.4:
+            return "beperkt"
+        return "laag"
+
+
+class SubmissionEvent(AppendOnlyModel):
+    """A line of the history: who changed what and when, with the words they gave for it."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", "aangemaakt en ingedeeld"
+        EDITED = "edited", "beschrijving gewijzigd en opnieuw ingedeeld"
+        REGRADED = "regraded", "opnieuw ingedeeld"
+        SUBMITTED = "submitted", "ingediend bij HR"
+        TAKEN = "taken", "in behandeling genomen"
+        RETURNED = "returned", "teruggestuurd met een vraag"
+        SETTLED = "settled", "vastgesteld"
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField("soort", max_length=20, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="door"
+    )
+    from_status = models.CharField("van", max_length=20, choices=Submission.Status.choices, blank=True)
+    to_status = models.CharField("naar", max_length=20, choices=Submission.Status.choices)
+    comment = models.TextField("toelichting", blank=True)  # the motivation, question or reply
+    grade = models.ForeignKey(
+        Grade, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="schaal"
+    )
+    snapshot = models.ForeignKey(
+        GradingSnapshot,
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="engineresultaat",
+    )
+    created_at = models.DateTimeField("op", default=timezone.now)
+
+    class Meta:
+        ordering = ["submission", "created_at", "id"]
+        verbose_name = "gebeurtenis"
+        verbose_name_plural = "geschiedenis"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.created_at:%d-%m-%Y %H:%M})"

@@ -1,0 +1,326 @@
+"""Writes of submissions: create, edit, grade, submit, review, return and settle.
+
+Every service runs in one transaction, locks the submission row (`select_for_update`), checks the
+version the caller's form carried, validates, and only then writes the change together with its
+history line. Two HR advisers settling at once therefore never overwrite each other: the second
+waits for the lock, then sees a new version (or a settled status) and gets `ConflictError`.
+"""
+
+import re
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from grading import engine
+from grading.models import GradingSnapshot, Submission, SubmissionEvent
+from grading.selectors import engine_index
+from profiles.models import Grade, JobFamily
+
+MAX_WORDS = 20_000
+
+TITLE_REQUIRED = "Geef de functie een titel."
+TEXT_REQUIRED = "Geef een functiebeschrijving: plak de tekst of kies een bestand."
+TEXT_TOO_LONG = "De beschrijving is te lang: ten hoogste 20.000 woorden."
+MARKUP_NOT_ALLOWED = (
+    "De tekst bevat HTML-code die niet is toegestaan (zoals <script>, <iframe> of een "
+    "javascript:-link). Plak de beschrijving als gewone tekst."
+)
+UNKNOWN_CRITERION = "De vragenlijst bevat een criterium dat niet bij deze functiefamilie hoort."
+UNKNOWN_LEVEL = "Een antwoord in de vragenlijst noemt een niveau dat deze functiefamilie niet heeft."
+NOT_AUTHOR = "Alleen de leidinggevende die de aanvraag maakte, kan haar wijzigen of indienen."
+NOT_EDITABLE = "Alleen een concept of een teruggestuurde aanvraag kan worden gewijzigd."
+NOT_SUBMITTABLE = "Alleen een concept of een teruggestuurde aanvraag kan worden ingediend."
+NOT_SUBMITTED = "Alleen een ingediende aanvraag kan in behandeling worden genomen."
+NOT_RETURNABLE = "Alleen een ingediende aanvraag of een aanvraag in behandeling kan worden teruggestuurd."
+NOT_IN_REVIEW = "Alleen een aanvraag die in behandeling is, kan worden vastgesteld."
+SETTLED_IS_FINAL = "Een vastgestelde aanvraag kan niet opnieuw worden ingedeeld."
+QUESTION_REQUIRED = "Schrijf de vraag die u aan de leidinggevende stelt."
+MOTIVATION_REQUIRED = "Geef een motivering voor de vastgestelde indeling."
+FAMILY_REQUIRED = "Kies de functiefamilie waarin de functie wordt ingedeeld."
+GRADE_REQUIRED = "Kies de vastgestelde schaal."
+GRADE_NOT_IN_FAMILY = "De gekozen schaal hoort niet bij het waarderingssysteem van deze functiefamilie."
+STALE_VERSION = (
+    "Deze aanvraag is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen; "
+    "bekijk de nieuwe stand hieronder en probeer het zo nodig opnieuw."
+)
+ALREADY_SETTLED = (
+    "Deze aanvraag is intussen al vastgesteld door een andere HR-adviseur. Uw besluit is niet "
+    "opgeslagen; het vastgestelde besluit staat hieronder."
+)
+
+# Markup that could run or load something if it ever reached a browser or a PDF unescaped.
+# Harmless angle brackets ("< 3 jaar", "<b>") stay allowed and are always shown as plain text.
+HOSTILE_MARKUP = re.compile(
+    r"<\s*/?\s*(?:script|style|iframe|frame|frameset|object|embed|applet|svg|math|link|meta|base"
+    r"|form|input|button|textarea|select|img|image|video|audio|source|template|noscript|xml)\b"
+    r"|<[^>]*\bon[a-z]+\s*="
+    r"|(?:javascript|vbscript|livescript)\s*:"
+    r"|data\s*:\s*text/html"
+    r"|<!\s*\[CDATA\[|<!ENTITY|<\?",
+    re.IGNORECASE,
+)
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class ConflictError(ValidationError):
+    """Someone else changed the submission first; nothing was written."""
+
+
+def normalize_text(text: str) -> str:
+    """Line ends as \\n, no control characters, no surrounding blank space.
+
+    Done before grading and storing, so the engine's character offsets fit the stored text.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return CONTROL_CHARACTERS.sub("", text).strip()
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def validate_role_text(text: str) -> str:
+    """The normalized text, or a ValidationError with one Dutch message."""
+    text = normalize_text(text or "")
+    if not text:
+        raise ValidationError(TEXT_REQUIRED, code="required")
+    if word_count(text) > MAX_WORDS:
+        raise ValidationError(TEXT_TOO_LONG, code="too_long")
+    if HOSTILE_MARKUP.search(text):
+        raise ValidationError(MARKUP_NOT_ALLOWED, code="markup")
+    return text
+
+
+def validate_title(title: str) -> str:
+    title = " ".join(normalize_text(title or "").split())
+    if not title:
+        raise ValidationError(TITLE_REQUIRED, code="required")
+    if HOSTILE_MARKUP.search(title):
+        raise ValidationError(MARKUP_NOT_ALLOWED, code="markup")
+    return title
+
+
+def validate_answers(*, family: JobFamily | None, answers: dict | None) -> dict[str, int]:
+    if not answers:
+        return {}
+    if family is None:
+        raise ValidationError(UNKNOWN_CRITERION)
+    criteria = set(family.criteria.values_list("key", flat=True))
+    ranks = set(family.levels.values_list("rank", flat=True))
+    clean = {}
+    for key, rank in answers.items():
+        if key not in criteria:
+            raise ValidationError(UNKNOWN_CRITERION)
+        try:
+            rank = int(rank)
+        except (TypeError, ValueError):
+            raise ValidationError(UNKNOWN_LEVEL) from None
+        if rank not in ranks:
+            raise ValidationError(UNKNOWN_LEVEL)
+        clean[key] = rank
+    return clean
+
+
+def _lock(submission: Submission, version: int | None) -> Submission:
+    """The submission's row, locked until the transaction ends, checked against the form's version."""
+    locked = Submission.objects.select_for_update().get(pk=submission.pk)
+    if version is not None and locked.version != version:
+        if locked.status == Submission.Status.SETTLED:
+            raise ConflictError(ALREADY_SETTLED, code="conflict")
+        raise ConflictError(STALE_VERSION, code="conflict")
+    return locked
+
+
+def _save(submission: Submission) -> None:
+    """Save the locked row with a new version."""
+    submission.version += 1
+    submission.full_clean()
+    submission.save()
+
+
+def _log(submission: Submission, *, kind: str, by, from_status: str, comment: str = "",
+         grade: Grade | None = None, snapshot: GradingSnapshot | None = None) -> SubmissionEvent:
+    return SubmissionEvent.objects.create(
+        submission=submission, kind=kind, actor=by, from_status=from_status,
+        to_status=submission.status, comment=comment, grade=grade, snapshot=snapshot,
+    )
+
+
+def _grade(submission: Submission, *, by) -> GradingSnapshot:
+    """Run the engine on the submission as it stands and keep the result as a new snapshot."""
+    family_slug = submission.family.slug if submission.family_id else None
+    answers = submission.answers or None
+    result = engine.grade(submission.text, engine_index(), family=family_slug, answers=answers)
+    snapshot = GradingSnapshot.objects.create(
+        submission=submission,
+        text=submission.text,
+        family_slug=family_slug or "",
+        answers=submission.answers or {},
+        result=result.as_dict(),
+        engine_version=result.engine_version,
+        created_by=by,
+    )
+    family = JobFamily.objects.filter(slug=result.family).first() if result.family else None
+    grade = None
+    if family is not None and result.grade and family.grading_system_id:
+        grade = Grade.objects.filter(system_id=family.grading_system_id, code=result.grade).first()
+    submission.indicative_family = family
+    submission.indicative_grade = grade
+    submission.indicative_position = str(result.position)
+    return snapshot
+
+
+def _require_author(submission: Submission, by) -> None:
+    if submission.author_id != by.pk:
+        raise ValidationError(NOT_AUTHOR, code="not_author")
+
+
+@transaction.atomic
+def submission_create(
+    *, title: str, text: str, author: AbstractBaseUser, family: JobFamily | None = None,
+    answers: dict | None = None,
+) -> Submission:
+    """Store a manager's role description as a concept and grade it at once."""
+    submission = Submission(
+        title=validate_title(title),
+        text=validate_role_text(text),
+        author=author,
+        family=family,
+        answers=validate_answers(family=family, answers=answers),
+        status=Submission.Status.DRAFT,
+    )
+    submission.full_clean()
+    submission.save()
+    snapshot = _grade(submission, by=author)
+    submission.save()
+    _log(submission, kind=SubmissionEvent.Kind.CREATED, by=author, from_status="", snapshot=snapshot)
+    return submission
+
+
+@transaction.atomic
+def submission_update(
+    *, submission: Submission, by: AbstractBaseUser, title: str, text: str,
+    family: JobFamily | None = None, answers: dict | None = None, version: int | None = None,
+) -> Submission:
+    """The manager changes a concept or a returned request; it is graded again."""
+    locked = _lock(submission, version)
+    _require_author(locked, by)
+    if not locked.is_editable():
+        raise ValidationError(NOT_EDITABLE, code="status")
+    locked.title = validate_title(title)
+    locked.text = validate_role_text(text)
+    locked.family = family
+    locked.answers = validate_answers(family=family, answers=answers)
+    snapshot = _grade(locked, by=by)
+    _save(locked)
+    _log(locked, kind=SubmissionEvent.Kind.EDITED, by=by, from_status=locked.status, snapshot=snapshot)
+    submission.refresh_from_db()
+    return submission
+
+
+@transaction.atomic
+def submission_regrade(
+    *, submission: Submission, by: AbstractBaseUser, version: int | None = None
+) -> GradingSnapshot:
+    """Grade the same text again (e.g. after an engine update); the earlier results are kept."""
+    locked = _lock(submission, version)
+    if locked.status == Submission.Status.SETTLED:
+        raise ValidationError(SETTLED_IS_FINAL, code="status")
+    snapshot = _grade(locked, by=by)
+    _save(locked)
+    comment = f"Engineversie {snapshot.engine_version}."
+    _log(locked, kind=SubmissionEvent.Kind.REGRADED, by=by, from_status=locked.status,
+         comment=comment, snapshot=snapshot)
+    submission.refresh_from_db()
+    return snapshot
+
+
+@transaction.atomic
+def submission_submit(
+    *, submission: Submission, by: AbstractBaseUser, comment: str = "", version: int | None = None
+) -> Submission:
+    """The manager hands the request to HR (again, with an answer, after a question)."""
+    locked = _lock(submission, version)
+    _require_author(locked, by)
+    if not locked.is_editable():
+        raise ValidationError(NOT_SUBMITTABLE, code="status")
+    from_status = locked.status
+    locked.status = Submission.Status.SUBMITTED
+    _save(locked)
+    _log(locked, kind=SubmissionEvent.Kind.SUBMITTED, by=by, from_status=from_status,
+         comment=normalize_text(comment))
+    submission.refresh_from_db()
+    return submission
+
+
+@transaction.atomic
+def submission_take_in_review(
+    *, submission: Submission, by: AbstractBaseUser, version: int | None = None
+) -> Submission:
+    locked = _lock(submission, version)
+    if locked.status != Submission.Status.SUBMITTED:
+        raise ValidationError(NOT_SUBMITTED, code="status")
+    locked.status = Submission.Status.IN_REVIEW
+    locked.reviewer = by
+    _save(locked)
+    _log(locked, kind=SubmissionEvent.Kind.TAKEN, by=by, from_status=Submission.Status.SUBMITTED)
+    submission.refresh_from_db()
+    return submission
+
+
+@transaction.atomic
+def submission_return(
+    *, submission: Submission, by: AbstractBaseUser, question: str, version: int | None = None
+) -> Submission:
+    """Send the request back to its manager with a question."""
+    locked = _lock(submission, version)
+    if locked.status not in (Submission.Status.SUBMITTED, Submission.Status.IN_REVIEW):
+        raise ValidationError(NOT_RETURNABLE, code="status")
+    question = normalize_text(question or "")
+    if not question:
+        raise ValidationError(QUESTION_REQUIRED, code="required")
+    from_status = locked.status
+    locked.status = Submission.Status.RETURNED
+    _save(locked)
+    _log(locked, kind=SubmissionEvent.Kind.RETURNED, by=by, from_status=from_status, comment=question)
+    submission.refresh_from_db()
+    return submission
+
+
+@transaction.atomic
+def submission_settle(
+    *, submission: Submission, by: AbstractBaseUser, motivation: str, grade: Grade | None = None,
+    family: JobFamily | None = None, version: int | None = None,
+) -> Submission:
+    """An HR adviser settles the grade, with a motivation; the decision is final."""
+    locked = _lock(submission, version)
+    if locked.status == Submission.Status.SETTLED:
+        raise ConflictError(ALREADY_SETTLED, code="conflict")
+    if locked.status != Submission.Status.IN_REVIEW:
+        raise ValidationError(NOT_IN_REVIEW, code="status")
+    motivation = normalize_text(motivation or "")
+    if not motivation:
+        raise ValidationError(MOTIVATION_REQUIRED, code="required")
+    family = family or locked.effective_family()
+    if family is None:
+        raise ValidationError(FAMILY_REQUIRED, code="required")
+    if family.grading_system_id is None:
+        if grade is not None:
+            raise ValidationError(GRADE_NOT_IN_FAMILY, code="grade")
+    elif grade is None:
+        raise ValidationError(GRADE_REQUIRED, code="required")
+    elif grade.system_id != family.grading_system_id:
+        raise ValidationError(GRADE_NOT_IN_FAMILY, code="grade")
+    locked.status = Submission.Status.SETTLED
+    locked.final_family = family
+    locked.final_grade = grade
+    locked.motivation = motivation
+    locked.settled_by = by
+    locked.settled_at = timezone.now()
+    _save(locked)
+    _log(locked, kind=SubmissionEvent.Kind.SETTLED, by=by, from_status=Submission.Status.IN_REVIEW,
+         comment=motivation, grade=grade)
+    submission.refresh_from_db()
+    return submission

@@ -1,0 +1,85 @@
+"""Test data: make_* functions that build users, submissions and engine results."""
+
+from itertools import count
+
+from django.contrib.auth import get_user_model
+
+from grading import engine
+from grading.models import Submission
+from grading.roles import HR_ADVISER, MANAGER, ensure_roles
+from grading.services import submissions
+
+PASSWORD = "een-lang-testwachtwoord-42"
+ROLE_TEXT = (
+    "De ambtelijk secretaris ondersteunt de ondernemingsraad. Zij bereidt de vergaderingen voor, "
+    "notuleert en bewaakt de voortgang van de besluiten. Zij beheert het archief en verzorgt de "
+    "correspondentie van de raad. Zij adviseert de voorzitter over procedures en de WOR."
+)
+_numbers = count(1)
+
+
+def make_user(*, role: str | None = None, username: str | None = None, **fields):
+    username = username or f"gebruiker{next(_numbers)}"
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD, **fields)
+    if role is not None:
+        user.groups.add(ensure_roles()[role])
+    return user
+
+
+def make_manager(**fields):
+    return make_user(role=MANAGER, **fields)
+
+
+def make_adviser(**fields):
+    return make_user(role=HR_ADVISER, **fields)
+
+
+def make_submission(*, author, title: str = "Ambtelijk secretaris OR", text: str = ROLE_TEXT,
+                    family=None, answers=None, status: str = Submission.Status.DRAFT, by=None) -> Submission:
+    """A submission created through the services and moved on to `status` the way users would."""
+    submission = submissions.submission_create(title=title, text=text, author=author, family=family, answers=answers)
+    order = [Submission.Status.SUBMITTED, Submission.Status.IN_REVIEW, Submission.Status.SETTLED]
+    if status == Submission.Status.DRAFT:
+        return submission
+    submissions.submission_submit(submission=submission, by=author)
+    if status == Submission.Status.SUBMITTED:
+        return submission
+    adviser = by or make_adviser()
+    if status == Submission.Status.RETURNED:
+        submissions.submission_return(submission=submission, by=adviser, question="Wie is de leidinggevende?")
+        return submission
+    submissions.submission_take_in_review(submission=submission, by=adviser)
+    if status == Submission.Status.IN_REVIEW:
+        return submission
+    assert status in order
+    family_obj = submission.effective_family()
+    grade = family_obj.levels.exclude(grade=None).order_by("rank").first().grade
+    submissions.submission_settle(submission=submission, by=adviser, grade=grade, family=family_obj,
+                                  motivation="Past bij de matrix.")
+    return submission
+
+
+def make_result(*, family: str | None = "ambtelijk-secretaris", family_name: str = "Ambtelijk secretaris",
+                level_rank: int | None = 2, grade: str | None = "FG50", position: str = "in_range",
+                confidence: float = 0.7, text: str = ROLE_TEXT, criteria=None) -> engine.GradingResult:
+    """A GradingResult built by hand, so a test does not depend on the engine's verdicts."""
+    if criteria is None and family is not None:
+        sentence = text.split(". ")[1] + "."
+        start = text.index(sentence)
+        criteria = (
+            engine.CriterionResult(
+                key="kerntaken", name="Kerntaken", level_rank=level_rank, grade=grade,
+                evidence=(engine.Evidence(sentence, start, start + len(sentence), "Notuleert vergaderingen.", level_rank or 1, 0.8),),
+                missing_for_next=("Adviseert gevraagd en ongevraagd.",),
+            ),
+            engine.CriterionResult(
+                key="vaardigheden", name="Vaardigheden", level_rank=None, grade=None, evidence=(),
+                missing_for_next=("Onderhandelt met de bestuurder.",),
+            ),
+        )
+    return engine.GradingResult(
+        engine_version="test", position=engine.Position(position), family=family, family_name=family_name if family else None,
+        level_rank=level_rank if family else None, level_name="Ambtelijk secretaris FG 50" if family else None,
+        grade=grade if family else None, confidence=confidence, family_scores=(), criteria=criteria or (), signals=(),
+        next_level_rank=None, next_grade=None, missing_for_next=(), explanation="Zo kwam de indicatie tot stand.",
+    )

@@ -1,0 +1,25 @@
+import re
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_creates_a_manager_and_an_adviser_and_prints_their_passwords(capsys):
+    call_command("create_demo_users")
+    out = capsys.readouterr().out
+    passwords = dict(re.findall(r"gebruikersnaam (\S+), wachtwoord (\S+)", out))
+    assert set(passwords) == {"leidinggevende", "hr-adviseur"}
+    manager = authenticate(username="leidinggevende", password=passwords["leidinggevende"])
+    adviser = authenticate(username="hr-adviseur", password=passwords["hr-adviseur"])
+    assert manager.has_perm("grading.add_submission") and adviser.has_perm("grading.settle_submission")
+
+
+def test_running_it_again_resets_the_passwords(capsys):
+    call_command("create_demo_users")
+    first = capsys.readouterr().out
+    call_command("create_demo_users")
+    second = capsys.readouterr().out
+    assert "nieuw wachtwoord" in second and first != second
