@@ -31,9 +31,15 @@ class Reading:
 def read(text: str, catalogue: CatalogueIndex) -> Reading:
     tokens = tokenize(text)
     sentences = []
+    position = 0  # sentences and tokens both run left to right: one sweep
     for sentence in split_sentences(text):
-        inside = [t for t in tokens if sentence.start <= t.start < sentence.end]
-        sentences.append(ReadSentence(sentence, frozenset(catalogue.terms(inside))))
+        while position < len(tokens) and tokens[position].start < sentence.start:
+            position += 1
+        end = position
+        while end < len(tokens) and tokens[end].start < sentence.end:
+            end += 1
+        sentences.append(ReadSentence(sentence, frozenset(catalogue.terms(tokens[position:end]))))
+        position = end
     all_terms = frozenset().union(*(s.terms for s in sentences)) if sentences else frozenset()
     education, education_signal = _education(text, tokens, catalogue)
     balance, cue_signals = _cues(text, tokens, catalogue)

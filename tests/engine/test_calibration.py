@@ -51,3 +51,18 @@ def test_level_cases_keep_their_figures():
     result = figures("level_cases.jsonl")
     assert result["family_acc"] >= 95
     assert result["grade_exact"] >= 95
+
+
+LEVEL_CASES = [json.loads(line) for line in (CASES / "level_cases.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", LEVEL_CASES, ids=[case["id"] for case in LEVEL_CASES])
+def test_each_level_case_grades_to_its_family_and_level(case):
+    result = engine.grade(case["text"], fixture_index())
+    assert (result.family, result.level_rank) == (case["family"], case["rank"])
+
+
+def test_a_text_at_the_word_limit_grades():
+    text = " ".join(case["text"] for case in LEVEL_CASES) * 5  # about 20,000 words
+    assert len(text.split()) > 15_000
+    assert engine.grade(text, fixture_index()).engine_version == engine.ENGINE_VERSION
