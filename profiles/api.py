@@ -13,6 +13,7 @@ def family_summary(family: JobFamily) -> dict:
         "slug": family.slug,
         "name": family.name,
         "grading_system": family.grading_system.name if family.grading_system_id else None,
+        "grading_system_code": family.grading_system.code if family.grading_system_id else None,
         "jurisdiction": family.jurisdiction,
         "sector": family.sector,
         "levels": [
@@ -72,7 +73,6 @@ def family_detail(family: JobFamily) -> dict:
     data = family_summary(family)
     data.update(
         {
-            "grading_system_code": family.grading_system.code if family.grading_system_id else None,
             "source_file": family.source_file,
             "source_title": family.source_title,
             "core": family.core,

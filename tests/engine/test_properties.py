@@ -83,3 +83,19 @@ def test_an_unknown_family_is_refused():
     except KeyError:
         return
     raise AssertionError("expected a KeyError for an unknown family")
+
+
+def test_the_managers_answers_weigh_in_per_criterion():
+    family = next(f for f in fixture_families() if f.slug == "ambtelijk-secretaris")
+    text = "Ambtelijk secretaris van de ondernemingsraad. Organiseert vergaderingen en notuleert."
+    plain = engine.grade(text, fixture_index(), family=family.slug)
+    answers = {criterion.key: 2 for criterion in family.criteria}
+    answered = engine.grade(text, fixture_index(), family=family.slug, answers=answers)
+    assert plain.level_rank == 1 and answered.level_rank == 2
+    assert all(c.answered for c in answered.criteria if c.key in answers)
+
+
+def test_an_answer_outside_the_family_is_ignored():
+    text = "Ambtelijk secretaris van de ondernemingsraad. Organiseert vergaderingen en notuleert."
+    result = engine.grade(text, fixture_index(), family="ambtelijk-secretaris", answers={"kerntaken": 9, "onbekend": 1})
+    assert not any(c.answered for c in result.criteria)
