@@ -7,5 +7,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("profiles.urls_api")),
     path("healthz", healthz, name="healthz"),
+    path("", include("profiles.urls")),
     path("accounts/", include("grading.urls_accounts")),
 ]

@@ -1,8 +1,13 @@
 """Reads of the family catalogue: one place where the prefetching lives, so pages stay N+1 free."""
 
+import threading
+from collections.abc import Mapping
+
 from django.db.models import Prefetch, QuerySet
 
-from profiles.models import Cell, JobFamily, Level, Section
+from profiles import search
+from profiles.filters import FamilyFilter
+from profiles.models import CatalogueVersion, Cell, JobFamily, Level, Section
 
 
 def family_queryset() -> QuerySet[JobFamily]:
@@ -68,3 +73,101 @@ def _shown_elements(by_rank: dict, rank: int, criterion_id: int) -> list[dict]:
         for e in cell.elements.all()
     ]
     return [dict(item, added=False, inherited=True) for item in below] + own
+
+
+def catalogue_key() -> tuple:
+    """Identifies the catalogue's state: its version number, and the row's creation time.
+
+    The time tells a re-imported catalogue (a flushed database) from the one before it, whose
+    version number it may repeat. Caches of catalogue data are keyed on this.
+    """
+    row = CatalogueVersion.objects.filter(pk=1).values_list("number", "changed_at").first()
+    return tuple(row) if row else (0, None)
+
+
+def catalogue_cache_key(name: str, *parts) -> str:
+    number, changed_at = catalogue_key()
+    stamp = changed_at.timestamp() if changed_at else 0
+    return ":".join(["catalogue", str(number), f"{stamp:.6f}", name, *map(str, parts)])
+
+
+def family_list(*, filters: Mapping[str, str]) -> FamilyFilter:
+    return FamilyFilter(filters, queryset=family_queryset().order_by("name"))
+
+
+def search_documents() -> list[search.Document]:
+    """Every text of every family and level, labelled in Dutch with where it sits."""
+    documents = []
+    for family in family_full_queryset().order_by("name"):
+
+        def add(label: str, text: str, level_id: int | None = None) -> None:
+            if text.strip():
+                documents.append(
+                    search.make_document(family_id=family.id, level_id=level_id, label=label, text=text)
+                )
+
+        add("Naam", family.name)
+        add("Kern van de functie", family.core)
+        for function in family.functions.all():
+            add(function.get_kind_display().capitalize(), function.name)
+        for note in family.context_notes.all():
+            for line in note.text.splitlines():
+                add(note.title, line.removeprefix("- "))
+        sections = list(family.sections.all())
+        for section in [s for s in sections if s.level_id is None]:
+            _add_section(add, section)
+        for criterion in family.criteria.all():
+            add("Criterium", criterion.name)
+        for row in level_matrix(family):
+            level = row["level"]
+            add("Niveau", level.name, level.id)
+            add("Omschrijving", level.description, level.id)
+            add("Eisen", level.requirements, level.id)
+            for cell in row["cells"]:
+                for element in cell["elements"]:
+                    add(cell["criterion"].name, element["text"], level.id)
+            for section in [s for s in sections if s.level_id == level.id]:
+                _add_section(add, section, level.id)
+    return documents
+
+
+def _add_section(add, section: Section, level_id: int | None = None) -> None:
+    add(section.get_kind_display(), section.title, level_id)
+    add(section.title, section.intro, level_id)
+    for item in section.items.all():
+        add(section.title, item.text, level_id)
+
+
+_search_lock = threading.Lock()
+_search_cache: dict[str, object] = {"key": None, "index": None}
+
+
+def search_index() -> search.SearchIndex:
+    """The stem index, built once per process and rebuilt when the catalogue changes.
+
+    Only the catalogue key is asked of the database per call, so every process behind a load
+    balancer sees a change on its next request.
+    """
+    key = catalogue_key()
+    with _search_lock:
+        if _search_cache["key"] != key or _search_cache["index"] is None:
+            _search_cache["index"] = search.SearchIndex(search_documents())
+            _search_cache["key"] = key
+        return _search_cache["index"]
+
+
+def levels_for_comparison(*, level_ids: list[int]) -> list[tuple[JobFamily, list[Level]]] | None:
+    """The families of the chosen levels (whole) with the chosen levels in rank order.
+
+    None when an id is unknown. Families keep the order of their first level in `level_ids`.
+    """
+    family_of = dict(Level.objects.filter(id__in=level_ids).values_list("id", "family_id"))
+    if len(family_of) != len(set(level_ids)):
+        return None
+    families = family_full_queryset().in_bulk(set(family_of.values()))
+    order = list(dict.fromkeys(family_of[level_id] for level_id in level_ids))
+    chosen = set(level_ids)
+    return [
+        (families[family_id], [lvl for lvl in families[family_id].levels.all() if lvl.id in chosen])
+        for family_id in order
+    ]

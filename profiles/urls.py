@@ -1,0 +1,13 @@
+from django.urls import path
+
+from profiles import views
+
+app_name = "profiles"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("profielen/", views.family_list, name="family_list"),
+    path("profielen/<slug:slug>/", views.family_detail, name="family_detail"),
+    path("profielen/<slug:slug>/matrix.pdf", views.family_matrix_pdf, name="family_matrix_pdf"),
+    path("vergelijk/", views.level_compare, name="level_compare"),
+]

@@ -1,0 +1,80 @@
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from functiewaardering.pdf import render_pdf
+from profiles import selectors, tables
+from profiles.forms import CompareForm
+from profiles.models import JobFamily
+
+UNKNOWN_FAMILY = "Deze functiefamilie bestaat niet."
+LEVEL_GONE = "Een van de gekozen niveaus bestaat niet meer. Kies opnieuw."
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    families = selectors.family_queryset().order_by("name")
+    return render(request, "profiles/home.html", {"families": families})
+
+
+@require_GET
+def family_list(request: HttpRequest) -> HttpResponse:
+    filterset = selectors.family_list(filters=request.GET)
+    families = list(filterset.qs)
+    hits = filterset.hits
+    rows = []
+    for family in families:
+        hit = hits.get(family.id) if hits is not None else None
+        levels = {level.id: level for level in family.levels.all()}
+        level_hits = [(levels[h.level_id], h.snippet) for h in hit.levels] if hit else []
+        rows.append({"family": family, "hit": hit, "level_hits": level_hits})
+    context = {"filterset": filterset, "rows": rows, "searching": hits is not None}
+    return render(request, "profiles/family_list.html", context)
+
+
+def _family_context(family: JobFamily) -> dict:
+    return {
+        "family": family,
+        "functions": list(family.functions.all()),
+        "has_grades": any(level.grade_id for level in family.levels.all()),
+        "table": tables.matrix_table(family),
+        "blocks": tables.family_sections(family),
+        "notes": tables.family_notes(family),
+    }
+
+
+@require_GET
+def family_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    family = selectors.family_get(slug=slug)
+    if family is None:
+        raise Http404(UNKNOWN_FAMILY)
+    return render(request, "profiles/family_detail.html", _family_context(family))
+
+
+@require_GET
+def family_matrix_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    family = selectors.family_get(slug=slug)
+    if family is None:
+        raise Http404(UNKNOWN_FAMILY)
+    context = _family_context(family) | {"printed_at": timezone.localtime()}
+    response = HttpResponse(render_pdf("pdf/family_matrix.html", context, request=request), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="matrix-{family.slug}.pdf"'
+    return response
+
+
+@require_GET
+def level_compare(request: HttpRequest) -> HttpResponse:
+    families = list(selectors.family_queryset().order_by("name"))
+    if "niveau" not in request.GET:
+        form = CompareForm(families=families)
+        return render(request, "profiles/level_compare.html", {"form": form, "tables": []})
+    form = CompareForm(request.GET, families=families)
+    if not form.is_valid():
+        return render(request, "profiles/level_compare.html", {"form": form, "tables": []}, status=400)
+    groups = selectors.levels_for_comparison(level_ids=form.cleaned_data["niveau"])
+    if groups is None:  # removed between building the choices and reading the levels
+        context = {"form": form, "tables": [], "error": LEVEL_GONE}
+        return render(request, "profiles/level_compare.html", context, status=404)
+    context = {"form": form, "tables": tables.comparison_tables(groups), "cross_family": len(groups) > 1}
+    return render(request, "profiles/level_compare.html", context)
