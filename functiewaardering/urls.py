@@ -9,4 +9,5 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("profiles.urls")),
     path("accounts/", include("grading.urls_accounts")),
+    path("", include("grading.urls")),
 ]

@@ -83,3 +83,62 @@ def make_result(*, family: str | None = "ambtelijk-secretaris", family_name: str
         grade=grade if family else None, confidence=confidence, family_scores=(), criteria=criteria or (), signals=(),
         next_level_rank=None, next_grade=None, missing_for_next=(), explanation="Zo kwam de indicatie tot stand.",
     )
+
+
+def make_snapshot(*, submission: Submission, result: engine.GradingResult, by=None):
+    """Store a hand-built result as the submission's newest engine run."""
+    from grading.models import GradingSnapshot
+
+    return GradingSnapshot.objects.create(
+        submission=submission, text=submission.text, result=result.as_dict(),
+        engine_version=result.engine_version, created_by=by or submission.author,
+    )
+
+
+def make_docx(paragraphs: list[str], *, table: list[list[str]] | None = None) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def make_pdf(text: str) -> bytes:
+    from django.utils.html import escape
+    from weasyprint import HTML
+
+    return HTML(string=f"<p>{escape(text)}</p>").write_pdf()
+
+
+def make_encrypted_pdf(text: str, *, user_password: str = "geheim") -> bytes:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf(text))))
+    writer.encrypt(user_password=user_password, owner_password="eigenaar", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def make_blank_pdf() -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

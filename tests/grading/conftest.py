@@ -70,3 +70,12 @@ def password():
 def fast_password_hashing(settings):
     """Test users log in with a cheap hash; the real hasher costs ~0.3 s per user."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def strict_client(user) -> Client:
+    """A client that, like a browser, must send the CSRF token."""
+    return logged_in(user, enforce_csrf_checks=True)
+
+
+def action_url(submission, action: str) -> str:
+    return f"/aanvragen/{submission.pk}/{action}/"

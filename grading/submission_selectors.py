@@ -1,0 +1,167 @@
+"""Reads for the submission pages and the report: who sees what, and a result made ready to show."""
+
+from collections.abc import Mapping
+from urllib.parse import urlencode
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
+
+from grading.filters import SubmissionFilter
+from grading.models import GradingSnapshot, Submission, SubmissionEvent
+from grading.result_display import evidence_ranges, highlighted, level_chart
+from profiles.models import GradingSystem, JobFamily, Level
+from profiles.selectors import family_full_queryset, family_queryset, level_matrix
+
+QUESTION_TEXT = 150  # characters of a level's description shown beside a radio button
+POSITION_TEXT = {
+    "above": "De functie lijkt boven het bereik van deze familie te liggen: zwaarder dan het hoogste niveau.",
+    "below": "De functie lijkt onder het bereik van deze familie te liggen: lichter dan het laagste niveau.",
+    "in_range": "De functie valt binnen het bereik van deze familie.",
+}
+
+
+def submissions_visible(*, user: AbstractBaseUser) -> QuerySet[Submission]:
+    return Submission.objects.visible_to(user).select_related(
+        "author", "family", "indicative_family", "indicative_grade", "final_family", "final_grade"
+    )
+
+
+def submission_get(*, user: AbstractBaseUser, pk: int) -> Submission | None:
+    """The submission if this user may see it; None otherwise (the view answers 404)."""
+    return submissions_visible(user=user).filter(pk=pk).first()
+
+
+def submission_list(*, user: AbstractBaseUser, filters: Mapping[str, str]) -> SubmissionFilter:
+    return SubmissionFilter(filters, queryset=submissions_visible(user=user))
+
+
+def submission_history(*, submission: Submission) -> QuerySet[SubmissionEvent]:
+    return submission.events.select_related("actor", "grade").order_by("created_at", "id")
+
+
+def submission_snapshots(*, submission: Submission) -> list[GradingSnapshot]:
+    return list(submission.snapshots.select_related("created_by").order_by("-created_at", "-id"))
+
+
+def level_label(level: Level) -> str:
+    return level.grade.code if level.grade_id else f"niveau {level.rank}"
+
+
+def grade_groups() -> list[tuple[str, list[tuple[int, str]]]]:
+    """Every grade, grouped by grading system, for the settle form's select."""
+    groups = []
+    for system in GradingSystem.objects.prefetch_related("grades").order_by("name"):
+        groups.append((system.name, [(grade.pk, grade.name) for grade in system.grades.all()]))
+    return groups
+
+
+def questionnaire(*, family: JobFamily) -> list[dict]:
+    """One question per criterion; per level a short description from its distinguishing elements."""
+    full = family_full_queryset().filter(pk=family.pk).first()
+    if full is None:
+        return []
+    matrix = level_matrix(full)
+    questions = []
+    for index, criterion in enumerate(full.criteria.all()):
+        options = []
+        for row in matrix:
+            level = row["level"]
+            own = [e["text"] for e in row["cells"][index]["elements"] if e["added"] and not e["inherited"]]
+            description = " · ".join(own) if own else "Zoals het niveau eronder, zonder extra kenmerk."
+            if len(description) > QUESTION_TEXT:
+                description = description[: QUESTION_TEXT - 1].rstrip() + "…"
+            options.append({"rank": level.rank, "label": f"{level.name} ({level_label(level)})", "description": description})
+        questions.append({"key": criterion.key, "name": criterion.name, "field": f"answer_{criterion.key}", "options": options})
+    return questions
+
+
+def result_view(*, snapshot: GradingSnapshot | None) -> dict:
+    """What the result page and the report show of one engine run."""
+    if snapshot is None:
+        return {"snapshot": None}
+    result = snapshot.result
+    family = None
+    if result.get("family"):
+        family = family_queryset().filter(slug=result["family"]).first()
+    levels = list(family.levels.all()) if family else []
+    by_rank = {level.rank: level for level in levels}
+    rank = result.get("level_rank")
+    level = by_rank.get(rank)
+    below, above = by_rank.get((rank or 0) - 1), by_rank.get((rank or 0) + 1)
+    criteria = [
+        dict(
+            criterion,
+            level=by_rank.get(criterion.get("level_rank")),
+            level_label=level_label(by_rank[criterion["level_rank"]]) if criterion.get("level_rank") in by_rank else "",
+        )
+        for criterion in result.get("criteria") or ()
+    ]
+    chart_levels = [{"rank": lv.rank, "label": level_label(lv)} for lv in levels]
+    return {
+        "snapshot": snapshot,
+        "result": result,
+        "is_match": snapshot.is_match and family is not None,
+        "family": family,
+        "levels": levels,
+        "level": level,
+        "level_below": below,
+        "level_above": above,
+        "compare_below": _compare_query(below, level),
+        "compare_above": _compare_query(level, above),
+        "compare_neighbours": _compare_query(below, level, above) if below and above else "",
+        "criteria": criteria,
+        "supported_count": sum(1 for c in criteria if c.get("level_rank")),
+        "chart": level_chart(criteria, chart_levels, rank if level else None),
+        "highlighted_text": highlighted(snapshot.text, evidence_ranges(snapshot.text, result)),
+        "evidence_count": len(evidence_ranges(snapshot.text, result)),
+        "confidence_label": snapshot.confidence_label(),
+        "position_text": POSITION_TEXT.get(result.get("position"), ""),
+        "signals": _grouped_signals(result.get("signals") or ()),
+    }
+
+
+def _grouped_signals(signals) -> list[dict]:
+    """One line per kind of signal, with the words that showed it: "Adviseert (…): „a”, „b”"."""
+    grouped: dict[str, list[str]] = {}
+    for signal in signals:
+        if signal.get("explanation"):
+            words = grouped.setdefault(signal["explanation"], [])
+            if signal.get("text") and signal["text"] not in words:
+                words.append(signal["text"])
+    return [{"explanation": explanation, "words": words} for explanation, words in grouped.items()]
+
+
+def _compare_query(*levels: Level | None) -> str:
+    present = [level for level in levels if level is not None]
+    if len(present) < 2:
+        return ""
+    return "/vergelijk/?" + urlencode([("niveau", level.id) for level in present])
+
+
+def matrix_excerpt(*, family_slug: str | None, rank: int | None) -> dict | None:
+    """The matrix rows of a level and its neighbours, criteria as rows, for the report."""
+    if not family_slug or not rank:
+        return None
+    family = family_full_queryset().filter(slug=family_slug).first()
+    if family is None:
+        return None
+    matrix = level_matrix(family)
+    rows = [row for row in matrix if abs(row["level"].rank - rank) <= 1]
+    if not rows:
+        return None
+    criteria = list(family.criteria.all())
+    return {
+        "family": family,
+        "levels": [row["level"] for row in rows],
+        "indicative_rank": rank,
+        "criteria": [
+            {"criterion": criterion, "cells": [row["cells"][i] for row in rows]} for i, criterion in enumerate(criteria)
+        ],
+    }
+
+
+def settle_defaults(*, submission: Submission) -> dict:
+    family = submission.effective_family()
+    grade = submission.indicative_grade if family and submission.indicative_family_id == family.pk else None
+    return {"family": family.slug if family else "", "grade": grade.pk if grade else None}
+

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from grading import views
+
+app_name = "grading"
+
+urlpatterns = [
+    path("indelen/", views.submission_new, name="submission_new"),
+    path("aanvragen/", views.submission_list, name="submission_list"),
+    path("aanvragen/<int:pk>/", views.submission_detail, name="submission_detail"),
+    path("aanvragen/<int:pk>/wijzigen/", views.submission_edit, name="submission_edit"),
+    path("aanvragen/<int:pk>/indienen/", views.submission_submit, name="submission_submit"),
+    path("aanvragen/<int:pk>/opnieuw-indelen/", views.submission_regrade, name="submission_regrade"),
+    path("aanvragen/<int:pk>/in-behandeling/", views.submission_take, name="submission_take"),
+    path("aanvragen/<int:pk>/terugsturen/", views.submission_return, name="submission_return"),
+    path("aanvragen/<int:pk>/vaststellen/", views.submission_settle, name="submission_settle"),
+    path("aanvragen/<int:pk>/rapport.pdf", views.submission_report, name="submission_report"),
+]

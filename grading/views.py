@@ -1,0 +1,276 @@
+"""Submission pages: submit a role, read its result, review and settle it, print the report."""
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import RequestDataTooBig, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from functiewaardering.pdf import render_pdf
+from grading import submission_selectors as selectors
+from grading.forms import ReturnForm, SettleForm, SubmissionForm, SubmitForm, VersionForm
+from grading.models import Submission, SubmissionEvent
+from grading.services import submissions
+from grading.services.submissions import ConflictError
+from grading.services.text_extraction import MAX_FILE_BYTES
+
+REQUEST_TOO_LARGE = (
+    "Wat u verstuurde is groter dan 2 MB en kon niet worden gelezen. Kort de tekst in of kies een "
+    "kleiner bestand; uw invoer kon daardoor niet worden bewaard."
+)
+PER_PAGE = 50
+
+
+class SeeOther(HttpResponseRedirect):
+    status_code = 303
+
+
+def see_other(submission: Submission) -> SeeOther:
+    return SeeOther(reverse("grading:submission_detail", args=[submission.pk]))
+
+
+def get_submission(request: HttpRequest, pk: int) -> Submission:
+    submission = selectors.submission_get(user=request.user, pk=pk)
+    if submission is None:
+        raise Http404("Deze aanvraag bestaat niet of is niet van u.")
+    return submission
+
+
+def _form_page(request: HttpRequest, form: SubmissionForm, *, submission: Submission | None = None,
+               status: int = 200, error: str = "") -> HttpResponse:
+    context = {
+        "form": form,
+        "submission": submission,
+        "error": error,
+        "max_megabytes": MAX_FILE_BYTES // (1024 * 1024),
+        "max_words": f"{submissions.MAX_WORDS:,}".replace(",", "."),
+        "version": (request.POST.get("version") if request.method == "POST" else "") or (submission.version if submission else ""),
+    }
+    return render(request, "grading/submission_form.html", context, status=status)
+
+
+def _read_post(request: HttpRequest) -> tuple | None:
+    try:
+        return request.POST, request.FILES
+    except RequestDataTooBig:
+        return None
+
+
+def _submission_form_post(request: HttpRequest, *, submission: Submission | None, initial: dict | None = None):
+    """Shared by create and edit: parse, show the questionnaire step, or return a valid form."""
+    posted = _read_post(request)
+    if posted is None:
+        return _form_page(request, SubmissionForm(initial=initial), submission=submission, status=400,
+                          error=REQUEST_TOO_LARGE), None
+    form = SubmissionForm(*posted)
+    valid = form.is_valid()
+    if form.extracted_text:
+        form.data = form.data_with_extracted_text()  # keep the file's text on a re-shown form
+    if request.POST.get("action") == "vragen":
+        # Step two without JavaScript: show the questions of the chosen family, keep the input.
+        file_errors = form.errors.get("file")
+        shown = SubmissionForm(initial=form.data.dict())
+        return _form_page(request, shown, submission=submission, status=400 if file_errors else 200,
+                          error=file_errors[0] if file_errors else ""), None
+    if not valid:
+        return _form_page(request, form, submission=submission, status=400), None
+    return None, form
+
+
+@login_required
+@permission_required("grading.add_submission", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def submission_new(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return _form_page(request, SubmissionForm(initial={"family": request.GET.get("familie", "")}))
+    response, form = _submission_form_post(request, submission=None)
+    if response is not None:
+        return response
+    try:
+        submission = submissions.submission_create(author=request.user, **form.service_arguments())
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _form_page(request, form, status=400)
+    return see_other(submission)
+
+
+@login_required
+@permission_required("grading.change_submission", raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = get_submission(request, pk)
+    if submission.author_id != request.user.pk:
+        raise Http404("Deze aanvraag bestaat niet of is niet van u.")
+    if not submission.is_editable():
+        return _detail(request, submission, status=400, error=submissions.NOT_EDITABLE)
+    initial = {"title": submission.title, "text": submission.text, "family": submission.family.slug if submission.family_id else ""}
+    initial |= {f"answer_{key}": str(rank) for key, rank in (submission.answers or {}).items()}
+    if request.method == "GET":
+        return _form_page(request, SubmissionForm(initial=initial), submission=submission)
+    response, form = _submission_form_post(request, submission=submission, initial=initial)
+    if response is not None:
+        return response
+    version = VersionForm(request.POST)
+    version.is_valid()
+    try:
+        submissions.submission_update(submission=submission, by=request.user,
+                                      version=version.cleaned_data.get("version"), **form.service_arguments())
+    except ConflictError as error:
+        return _detail(request, submission, status=409, error=error.messages[0])
+    except ValidationError as error:
+        form.add_error(None, error)
+        return _form_page(request, form, submission=submission, status=400)
+    return see_other(submission)
+
+
+@login_required
+@permission_required("grading.view_submission", raise_exception=True)
+@require_GET
+def submission_list(request: HttpRequest) -> HttpResponse:
+    filterset = selectors.submission_list(user=request.user, filters=request.GET)
+    page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    context = {
+        "filterset": filterset,
+        "page": page,
+        "query": query.urlencode(),
+        "sees_all": request.user.has_perm("grading.view_all_submissions"),
+    }
+    return render(request, "grading/submission_list.html", context, status=200 if filterset.is_valid() else 400)
+
+
+def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, error: str = "", **forms) -> HttpResponse:
+    submission = selectors.submission_get(user=request.user, pk=submission.pk)  # the state as stored now
+    user = request.user
+    is_author = submission.author_id == user.pk
+    can_review = user.has_perm("grading.review_submission")
+    can_settle = user.has_perm("grading.settle_submission")
+    initial = {"version": submission.version}
+    context = {
+        "submission": submission,
+        "error": error,
+        "is_author": is_author,
+        "can_edit": is_author and submission.is_editable() and user.has_perm("grading.change_submission"),
+        "can_take": can_review and submission.status == Submission.Status.SUBMITTED,
+        "can_return": can_review and submission.status in (Submission.Status.SUBMITTED, Submission.Status.IN_REVIEW),
+        "can_settle": can_settle and submission.status == Submission.Status.IN_REVIEW,
+        "can_regrade": (is_author and submission.is_editable()) or (can_review and submission.status != Submission.Status.SETTLED),
+        "submit_form": forms.get("submit_form") or SubmitForm(initial=initial),
+        "return_form": forms.get("return_form") or ReturnForm(initial=initial),
+        "settle_form": forms.get("settle_form") or SettleForm(initial=initial | selectors.settle_defaults(submission=submission)),
+        "version_form": VersionForm(initial=initial),
+        "history": selectors.submission_history(submission=submission),
+        "snapshots": selectors.submission_snapshots(submission=submission),
+    }
+    context["latest"] = context["snapshots"][0] if context["snapshots"] else None
+    context["history"] = list(context["history"])
+    context["open_question"] = next(
+        (e.comment for e in reversed(context["history"]) if e.kind == SubmissionEvent.Kind.RETURNED), ""
+    )
+    context |= selectors.result_view(snapshot=context["latest"])
+    return render(request, "grading/submission_detail.html", context, status=status)
+
+
+@login_required
+@permission_required("grading.view_submission", raise_exception=True)
+@require_GET
+def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, get_submission(request, pk))
+
+
+def _act(request: HttpRequest, submission: Submission, form, action, form_name: str) -> HttpResponse:
+    """Run a review action from a posted form: 303 on success, the page with the error otherwise."""
+    if not form.is_valid():
+        messages = [message for errors in form.errors.values() for message in errors]
+        return _detail(request, submission, status=400, error=" ".join(messages), **{form_name: form})
+    try:
+        action(form.cleaned_data)
+    except ConflictError as error:
+        return _detail(request, submission, status=409, error=error.messages[0])
+    except ValidationError as error:
+        return _detail(request, submission, status=400, error=" ".join(error.messages), **{form_name: form})
+    return see_other(submission)
+
+
+@login_required
+@require_POST
+@permission_required("grading.change_submission", raise_exception=True)
+def submission_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = get_submission(request, pk)
+    if submission.author_id != request.user.pk:
+        raise Http404("Deze aanvraag bestaat niet of is niet van u.")
+    return _act(request, submission, SubmitForm(request.POST), lambda data: submissions.submission_submit(
+        submission=submission, by=request.user, comment=data["comment"], version=data["version"]), "submit_form")
+
+
+@login_required
+@require_POST
+@permission_required("grading.view_submission", raise_exception=True)
+def submission_regrade(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = get_submission(request, pk)
+    is_author = submission.author_id == request.user.pk and request.user.has_perm("grading.change_submission")
+    if not (is_author or request.user.has_perm("grading.review_submission")):
+        return _detail(request, submission, status=403, error="U mag deze aanvraag niet opnieuw laten indelen.")
+    if is_author and not submission.is_editable() and not request.user.has_perm("grading.review_submission"):
+        return _detail(request, submission, status=400, error=submissions.NOT_EDITABLE)
+    return _act(request, submission, VersionForm(request.POST), lambda data: submissions.submission_regrade(
+        submission=submission, by=request.user, version=data["version"]), "version_form")
+
+
+@login_required
+@require_POST
+@permission_required("grading.review_submission", raise_exception=True)
+def submission_take(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = get_submission(request, pk)
+    return _act(request, submission, VersionForm(request.POST), lambda data: submissions.submission_take_in_review(
+        submission=submission, by=request.user, version=data["version"]), "version_form")
+
+
+@login_required
+@require_POST
+@permission_required("grading.review_submission", raise_exception=True)
+def submission_return(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = get_submission(request, pk)
+    return _act(request, submission, ReturnForm(request.POST), lambda data: submissions.submission_return(
+        submission=submission, by=request.user, question=data["question"], version=data["version"]), "return_form")
+
+
+@login_required
+@require_POST
+@permission_required("grading.settle_submission", raise_exception=True)
+def submission_settle(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = get_submission(request, pk)
+    return _act(request, submission, SettleForm(request.POST), lambda data: submissions.submission_settle(
+        submission=submission, by=request.user, motivation=data["motivation"], grade=data["grade"],
+        family=data["family"], version=data["version"]), "settle_form")
+
+
+@login_required
+@permission_required("grading.view_submission", raise_exception=True)
+@require_GET
+def submission_report(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = get_submission(request, pk)
+    pdf = render_pdf("grading/submission_report.html", report_context(submission), request)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="indelingsrapport-aanvraag-{submission.pk}.pdf"'
+    return response
+
+
+def report_context(submission: Submission) -> dict:
+    snapshots = selectors.submission_snapshots(submission=submission)
+    latest = snapshots[0] if snapshots else None
+    context = {
+        "submission": submission,
+        "history": selectors.submission_history(submission=submission),
+        "snapshots": snapshots,
+        "latest": latest,
+        "printed_at": timezone.localtime(),
+    }
+    context |= selectors.result_view(snapshot=latest)
+    result = context.get("result") or {}
+    context["matrix"] = selectors.matrix_excerpt(family_slug=result.get("family"), rank=result.get("level_rank"))
+    return context

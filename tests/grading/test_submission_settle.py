@@ -1,0 +1,103 @@
+import pytest
+from django.utils.html import escape
+
+from grading.models import Submission, SubmissionEvent
+from grading.services.submissions import ALREADY_SETTLED, GRADE_NOT_IN_FAMILY, MOTIVATION_REQUIRED, STALE_VERSION
+from profiles.models import Grade
+from tests.factory import make_submission
+from tests.grading.conftest import action_url, strict_client
+
+pytestmark = pytest.mark.django_db
+S = Submission.Status
+
+
+@pytest.fixture
+def submission(manager, adviser, catalogue):
+    return make_submission(author=manager, status=S.IN_REVIEW, by=adviser)
+
+
+@pytest.fixture
+def fg50(catalogue):
+    return Grade.objects.get(system__code="fwg", code="FG50")
+
+
+def settle(client, submission, grade, motivation="Zie matrix: adviseert zelfstandig.", **data):
+    payload = {"grade": grade.pk, "family": "ambtelijk-secretaris", "motivation": motivation, "version": submission.version}
+    return client.post(action_url(submission, "vaststellen"), payload | data)
+
+
+def test_it_settles_the_grade_with_a_motivation(adviser_client, adviser, submission, fg50):
+    response = settle(adviser_client, submission, fg50)
+    assert response.status_code == 303 and response["Location"] == f"/aanvragen/{submission.pk}/"
+    submission.refresh_from_db()
+    assert submission.status == S.SETTLED and submission.final_grade == fg50
+    assert submission.motivation == "Zie matrix: adviseert zelfstandig." and submission.settled_by == adviser
+    event = submission.events.latest("id")
+    assert (event.kind, event.grade, event.from_status, event.to_status) == (SubmissionEvent.Kind.SETTLED, fg50, S.IN_REVIEW, S.SETTLED)
+
+
+def test_the_style_guides_minimal_post_works(adviser_client, submission, fg50):
+    response = adviser_client.post(action_url(submission, "vaststellen"), {"grade": fg50.pk, "motivation": "Zie matrix."})
+    assert response.status_code == 303
+    submission.refresh_from_db()
+    assert submission.final_grade == fg50
+
+
+def test_a_motivation_is_required(adviser_client, submission, fg50):
+    response = settle(adviser_client, submission, fg50, motivation="")
+    assert response.status_code == 400 and MOTIVATION_REQUIRED in response.content.decode()
+    submission.refresh_from_db()
+    assert submission.status == S.IN_REVIEW
+
+
+def test_a_grade_of_another_system_is_refused(adviser_client, submission, catalogue):
+    response = settle(adviser_client, submission, Grade.objects.get(code="schaal-8"))
+    assert response.status_code == 400 and GRADE_NOT_IN_FAMILY in response.content.decode()
+
+
+def test_a_second_adviser_with_the_same_page_gets_a_409_and_nothing_is_overwritten(adviser_client, second_adviser, submission, fg50):
+    stale_version = submission.version
+    assert settle(adviser_client, submission, fg50).status_code == 303
+    fg45 = Grade.objects.get(system__code="fwg", code="FG45")
+    second = strict_client(second_adviser)  # a real form post, CSRF token and all
+    second.get(f"/aanvragen/{submission.pk}/")
+    token = second.cookies["csrftoken"].value
+    response = settle(second, submission, fg45, motivation="Tweede besluit.", version=stale_version, csrfmiddlewaretoken=token)
+    assert response.status_code == 409 and escape(ALREADY_SETTLED) in response.content.decode()
+    submission.refresh_from_db()
+    assert submission.final_grade == fg50 and submission.motivation == "Zie matrix: adviseert zelfstandig."
+    assert submission.events.filter(kind=SubmissionEvent.Kind.SETTLED).count() == 1
+
+
+def test_a_page_older_than_another_change_gets_a_409(adviser_client, second_adviser, submission, fg50):
+    stale_version = submission.version
+    strict = strict_client(second_adviser)
+    strict.get(f"/aanvragen/{submission.pk}/")
+    strict.post(action_url(submission, "terugsturen"), {"question": "Klopt dit?", "version": stale_version,
+                                                        "csrfmiddlewaretoken": strict.cookies["csrftoken"].value})
+    response = settle(adviser_client, submission, fg50, version=stale_version)
+    assert response.status_code == 409 and escape(STALE_VERSION) in response.content.decode()
+    submission.refresh_from_db()
+    assert submission.status == S.RETURNED and submission.final_grade is None
+
+
+def test_it_rejects_get(adviser_client, submission):
+    assert adviser_client.get(action_url(submission, "vaststellen")).status_code == 405
+
+
+def test_anonymous_users_go_to_the_login_page(client, submission, fg50):
+    response = settle(client, submission, fg50)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize("who", ["manager_client", "other_manager_client", "outsider_client"])
+def test_only_advisers_settle(request, who, submission, fg50):
+    assert settle(request.getfixturevalue(who), submission, fg50).status_code == 403
+    submission.refresh_from_db()
+    assert submission.status == S.IN_REVIEW
+
+
+def test_csrf_is_enforced(adviser, submission, fg50):
+    assert settle(strict_client(adviser), submission, fg50).status_code == 403
+    submission.refresh_from_db()
+    assert submission.status == S.IN_REVIEW
