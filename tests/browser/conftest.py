@@ -7,26 +7,30 @@ import os
 
 import pytest
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM would refuse to run there.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
+    """One browser per test module: Playwright allows one sync loop at a time in a thread, and
+    other modules start their own."""
     from playwright.sync_api import sync_playwright
 
     path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
     if not os.path.exists(path):
         pytest.fail(f"Chromium is missing at {path}: install Debian's chromium package (bin/test does).")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API runs an event loop in this thread, where Django's ORM refuses to run
+    # unless DJANGO_ALLOW_ASYNC_UNSAFE is set. Set it only while the browser lives: subprocesses
+    # of other tests (manage.py check --deploy) must not inherit it.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
 
 
 @pytest.fixture
