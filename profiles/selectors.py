@@ -3,6 +3,7 @@
 import threading
 from collections.abc import Mapping
 
+from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 
 from profiles import search
@@ -154,6 +155,13 @@ def search_index() -> search.SearchIndex:
             _search_cache["index"] = search.SearchIndex(search_documents())
             _search_cache["key"] = key
         return _search_cache["index"]
+
+
+def clear_catalogue_caches() -> None:
+    """Forget what was built from the catalogue (tests change data without a new version)."""
+    with _search_lock:
+        _search_cache.update(key=None, index=None)
+    cache.clear()
 
 
 def levels_for_comparison(*, level_ids: list[int]) -> list[tuple[JobFamily, list[Level]]] | None:

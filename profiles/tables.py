@@ -153,6 +153,18 @@ def family_notes(family: JobFamily) -> list[dict]:
     ]
 
 
+def family_page_context(family: JobFamily) -> dict:
+    """All a family page or its PDF shows."""
+    return {
+        "family": family,
+        "functions": list(family.functions.all()),
+        "has_grades": any(level.grade_id for level in family.levels.all()),
+        "table": matrix_table(family),
+        "blocks": family_sections(family),
+        "notes": family_notes(family),
+    }
+
+
 def comparison_tables(groups: list[tuple[JobFamily, list[Level]]]) -> list[dict]:
     """Per family, its chosen levels side by side per criterion.
 

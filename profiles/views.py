@@ -1,5 +1,7 @@
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -9,6 +11,8 @@ from profiles.forms import CompareForm
 from profiles.models import JobFamily
 
 UNKNOWN_FAMILY = "Deze functiefamilie bestaat niet."
+SLUG_MAX_LENGTH = JobFamily._meta.get_field("slug").max_length
+PAGE_CACHE_SECONDS = 24 * 60 * 60  # the key holds the catalogue version, so this only frees memory
 LEVEL_GONE = "Een van de gekozen niveaus bestaat niet meer. Kies opnieuw."
 
 
@@ -33,23 +37,22 @@ def family_list(request: HttpRequest) -> HttpResponse:
     return render(request, "profiles/family_list.html", context)
 
 
-def _family_context(family: JobFamily) -> dict:
-    return {
-        "family": family,
-        "functions": list(family.functions.all()),
-        "has_grades": any(level.grade_id for level in family.levels.all()),
-        "table": tables.matrix_table(family),
-        "blocks": tables.family_sections(family),
-        "notes": tables.family_notes(family),
-    }
-
-
 @require_GET
 def family_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    family = selectors.family_get(slug=slug)
-    if family is None:
+    """The family whole. Its body is the same for everyone until the catalogue changes, so it is
+    rendered once per catalogue version and kept in the cache (shared when the cache is)."""
+    if len(slug) > SLUG_MAX_LENGTH:  # cannot exist, and would make an overlong cache key
         raise Http404(UNKNOWN_FAMILY)
-    return render(request, "profiles/family_detail.html", _family_context(family))
+    key = selectors.catalogue_cache_key("family-page", slug)
+    page = cache.get(key)
+    if page is None:
+        family = selectors.family_get(slug=slug)
+        if family is None:
+            raise Http404(UNKNOWN_FAMILY)
+        body = render_to_string("profiles/_family_page.html", tables.family_page_context(family))
+        page = {"title": family.name, "body": body}
+        cache.set(key, page, PAGE_CACHE_SECONDS)
+    return render(request, "profiles/family_detail.html", page)
 
 
 @require_GET
@@ -57,7 +60,7 @@ def family_matrix_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     family = selectors.family_get(slug=slug)
     if family is None:
         raise Http404(UNKNOWN_FAMILY)
-    context = _family_context(family) | {"printed_at": timezone.localtime()}
+    context = tables.family_page_context(family) | {"printed_at": timezone.localtime()}
     response = HttpResponse(render_pdf("pdf/family_matrix.html", context, request=request), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="matrix-{family.slug}.pdf"'
     return response

@@ -17,3 +17,12 @@ def catalogue(db):
     if not JobFamily.objects.exists():
         call_command("import_families", verbosity=0)
     return JobFamily.objects.all()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_catalogue_caches():
+    """Pages and the search index are cached per catalogue version; tests change family data
+    without a new version, so every test starts with empty caches."""
+    from profiles.selectors import clear_catalogue_caches
+
+    clear_catalogue_caches()

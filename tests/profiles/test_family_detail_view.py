@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from profiles.models import Level
+from profiles.models import CatalogueVersion, JobFamily, Level
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +113,17 @@ def test_an_unknown_family_is_a_dutch_404(client):
 def test_the_page_uses_a_bounded_number_of_queries(client, django_assert_max_num_queries, slug):
     with django_assert_max_num_queries(12):
         page(client, slug)
+
+
+def test_the_page_is_rendered_once_per_catalogue_version(client, django_assert_max_num_queries):
+    page(client, "div-ict")
+    with django_assert_max_num_queries(1):  # only the catalogue version is asked
+        page(client, "div-ict")
+
+
+def test_a_new_catalogue_version_shows_the_change(client):
+    page(client, "ambtelijk-secretaris")
+    JobFamily.objects.filter(slug="ambtelijk-secretaris").update(name="Ambtelijk secretaris (nieuw)")
+    assert "<h1>Ambtelijk secretaris</h1>" in page(client, "ambtelijk-secretaris")  # cached
+    CatalogueVersion.bump()
+    assert "<h1>Ambtelijk secretaris (nieuw)</h1>" in page(client, "ambtelijk-secretaris")
