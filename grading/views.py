@@ -143,8 +143,10 @@ def submission_list(request: HttpRequest) -> HttpResponse:
     return render(request, "grading/submission_list.html", context, status=200 if filterset.is_valid() else 400)
 
 
-def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, error: str = "", **forms) -> HttpResponse:
-    submission = selectors.submission_get(user=request.user, pk=submission.pk)  # the state as stored now
+def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, error: str = "",
+            fresh: bool = False, **forms) -> HttpResponse:
+    if not fresh:  # after a refused action, show the state as stored now
+        submission = selectors.submission_get(user=request.user, pk=submission.pk)
     user = request.user
     is_author = submission.author_id == user.pk
     can_review = user.has_perm("grading.review_submission")
@@ -179,7 +181,7 @@ def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, 
 @permission_required("grading.view_submission", raise_exception=True)
 @require_GET
 def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _detail(request, get_submission(request, pk))
+    return _detail(request, get_submission(request, pk), fresh=True)
 
 
 def _act(request: HttpRequest, submission: Submission, form, action, form_name: str) -> HttpResponse:

@@ -7,16 +7,18 @@ waits for the lock, then sees a new version (or a settled status) and gets `Conf
 """
 
 import re
+import threading
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from grading import engine
 from grading.models import GradingSnapshot, Submission, SubmissionEvent
 from grading.selectors import engine_index
-from profiles.models import Grade, JobFamily
+from profiles.models import Grade, JobFamily, Level
 
 MAX_WORDS = 20_000
 
@@ -124,7 +126,13 @@ def validate_answers(*, family: JobFamily | None, answers: dict | None) -> dict[
 
 
 def _lock(submission: Submission, version: int | None) -> Submission:
-    """The submission's row, locked until the transaction ends, checked against the form's version."""
+    """The submission's row, locked until the transaction ends, checked against the form's version.
+
+    The no-op UPDATE comes first on purpose. On PostgreSQL it takes the row lock like
+    select_for_update; on SQLite it makes the transaction a writer at once, so a second writer
+    waits its turn instead of failing with "database is locked" when it upgrades from reading.
+    """
+    Submission.objects.filter(pk=submission.pk).update(version=F("version"))
     locked = Submission.objects.select_for_update().get(pk=submission.pk)
     if version is not None and locked.version != version:
         if locked.status == Submission.Status.SETTLED:
@@ -148,28 +156,46 @@ def _log(submission: Submission, *, kind: str, by, from_status: str, comment: st
     )
 
 
-def _grade(submission: Submission, *, by) -> GradingSnapshot:
-    """Run the engine on the submission as it stands and keep the result as a new snapshot."""
-    family_slug = submission.family.slug if submission.family_id else None
-    answers = submission.answers or None
-    result = engine.grade(submission.text, engine_index(), family=family_slug, answers=answers)
+# The engine's Dutch stemmer (snowball) keeps state in one shared object, so two threads of one
+# process grading at once can corrupt each other's words (seen under gunicorn --threads and the
+# threaded dev server). One engine run at a time per process; processes still run in parallel.
+_engine_lock = threading.Lock()
+
+
+def _run_engine(*, text: str, family: JobFamily | None, answers: dict) -> engine.GradingResult:
+    index = engine_index()
+    with _engine_lock:
+        return engine.grade(text, index, family=family.slug if family else None, answers=answers or None)
+
+
+def _store_result(submission: Submission, result: engine.GradingResult, *, by) -> GradingSnapshot:
+    """Keep an engine run as a new snapshot and copy its verdict onto the submission (unsaved)."""
     snapshot = GradingSnapshot.objects.create(
         submission=submission,
         text=submission.text,
-        family_slug=family_slug or "",
+        family_slug=submission.family.slug if submission.family_id else "",
         answers=submission.answers or {},
         result=result.as_dict(),
         engine_version=result.engine_version,
         created_by=by,
     )
-    family = JobFamily.objects.filter(slug=result.family).first() if result.family else None
-    grade = None
-    if family is not None and result.grade and family.grading_system_id:
-        grade = Grade.objects.filter(system_id=family.grading_system_id, code=result.grade).first()
+    family, grade = None, None
+    if result.family and result.level_rank:
+        level = Level.objects.select_related("family", "grade").filter(family__slug=result.family, rank=result.level_rank).first()
+        if level is not None:
+            family, grade = level.family, level.grade
+    elif result.family:
+        family = JobFamily.objects.filter(slug=result.family).first()
     submission.indicative_family = family
     submission.indicative_grade = grade
     submission.indicative_position = str(result.position)
     return snapshot
+
+
+def _grade(submission: Submission, *, by) -> GradingSnapshot:
+    """Run the engine on the submission as it stands and keep the result as a new snapshot."""
+    result = _run_engine(text=submission.text, family=submission.family, answers=submission.answers)
+    return _store_result(submission, result, by=by)
 
 
 def _require_author(submission: Submission, by) -> None:
@@ -177,12 +203,14 @@ def _require_author(submission: Submission, by) -> None:
         raise ValidationError(NOT_AUTHOR, code="not_author")
 
 
-@transaction.atomic
 def submission_create(
     *, title: str, text: str, author: AbstractBaseUser, family: JobFamily | None = None,
     answers: dict | None = None,
 ) -> Submission:
-    """Store a manager's role description as a concept and grade it at once."""
+    """Store a manager's role description as a concept and grade it at once.
+
+    Validation and the engine run come before the transaction, so the write itself is short.
+    """
     submission = Submission(
         title=validate_title(title),
         text=validate_role_text(text),
@@ -191,11 +219,17 @@ def submission_create(
         answers=validate_answers(family=family, answers=answers),
         status=Submission.Status.DRAFT,
     )
-    submission.full_clean()
+    submission.full_clean(exclude=["author", "family"])  # model instances from the caller, not input
+    result = _run_engine(text=submission.text, family=family, answers=submission.answers)
+    return _create(submission, result)
+
+
+@transaction.atomic
+def _create(submission: Submission, result: engine.GradingResult) -> Submission:
     submission.save()
-    snapshot = _grade(submission, by=author)
-    submission.save()
-    _log(submission, kind=SubmissionEvent.Kind.CREATED, by=author, from_status="", snapshot=snapshot)
+    snapshot = _store_result(submission, result, by=submission.author)
+    submission.save(update_fields=["indicative_family", "indicative_grade", "indicative_position", "updated_at"])
+    _log(submission, kind=SubmissionEvent.Kind.CREATED, by=submission.author, from_status="", snapshot=snapshot)
     return submission
 
 
