@@ -42,3 +42,9 @@ def test_a_bad_request_gets_the_dutch_400_page():
 def test_an_unknown_page_gets_the_dutch_404_page(client):
     response = client.get("/bestaat-niet/")
     assert response.status_code == 404 and "<h1>Pagina niet gevonden</h1>" in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/", "/profielen/", "/vergelijk/", "/profielen/?systeem=fwg&land=Nederland"])
+def test_the_other_pages_use_a_bounded_number_of_queries(client, django_assert_max_num_queries, url):
+    with django_assert_max_num_queries(8):
+        assert client.get(url).status_code == 200
