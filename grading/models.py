@@ -55,10 +55,6 @@ class SubmissionQuerySet(models.QuerySet):
         """The manager's chosen family, or else the family the engine found."""
         return self.filter(Q(family=family) | Q(family__isnull=True, indicative_family=family))
 
-    def with_grade(self, grade: Grade) -> "SubmissionQuerySet":
-        """The settled grade, or else the indicative grade."""
-        return self.filter(Q(final_grade=grade) | Q(final_grade__isnull=True, indicative_grade=grade))
-
 
 class Submission(models.Model):
     class Status(models.TextChoices):
