@@ -39,12 +39,16 @@ def get_submission(request: HttpRequest, pk: int) -> Submission:
     return submission
 
 
+FILE_TEXT_KEPT = "De tekst uit uw bestand staat nu in het tekstveld. U hoeft het bestand niet opnieuw te kiezen."
+
+
 def _form_page(request: HttpRequest, form: SubmissionForm, *, submission: Submission | None = None,
-               status: int = 200, error: str = "") -> HttpResponse:
+               status: int = 200, error: str = "", notice: str = "") -> HttpResponse:
     context = {
         "form": form,
         "submission": submission,
         "error": error,
+        "notice": notice,
         "max_megabytes": MAX_FILE_BYTES // (1024 * 1024),
         "max_words": f"{submissions.MAX_WORDS:,}".replace(",", "."),
         "version": (request.POST.get("version") if request.method == "POST" else "") or (submission.version if submission else ""),
@@ -74,9 +78,11 @@ def _submission_form_post(request: HttpRequest, *, submission: Submission | None
         file_errors = form.errors.get("file")
         shown = SubmissionForm(initial=form.data.dict())
         return _form_page(request, shown, submission=submission, status=400 if file_errors else 200,
-                          error=file_errors[0] if file_errors else ""), None
+                          error=file_errors[0] if file_errors else "",
+                          notice=FILE_TEXT_KEPT if form.extracted_text else ""), None
     if not valid:
-        return _form_page(request, form, submission=submission, status=400), None
+        return _form_page(request, form, submission=submission, status=400,
+                          notice=FILE_TEXT_KEPT if form.extracted_text else ""), None
     return None, form
 
 

@@ -17,7 +17,7 @@ from grading.services.text_extraction import (
     FILE_TOO_LARGE,
     FILE_TYPE_NOT_ALLOWED,
 )
-from grading.views import REQUEST_TOO_LARGE
+from grading.views import FILE_TEXT_KEPT, REQUEST_TOO_LARGE
 from tests.factory import ROLE_TEXT, make_blank_pdf, make_docx, make_encrypted_pdf, make_pdf
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +91,7 @@ def test_the_questionnaire_can_be_opened_by_link(manager_client):
 def test_the_questionnaire_step_puts_an_uploaded_files_text_in_the_text_field(manager_client):
     upload = SimpleUploadedFile("functie.docx", make_docx(["Beheert het archief van de raad."]))
     response = manager_client.post(URL, {"title": "S", "file": upload, "family": "div-ict", "action": "vragen"})
-    assert response.status_code == 200
+    assert response.status_code == 200 and FILE_TEXT_KEPT in html_of(response)
     assert re.search(r"<textarea[^>]*>Beheert het archief van de raad.</textarea>", html_of(response))
 
 
