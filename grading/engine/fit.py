@@ -12,6 +12,8 @@ JURISDICTION_MISMATCH = 0.3
 MIN_SENTENCES = 4
 HIGHER_VARIANT_MARGIN = 0.1
 SHORT_ELEMENT = 3  # terms
+LONG_ELEMENT_WORDS = 4
+LONG_ELEMENT_MATCH = 0.2
 DOMAIN_WEIGHT = 0.45
 SECTOR_BONUS = 0.05
 OUT_OF_SETTING = 0.5  # a family tied to one setting (school) outside it  # a Belgian role in a Dutch family or the reverse
@@ -60,6 +62,14 @@ def _sentence_matches(family: FamilyIndex, scores: dict[int, tuple[float, float]
     return {e_index: coverage for e_index, (coverage, _) in items if e_index not in dropped}
 
 
+def _enough(element_terms: int, shared_terms: int, coverage: float) -> bool:
+    """A short element must be met whole; a long one by a third of its weight, or by four of
+    its words when a vacancy says in one sentence what the source says in two lines."""
+    if element_terms <= SHORT_ELEMENT:
+        return coverage >= 1.0
+    return coverage >= ELEMENT_MATCH or (shared_terms >= LONG_ELEMENT_WORDS and coverage >= LONG_ELEMENT_MATCH)
+
+
 def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> dict[int, ElementMatch]:
     """Per element, the sentence that covers most of its weighted terms (when enough)."""
     best: dict[int, ElementMatch] = {}
@@ -75,7 +85,7 @@ def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIn
         for e_index, weight in shared.items():
             coverage = weight / family.elements[e_index].weight
             # one shared word ("Ervaring") is a coincidence; a short element must be met whole
-            enough = coverage >= (1.0 if len(family.elements[e_index].terms) <= SHORT_ELEMENT else ELEMENT_MATCH)
+            enough = _enough(len(family.elements[e_index].terms), counts[e_index], coverage)
             if counts[e_index] >= 2 and enough:
                 precision = weight / sentence_weight
                 scores[e_index] = (coverage, 2 * coverage * precision / (coverage + precision))

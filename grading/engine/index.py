@@ -6,7 +6,7 @@ Built once per data version (it is the expensive part) and shared by every gradi
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from grading.engine.data import CriterionData, FamilyData
 from grading.engine.lexicon import Lexicon, Token, concept_tokens, find_phrases, load_lexicon, longest_matches, tokenize
@@ -30,6 +30,7 @@ class IndexedElement:
     distinguishing: bool  # one of the level's own elements that the level below lacks
     terms: frozenset[str]
     weight: float  # total weight of its terms
+    top_rank: int = 0  # the highest level whose cell still shows these words (inherited or repeated)
 
 
 DESCRIPTION = CriterionData("omschrijving", "Omschrijving van het niveau")
@@ -120,6 +121,19 @@ def build_index(families) -> CatalogueIndex:
     return catalogue
 
 
+def _shown_terms(family: FamilyData, descriptions: dict, catalogue: CatalogueIndex) -> dict:
+    """(criterion, terms) -> the levels whose cell shows those words, inherited ones included."""
+    shown: dict[tuple[str, frozenset[str]], set[int]] = defaultdict(set)
+    for level in family.levels:
+        for cell in level.cells:
+            for element in cell.elements:
+                shown[(cell.criterion, frozenset(_terms_of(catalogue, element.text)))].add(level.rank)
+    for rank, sentences in descriptions.items():
+        for text, _ in sentences:
+            shown[(DESCRIPTION.key, frozenset(_terms_of(catalogue, text)))].add(rank)
+    return shown
+
+
 def _description_sentences(family: FamilyData) -> dict[int, list[tuple[str, bool]]]:
     """Each level's description as sentences, marked new when the level below lacks them."""
     result, below = {}, set()
@@ -159,6 +173,11 @@ def _family_index(family: FamilyData, catalogue: CatalogueIndex, counts: Counter
         elements += level_elements
         for element in level_elements:
             below[element.criterion].add(element.terms)
+    shown = _shown_terms(family, descriptions, catalogue)
+    elements = [
+        replace(e, top_rank=max(rank for rank in shown.get((e.criterion, e.terms), {e.level_rank})))
+        for e in elements
+    ]
     postings = defaultdict(list)
     for element in elements:
         for term in element.terms:

@@ -16,6 +16,7 @@ ANSWER_WEIGHT = 1.5  # a manager's own answer counts for more than a matched sen
 EDUCATION_WEIGHT_FIXED = 1.6  # systems whose grades are defined by diploma (Belgian levels)
 EDUCATION_WEIGHT = 0.5
 CUE_WEIGHT = 0.45
+BASE_WEIGHT = 0.25  # how much a matched lower element the higher level still shows counts against it
 
 
 @dataclass(frozen=True)
@@ -45,35 +46,43 @@ def criterion_support(family: FamilyIndex, matches: dict[int, ElementMatch], ans
     supports = []
     for criterion in family.criteria:
         own = [m for m in matches.values() if family.elements[m.element].criterion == criterion.key]
-        distinguishing = [m for m in own if family.elements[m.element].distinguishing]
-        best_by_rank: dict[int, float] = {}
-        for match in distinguishing:
-            rank = family.elements[match.element].level_rank
-            best_by_rank[rank] = max(best_by_rank.get(rank, 0.0), match.score)
         answer = answers.get(criterion.key)
         if answer is not None and 1 <= answer <= len(family.family.levels):
             supports.append(CriterionSupport(criterion.key, answer, 1.0, tuple(own), True))
-        elif best_by_rank:
-            rank = _supported_rank(best_by_rank)
-            supports.append(CriterionSupport(criterion.key, rank, min(1.0, best_by_rank[rank]), tuple(own), False))
-        else:
-            supports.append(CriterionSupport(criterion.key, None, 0.0, tuple(own), False))
+            continue
+        rank, strength = _supported_rank(family, own)
+        supports.append(CriterionSupport(criterion.key, rank, strength, tuple(own), False))
     return supports
 
 
-def _supported_rank(best_by_rank: dict[int, float]) -> int:
-    """The highest level that carries at least a third of the matched weight.
+def _supported_rank(family: FamilyIndex, matches: list[ElementMatch]) -> tuple[int | None, float]:
+    """The highest level whose own additions the text shows, unless the text mostly shows what
+    that level no longer holds.
 
-    Matching a level's own additions shows the role reaches that level; requiring a share keeps
-    one stray match with a top-level bullet from outweighing several at a lower level.
+    Matching a level's additions shows the role reaches it. A match with a lower level's element
+    that the higher level still shows ("Idem +", or a bullet repeated at the next scale) is its
+    base and only weakly evidence against it; a match with words the higher level dropped
+    ("eenvoudige vragen") is. The higher level needs at least a third of that weight.
     """
-    total = sum(best_by_rank.values())
-    carried = 0.0
-    for rank in sorted(best_by_rank, reverse=True):
-        carried += best_by_rank[rank]
-        if carried >= total / 3:
-            return rank
-    return min(best_by_rank)
+    best: dict[int, float] = {}
+    for match in matches:
+        element = family.elements[match.element]
+        if element.distinguishing:
+            best[element.level_rank] = max(best.get(element.level_rank, 0.0), match.score)
+    for rank in sorted(best, reverse=True):
+        support = sum(
+            m.score for m in matches
+            if family.elements[m.element].distinguishing and family.elements[m.element].level_rank >= rank
+        )
+        lower = [m for m in matches if family.elements[m.element].level_rank < rank]
+        against = sum(m.score for m in lower if family.elements[m.element].top_rank < rank)
+        base = sum(m.score for m in lower if family.elements[m.element].top_rank >= rank)
+        if support >= (support + against + BASE_WEIGHT * base) / 3:
+            return rank, min(1.0, best[rank])
+    if not best:
+        return None, 0.0
+    lowest = min(best)
+    return lowest, min(1.0, best[lowest])
 
 
 # "MBO" without a level, as the Rijk profiles write it, covers mbo 2 to mbo 4.
