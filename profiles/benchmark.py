@@ -34,6 +34,7 @@ class LoadResult:
     errors: int
     seconds: float
     p95_ms: float
+    latencies: tuple[float, ...] = ()
 
     @property
     def per_second(self) -> float:
@@ -114,10 +115,41 @@ def fetch(port: int, path: str) -> tuple[int, int]:
         connection.close()
 
 
+def compare_load(
+    *, port: int, paths: list[str], clients: int, max_requests: int, max_seconds: float, rounds: int = 5
+) -> list[LoadResult]:
+    """Load each path in turn, `rounds` times, and add the rounds up per path.
+
+    Alternating short rounds spreads any other load on the machine over every path alike, so
+    their ratio is steadier than one long run per path would give.
+    """
+    for path in paths:
+        for _ in range(clients):  # warm every worker's caches
+            fetch(port, path)
+    totals: dict[str, list[LoadResult]] = {path: [] for path in paths}
+    for round_number in range(rounds):
+        for path in paths:
+            share = max_requests // rounds + (1 if round_number < max_requests % rounds else 0)
+            totals[path].append(
+                load(port=port, path=path, clients=clients, max_requests=share, max_seconds=max_seconds / rounds)
+            )
+    return [_combined(path, results) for path, results in totals.items()]
+
+
+def _combined(path: str, results: list[LoadResult]) -> LoadResult:
+    latencies = [latency for result in results for latency in result.latencies]
+    return LoadResult(
+        path=path,
+        requests=sum(r.requests for r in results),
+        errors=sum(r.errors for r in results),
+        seconds=sum(r.seconds for r in results),
+        p95_ms=p95(latencies) * 1000,
+        latencies=tuple(latencies),
+    )
+
+
 def load(*, port: int, path: str, clients: int, max_requests: int, max_seconds: float) -> LoadResult:
     """`clients` threads ask `path` until `max_requests` are done or `max_seconds` have passed."""
-    for _ in range(clients):  # warm every worker's caches
-        fetch(port, path)
     lock = threading.Lock()
     latencies: list[float] = []
     errors = 0
@@ -151,7 +183,10 @@ def load(*, port: int, path: str, clients: int, max_requests: int, max_seconds: 
     for thread in threads:
         thread.join()
     seconds = time.perf_counter() - started
-    return LoadResult(path=path, requests=len(latencies), errors=errors, seconds=seconds, p95_ms=p95(latencies) * 1000)
+    return LoadResult(
+        path=path, requests=len(latencies), errors=errors, seconds=seconds, p95_ms=p95(latencies) * 1000,
+        latencies=tuple(latencies),
+    )
 
 
 def p95(values: list[float]) -> float:

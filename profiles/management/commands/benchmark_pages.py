@@ -20,7 +20,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--family", default="div-ict", help="Slug of the family page to measure (default: the largest).")
         parser.add_argument("--clients", type=int, default=8, help="Concurrent client threads (default 8).")
-        parser.add_argument("--requests", type=int, default=3000, help="At most this many requests per URL.")
+        parser.add_argument("--requests", type=int, default=20000, help="At most this many requests per URL.")
         parser.add_argument("--seconds", type=float, default=10.0, help="At most this many seconds per URL.")
         parser.add_argument(
             "--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn workers (default 2 × CPUs + 1)."
@@ -37,12 +37,13 @@ class Command(BaseCommand):
             with benchmark.gunicorn(database_url=database_url, workers=workers) as port:
                 self.stdout.write(
                     f"gunicorn on 127.0.0.1:{port}, {workers} workers, {clients} clients, "
-                    f"at most {requests} requests or {seconds:g} s per URL, DEBUG={os.getenv('DEBUG', 'True')}"
+                    f"at most {requests} requests or {seconds:g} s per URL in 5 alternating rounds, "
+                    f"DEBUG={os.getenv('DEBUG', 'True')}"
                 )
-                results = [
-                    benchmark.load(port=port, path=path, clients=clients, max_requests=requests, max_seconds=seconds)
-                    for path in ("/healthz", f"/profielen/{family}/")
-                ]
+                results = benchmark.compare_load(
+                    port=port, paths=["/healthz", f"/profielen/{family}/"], clients=clients,
+                    max_requests=requests, max_seconds=seconds,
+                )
         for result in results:
             self.stdout.write(
                 f"{result.path:<28} {result.per_second:8.1f} req/s   p95 {result.p95_ms:7.1f} ms   "
