@@ -1,13 +1,21 @@
 """Reading Dutch: normalise, split sentences with offsets, tokenise, stem and split compounds."""
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
 
-_STEMMER = snowballstemmer.stemmer("dutch_porter")
+_local = threading.local()  # a snowball stemmer keeps state while it stems: one per thread
+
+
+def _stemmer():
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("dutch_porter")
+    return stemmer
 
 # Present-tense endings ("adviseert", "zorgt", "houdt") that dutch_porter leaves alone, so the
 # verb in a vacancy ("coördineert") and the source's noun or infinitive forms meet.
@@ -65,7 +73,7 @@ def stem(word: str) -> str:
         word = word[:-1] + "t"
     if word.endswith(VERB_T_ENDINGS) and len(word) >= 5:
         word = word[:-1]
-    return DOUBLE_VOWEL.sub(r"\1", _STEMMER.stemWord(word))
+    return DOUBLE_VOWEL.sub(r"\1", _stemmer().stemWord(word))
 
 
 def words(text: str) -> list[str]:

@@ -7,7 +7,6 @@ waits for the lock, then sees a new version (or a settled status) and gets `Conf
 """
 
 import re
-import threading
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -156,16 +155,8 @@ def _log(submission: Submission, *, kind: str, by, from_status: str, comment: st
     )
 
 
-# The engine's Dutch stemmer (snowball) keeps state in one shared object, so two threads of one
-# process grading at once can corrupt each other's words (seen under gunicorn --threads and the
-# threaded dev server). One engine run at a time per process; processes still run in parallel.
-_engine_lock = threading.Lock()
-
-
 def _run_engine(*, text: str, family: JobFamily | None, answers: dict) -> engine.GradingResult:
-    index = engine_index()
-    with _engine_lock:
-        return engine.grade(text, index, family=family.slug if family else None, answers=answers or None)
+    return engine.grade(text, engine_index(), family=family.slug if family else None, answers=answers or None)
 
 
 def _store_result(submission: Submission, result: engine.GradingResult, *, by) -> GradingSnapshot:
