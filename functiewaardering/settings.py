@@ -90,6 +90,10 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Take the write lock when a transaction starts, so concurrent submits wait their turn
+    # instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -120,9 +124,11 @@ STORAGES = {
     },
 }
 
-# Uploads are read in memory and never stored: 2 MB is the limit the form states.
+# Uploads are read in memory and never stored: 2 MB is the limit the form states. A pasted text
+# may be larger than that before the form rejects it with its own Dutch message; beyond 10 MB
+# Django refuses the request itself (a Dutch 400 page).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
 
 LOGGING = {
     "version": 1,

@@ -159,8 +159,14 @@ def test_the_text_of_a_good_file_is_kept_when_another_field_is_wrong(manager_cli
     assert re.search(r"<textarea[^>]*>Beheert het archief.</textarea>", html_of(response))
 
 
-def test_a_request_over_the_upload_limit_gets_a_dutch_400(manager_client):
+def test_a_text_of_megabytes_gets_the_forms_own_message(manager_client):
     response = manager_client.post(URL, {"title": "S", "text": "woord " * 500_000})
+    assert response.status_code == 400 and escape(TEXT_TOO_LONG) in html_of(response)
+    assert not Submission.objects.exists()
+
+
+def test_a_request_over_the_upload_limit_gets_a_dutch_400(manager_client):
+    response = manager_client.post(URL, {"title": "S", "text": "woord " * 2_000_000})
     assert response.status_code == 400 and REQUEST_TOO_LARGE in html_of(response)
 
 
