@@ -137,3 +137,10 @@ def test_error_pages_are_dutch_with_one_h1(client, url):
     assert 400 <= response.status_code < 500
     html = response.content.decode()
     assert html.count("<h1") == 1 and '<html lang="nl"' in html
+
+
+@pytest.mark.django_db
+def test_the_main_menu_marks_the_current_section(client):
+    html = client.get("/profielen/div-ict/").content.decode()
+    assert '<a href="/profielen/" aria-current="page">' in html
+    assert '<a href="/vergelijk/" aria-current="page">' not in html
