@@ -70,9 +70,11 @@ def _enough(element_terms: int, shared_terms: int, coverage: float) -> bool:
     return coverage >= ELEMENT_MATCH or (shared_terms >= LONG_ELEMENT_WORDS and coverage >= LONG_ELEMENT_MATCH)
 
 
-def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> dict[int, ElementMatch]:
-    """Per element, the sentence that covers most of its weighted terms (when enough)."""
+def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> tuple[dict[int, ElementMatch], set[int]]:
+    """Per element, the sentence that covers most of its weighted terms (when enough); and every
+    sentence that supports some element, whichever sentence an element's best match is."""
     best: dict[int, ElementMatch] = {}
+    supporting: set[int] = set()
     for s_index, sentence in enumerate(reading.sentences):
         shared: dict[int, float] = {}
         counts: dict[int, int] = {}
@@ -89,10 +91,17 @@ def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIn
             if counts[e_index] >= 2 and enough:
                 precision = weight / sentence_weight
                 scores[e_index] = (coverage, 2 * coverage * precision / (coverage + precision))
-        for e_index, score in _sentence_matches(family, scores).items():
-            if e_index not in best or score > best[e_index].score:
+        kept = _sentence_matches(family, scores)
+        if kept:
+            supporting.add(s_index)
+        text = sentence.sentence.text
+        for e_index, score in kept.items():
+            current = best.get(e_index)
+            current_text = reading.sentences[current.sentence].sentence.text if current else ""
+            # higher score wins; on a tie the same sentence wins whatever the order of the text
+            if current is None or (score, current_text) > (current.score, text):
                 best[e_index] = ElementMatch(e_index, s_index, score)
-    return best
+    return best, supporting
 
 
 def _domain_hits(family: FamilyIndex, reading: Reading) -> int:
@@ -116,8 +125,7 @@ def _explained(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
 
 
 def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> FamilyFit:
-    matches = match_elements(family, reading, catalogue)
-    matched_sentences = {m.sentence for m in matches.values()}
+    matches, matched_sentences = match_elements(family, reading, catalogue)
     # A short text cannot show much: two matched sentences of two are not "everything".
     sentence_share = len(matched_sentences) / max(len(reading.sentences), MIN_SENTENCES)
     domain_hits = _domain_hits(family, reading)
