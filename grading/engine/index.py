@@ -148,7 +148,8 @@ def _normal(text: str) -> str:
     return " ".join(text.casefold().split()).rstrip(".;:, ")
 
 
-def _family_index(family: FamilyData, catalogue: CatalogueIndex, counts: Counter, spread: Counter, family_count: int) -> FamilyIndex:
+def _index_elements(family: FamilyData, catalogue: CatalogueIndex, descriptions: dict) -> list[IndexedElement]:
+    """Every own element and description sentence of the family, with its terms and standing."""
     rows = [
         (level.rank, cell.criterion, element.text, element.added)
         for level in family.levels
@@ -156,7 +157,6 @@ def _family_index(family: FamilyData, catalogue: CatalogueIndex, counts: Counter
         for element in cell.elements
         if not element.inherited  # matched once, at the level that owns it
     ]
-    descriptions = _description_sentences(family)
     rows += [(rank, DESCRIPTION.key, text, new) for rank, sentences in descriptions.items() for text, new in sentences]
     elements: list[IndexedElement] = []
     below: dict[str, set[frozenset[str]]] = defaultdict(set)  # criterion -> term sets of lower levels
@@ -174,26 +174,26 @@ def _family_index(family: FamilyData, catalogue: CatalogueIndex, counts: Counter
         for element in level_elements:
             below[element.criterion].add(element.terms)
     shown = _shown_terms(family, descriptions, catalogue)
-    elements = [
-        replace(e, top_rank=max(rank for rank in shown.get((e.criterion, e.terms), {e.level_rank})))
-        for e in elements
-    ]
+    return [replace(e, top_rank=max(shown.get((e.criterion, e.terms), {e.level_rank}))) for e in elements]
+
+
+def _family_index(family: FamilyData, catalogue: CatalogueIndex, counts: Counter, spread: Counter, family_count: int) -> FamilyIndex:
+    descriptions = _description_sentences(family)
+    elements = _index_elements(family, catalogue, descriptions)
     postings = defaultdict(list)
     for element in elements:
         for term in element.terms:
             postings[term].append(element.index)
-    # How characteristic a term is of this family: 1 when no other family uses it.
-    vocabulary = {t: 1.0 / spread[t] if family_count > 1 else 1.0 for t in counts}
     lexicon = catalogue.lexicon
-    own_domain = _derived_domain(family, catalogue, spread)
     has_descriptions = any(sentences for sentences in descriptions.values())
     return FamilyIndex(
         family=family,
         criteria=family.criteria + ((DESCRIPTION,) if has_descriptions else ()),
         elements=elements,
         postings=dict(postings),
-        vocabulary=vocabulary,
-        domain=lexicon.family_domain.get(family.slug, ()) + own_domain,
+        # how characteristic a term is of this family: 1 when no other family uses it
+        vocabulary={t: 1.0 / spread[t] if family_count > 1 else 1.0 for t in counts},
+        domain=lexicon.family_domain.get(family.slug, ()) + _derived_domain(family, spread),
         sector=lexicon.family_sector.get(family.slug, ()),
         sector_required=family.slug in lexicon.sector_required,
         education=_level_education(family, lexicon),
@@ -201,7 +201,7 @@ def _family_index(family: FamilyData, catalogue: CatalogueIndex, counts: Counter
     )
 
 
-def _derived_domain(family: FamilyData, catalogue: CatalogueIndex, spread: Counter) -> tuple[tuple[str, ...], ...]:
+def _derived_domain(family: FamilyData, spread: Counter) -> tuple[tuple[str, ...], ...]:
     """Phrases from the family's name and reference functions that a fitting role would use.
 
     The name is cut at commas, slashes and brackets ("Secretariële ondersteuning, coördinatie en

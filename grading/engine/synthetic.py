@@ -3,7 +3,7 @@
 import random
 from dataclasses import replace
 
-from grading.engine.data import CellData, ElementData, FamilyData, LevelData
+from grading.engine.data import CellData, ElementData, FamilyData
 
 FILLER = (
     "plant beoordeelt registreert verwerkt controleert archiveert adviseert coördineert analyseert "
