@@ -1,7 +1,7 @@
 """Which level a role supports, criterion by criterion, and where it lies against the family.
 
 A criterion supports the highest level whose own distinguishing elements the text shows
-("Idem +": a level is only distinguished by what it adds). Education, experience and cues of
+("Idem +": a level is only distinguished by what it adds). The diploma asked and cues of
 autonomy and complexity weigh in beside the matrix; the decision is the level with most support.
 """
 
