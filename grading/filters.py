@@ -5,21 +5,8 @@ from django import forms
 from django.db.models import Q, QuerySet
 
 from grading.models import Submission
-from profiles.models import Grade, JobFamily
-
-
-def grade_choices() -> list[tuple[str, list[tuple[str, str]]]]:
-    """Grades that a family level has, grouped by grading system, low to high."""
-    grades = (
-        Grade.objects.filter(levels__isnull=False)
-        .select_related("system")
-        .order_by("system__name", "rank")
-        .distinct()
-    )
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for grade in grades:
-        groups.setdefault(grade.system.name, []).append((grade.code, grade.code))
-    return list(groups.items())
+from profiles.filters import grade_choices
+from profiles.models import JobFamily
 
 
 class SubmissionFilter(django_filters.FilterSet):
