@@ -8,6 +8,7 @@ criterion key), so ids stay stable and a second run changes nothing. Lists witho
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import F
 
 from profiles.additions import recompute_additions
 from profiles.family_files import Catalogue
@@ -78,6 +79,7 @@ def import_catalogue(catalogue: Catalogue) -> ImportReport:
     report = ImportReport()
     grades = {}
     systems = {}
+    stale_grades: list[int] = []
     for system_data in catalogue.systems:
         system = _upsert(
             report,
@@ -86,20 +88,23 @@ def import_catalogue(catalogue: Catalogue) -> ImportReport:
             {"name": system_data["name"], "description": system_data["description"]},
         )
         systems[system.code] = system
-        _sync_grades(report, system, system_data["grades"], grades)
+        stale_grades += _sync_grades(report, system, system_data["grades"], grades)
     for family_data in catalogue.families:
         _sync_family(report, family_data, systems, grades)
         report.families.append(family_data["slug"])
+    # Removed grades go last: a level may have moved off them in the same import.
+    _delete_stale(report, Grade.objects.filter(pk__in=stale_grades))
     if report.changed:
         CatalogueVersion.bump()
     return report
 
 
-def _sync_grades(report: ImportReport, system: GradingSystem, grade_rows: list[dict], grades: dict) -> None:
+def _sync_grades(report: ImportReport, system: GradingSystem, grade_rows: list[dict], grades: dict) -> list[int]:
+    """Upsert the system's grades; returns the ids of grades no longer listed (deleted later)."""
     codes = [g["code"] for g in grade_rows]
     # Park ranks out of the way first so a reordering never trips the unique (system, rank).
-    moved = system.grades.exclude(code__in=codes)
-    _delete_stale(report, moved)
+    stale = list(system.grades.exclude(code__in=codes).values_list("pk", flat=True))
+    Grade.objects.filter(pk__in=stale).update(rank=F("rank") + 20_000)
     offset = 10_000
     for grade_data in grade_rows:
         existing = system.grades.filter(code=grade_data["code"]).first()
@@ -117,6 +122,7 @@ def _sync_grades(report: ImportReport, system: GradingSystem, grade_rows: list[d
             },
         )
         grades[(system.code, grade.code)] = grade
+    return stale
 
 
 def _sync_family(report: ImportReport, data: dict, systems: dict, grades: dict) -> None:

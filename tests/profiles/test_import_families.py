@@ -6,7 +6,7 @@ import yaml
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from profiles.models import CatalogueVersion, Cell, Element, JobFamily, Level
+from profiles.models import CatalogueVersion, Cell, Element, Grade, JobFamily, Level
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +113,34 @@ def test_a_removed_level_is_removed(fixtures_copy):
     call_command("import_families", dir=str(fixtures_copy), verbosity=0)
     assert list(Level.objects.filter(family__slug="div-ict").values_list("rank", flat=True)) == [1, 2, 3]
     assert not Cell.objects.filter(level__family__slug="div-ict", level__rank=4).exists()
+
+
+def move_ambtelijk_secretaris_fg45_to_fg40(fixtures_copy):
+    systems_path = fixtures_copy / "grading_systems.yaml"
+    systems = yaml.safe_load(systems_path.read_text(encoding="utf-8"))
+    for system in systems:
+        system["grades"] = [g for g in system["grades"] if g["code"] != "FG45"]
+    systems_path.write_text(yaml.safe_dump(systems, allow_unicode=True), encoding="utf-8")
+    edit_family(fixtures_copy, "ambtelijk-secretaris", lambda d: d["levels"][0].update(grade="FG40"))
+
+
+def test_a_level_can_move_off_a_grade_that_is_removed_in_the_same_import(fixtures_copy):
+    move_ambtelijk_secretaris_fg45_to_fg40(fixtures_copy)
+    call_command("import_families", dir=str(fixtures_copy), verbosity=0)
+    assert Level.objects.get(family__slug="ambtelijk-secretaris", rank=1).grade.code == "FG40"
+    assert not Grade.objects.filter(code="FG45").exists()
+
+
+def test_removing_a_grade_that_a_request_uses_loads_nothing(fixtures_copy):
+    from tests.factory import make_manager, make_submission
+
+    fg45 = Grade.objects.get(code="FG45")
+    submission = make_submission(author=make_manager())
+    submission.indicative_grade = fg45
+    submission.save(update_fields=["indicative_grade"])
+    move_ambtelijk_secretaris_fg45_to_fg40(fixtures_copy)
+    before = snapshot()
+    with pytest.raises(CommandError, match="nog naar verwezen.*Er is niets geladen"):
+        call_command("import_families", dir=str(fixtures_copy), verbosity=0)
+    assert Level.objects.get(family__slug="ambtelijk-secretaris", rank=1).grade == fg45
+    assert snapshot() == before

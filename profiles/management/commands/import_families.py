@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import ProtectedError
 
 from profiles.family_files import FamilyFileError, read_catalogue
 from profiles.family_import import import_catalogue
@@ -22,7 +23,14 @@ class Command(BaseCommand):
             catalogue = read_catalogue(Path(dir))
         except FamilyFileError as error:
             raise CommandError(f"{error}. Er is niets geladen.") from None
-        report = import_catalogue(catalogue)
+        try:
+            report = import_catalogue(catalogue)
+        except ProtectedError as error:
+            names = ", ".join(sorted({str(obj) for obj in error.protected_objects})[:5])
+            raise CommandError(
+                f"De bestanden halen iets weg waar nog naar verwezen wordt ({names}). "
+                "Er is niets geladen."
+            ) from None
         summary = ", ".join(report.families)
         if report.changed:
             self.stdout.write(
