@@ -12,6 +12,18 @@ TEXT_AND_FILE = "U hebt tekst geplakt én een bestand gekozen. Kies één van be
 UNKNOWN_FAMILY = "Kies een functiefamilie uit de lijst."
 
 
+
+def family_field(*, label: str, empty_label: str) -> forms.ModelChoiceField:
+    """A family chosen by slug, optional, with the Dutch message for an unknown one."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=JobFamily.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=empty_label,
+        error_messages={"invalid_choice": UNKNOWN_FAMILY},
+    )
+
 class SubmissionForm(forms.Form):
     """Title, text or file, an optional family and, for that family, one question per criterion."""
 
@@ -26,14 +38,7 @@ class SubmissionForm(forms.Form):
         required=False,
         error_messages={"empty": FILE_EMPTY, "missing": FILE_EMPTY, "invalid": FILE_BROKEN, "max_length": FILE_BROKEN},
     )
-    family = forms.ModelChoiceField(
-        label="Functiefamilie (optioneel)",
-        queryset=JobFamily.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label="Laat de engine de familie kiezen",
-        error_messages={"invalid_choice": UNKNOWN_FAMILY},
-    )
+    family = family_field(label="Functiefamilie (optioneel)", empty_label="Laat de engine de familie kiezen")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -132,14 +137,7 @@ class ReturnForm(VersionForm):
 
 
 class SettleForm(VersionForm):
-    family = forms.ModelChoiceField(
-        label="Functiefamilie",
-        queryset=JobFamily.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label="Kies een functiefamilie",
-        error_messages={"invalid_choice": UNKNOWN_FAMILY},
-    )
+    family = family_field(label="Functiefamilie", empty_label="Kies een functiefamilie")
     grade = forms.TypedChoiceField(
         label="Vastgestelde schaal", coerce=int, required=False, empty_value=None,
         widget=forms.Select(attrs={"aria-describedby": "grade-hint"}),
