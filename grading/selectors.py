@@ -3,8 +3,8 @@
 import threading
 
 from grading import engine
-from profiles.models import CatalogueVersion, GradingSystem, JobFamily
-from profiles.selectors import family_full_queryset, level_matrix
+from profiles.models import GradingSystem, JobFamily
+from profiles.selectors import catalogue_key, family_full_queryset, level_matrix
 
 
 def _level_data(family: JobFamily, row: dict, sections: list) -> engine.LevelData:
@@ -83,10 +83,10 @@ _cache: dict[str, object] = {"version": None, "index": None}
 def engine_index() -> engine.CatalogueIndex:
     """The engine's index, built once per process and rebuilt when the catalogue version moves.
 
-    The version lives in the database, so every process behind a load balancer notices a change
-    with one cheap query per request instead of rebuilding per request.
+    The key (number and token) lives in the database, so every process behind a load balancer
+    notices a change with one cheap query per request, also after a flush and a fresh import.
     """
-    version = CatalogueVersion.current()
+    version = catalogue_key()
     with _cache_lock:
         if _cache["version"] != version or _cache["index"] is None:
             _cache["index"] = engine.build_index(family_engine_data())

@@ -1,8 +1,9 @@
 """Admin: a functional administrator reads and corrects a family in one place.
 
 Cells are edited inside their level, with the elements as one text per line, because Django
-admin cannot nest inlines. Every save recomputes which elements distinguish a level and bumps
-the catalogue version, so the grading engine rebuilds its view of the data.
+admin cannot nest inlines. Every save and delete, single or bulk, recomputes which elements
+distinguish a level and bumps the catalogue version (see also `catalogue_changes`), so pages and
+the grading engine rebuild their view of the data.
 """
 
 from django import forms
@@ -46,6 +47,15 @@ class CatalogueChangeMixin:
         super().delete_model(request, obj)
         if family is not None and family.pk:
             recompute_additions(family)
+        CatalogueVersion.bump()
+
+    def delete_queryset(self, request, queryset):
+        """The list's "delete selected" action: the same bookkeeping as deleting one."""
+        families = {family.pk: family for family in map(self.family_of, queryset) if family is not None}
+        super().delete_queryset(request, queryset)
+        for family in families.values():
+            if JobFamily.objects.filter(pk=family.pk).exists():
+                recompute_additions(family)
         CatalogueVersion.bump()
 
 

@@ -5,3 +5,8 @@ class ProfilesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "profiles"
     verbose_name = "Functieprofielen"
+
+    def ready(self) -> None:
+        from profiles import catalogue_changes
+
+        catalogue_changes.connect()

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import F
 
 from profiles.additions import recompute_additions
+from profiles.catalogue_changes import lock_catalogue
 from profiles.family_files import Catalogue
 from profiles.models import (
     CatalogueVersion,
@@ -76,6 +77,7 @@ def _replace_list(report: ImportReport, queryset, wanted: list[tuple], fields: t
 
 @transaction.atomic
 def import_catalogue(catalogue: Catalogue) -> ImportReport:
+    lock_catalogue()  # before any read: a second import then sees what the first one wrote
     report = ImportReport()
     grades = {}
     systems = {}

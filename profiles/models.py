@@ -6,9 +6,11 @@ compared with the level below, so "what distinguishes this level" is a query.
 """
 
 import re
+import uuid
 
 from django.db import models
 from django.db.models import F
+from django.utils import timezone
 
 
 class GradingSystem(models.Model):
@@ -272,13 +274,16 @@ class SectionItem(models.Model):
 
 
 class CatalogueVersion(models.Model):
-    """One row whose number goes up whenever family data changes.
+    """One row that changes whenever family data changes: the data version that keys the caches.
 
-    Every process compares it with the number its cached engine data was built from, so several
-    application processes stay consistent without sharing memory.
+    Every process compares its caches with `key()`, so several application processes stay
+    consistent without sharing memory. The number alone can repeat (a flushed database starts
+    again at 1), so every change also sets a new random token; the pair never repeats. This is a
+    cache counter, not a published version of the functiehuis.
     """
 
     number = models.PositiveBigIntegerField(default=0)
+    token = models.CharField(max_length=32, default="", editable=False)
     changed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -291,7 +296,14 @@ class CatalogueVersion(models.Model):
         return row or 0
 
     @classmethod
+    def key(cls) -> tuple[int, str]:
+        """The (number, token) pair that identifies the catalogue's state."""
+        row = cls.objects.filter(pk=1).values_list("number", "token").first()
+        return tuple(row) if row else (0, "")
+
+    @classmethod
     def bump(cls) -> None:
-        updated = cls.objects.filter(pk=1).update(number=F("number") + 1)
+        token = uuid.uuid4().hex
+        updated = cls.objects.filter(pk=1).update(number=F("number") + 1, token=token, changed_at=timezone.now())
         if not updated:
-            cls.objects.create(pk=1, number=1)
+            cls.objects.create(pk=1, number=1, token=token)

@@ -76,20 +76,17 @@ def _shown_elements(by_rank: dict, rank: int, criterion_id: int) -> list[dict]:
     return [dict(item, added=False, inherited=True) for item in below] + own
 
 
-def catalogue_key() -> tuple:
-    """Identifies the catalogue's state: its version number, and the row's creation time.
+def catalogue_key() -> tuple[int, str]:
+    """Identifies the catalogue's state; caches of catalogue data are keyed on it.
 
-    The time tells a re-imported catalogue (a flushed database) from the one before it, whose
-    version number it may repeat. Caches of catalogue data are keyed on this.
+    The number can repeat after a flush and a fresh import; the token set on every change cannot.
     """
-    row = CatalogueVersion.objects.filter(pk=1).values_list("number", "changed_at").first()
-    return tuple(row) if row else (0, None)
+    return CatalogueVersion.key()
 
 
 def catalogue_cache_key(name: str, *parts) -> str:
-    number, changed_at = catalogue_key()
-    stamp = changed_at.timestamp() if changed_at else 0
-    return ":".join(["catalogue", str(number), f"{stamp:.6f}", name, *map(str, parts)])
+    number, token = catalogue_key()
+    return ":".join(["catalogue", str(number), token, name, *map(str, parts)])
 
 
 def family_list(*, filters: Mapping[str, str]) -> FamilyFilter:

@@ -54,4 +54,4 @@ def test_editing_a_cell_in_the_admin_updates_elements_and_the_version(admin_clie
     assert list(Element.objects.filter(cell=cell).values_list("text", flat=True)) == [
         "Verricht adviserende werkzaamheden", "Nieuw element uit de beheeromgeving",
     ]
-    assert CatalogueVersion.current() == version + 1
+    assert CatalogueVersion.current() > version

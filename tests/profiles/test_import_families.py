@@ -53,7 +53,7 @@ def test_a_changed_file_updates_in_place_and_keeps_ids(fixtures_copy):
     call_command("import_families", dir=str(fixtures_copy), verbosity=0)
     assert Level.objects.get(family__slug="div-ict", rank=1).name == "Nieuwe naam"
     assert list(Level.objects.order_by("id").values_list("id", flat=True)) == level_ids
-    assert CatalogueVersion.current() == version + 1
+    assert CatalogueVersion.current() > version
 
 
 @pytest.mark.parametrize(
