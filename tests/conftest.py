@@ -26,3 +26,31 @@ def _fresh_catalogue_caches():
     from profiles.selectors import clear_catalogue_caches
 
     clear_catalogue_caches()
+
+
+PRODUCTION_STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """`collectstatic` with the production storage (hashed, compressed names), once per session."""
+    from django.test import override_settings
+
+    root = tmp_path_factory.mktemp("staticfiles")
+    with override_settings(STATIC_ROOT=root, STORAGES=PRODUCTION_STORAGES):
+        call_command("collectstatic", "--noinput", verbosity=0)
+    return root
+
+
+@pytest.fixture(scope="module")
+def production_static(collected_static):
+    """Serve and print as production does: DEBUG off and the manifest storage's hashed names."""
+    from django.test import override_settings
+
+    with override_settings(
+        DEBUG=False, STATIC_ROOT=collected_static, STORAGES=PRODUCTION_STORAGES, WHITENOISE_USE_FINDERS=False
+    ):
+        yield collected_static

@@ -6,7 +6,8 @@ import pytest
 from grading.models import Submission
 from tests.factory import make_result, make_snapshot, make_submission
 
-pytestmark = pytest.mark.django_db
+# Printed as production prints: DEBUG off, the manifest storage's hashed static names.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("production_static")]
 S = Submission.Status
 HOSTILE_BUT_ALLOWED = 'Werkt met <b>vet</b> & <a href="https://example.org">links</a>. Notuleert de vergaderingen.'
 

@@ -1,3 +1,4 @@
+import re
 import subprocess
 from io import BytesIO
 
@@ -41,11 +42,18 @@ def family_texts(client, slug: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def pdfs(django_db_blocker):
+def pdfs(django_db_blocker, production_static):
+    """The four matrices as production prints them: DEBUG off, hashed static names."""
     from django.test import Client
 
     with django_db_blocker.unblock():
         return {slug: Client().get(f"/profielen/{slug}/matrix.pdf") for slug in SLUGS}
+
+
+def test_the_stylesheet_is_linked_by_its_hashed_production_name(production_static):
+    from django.templatetags.static import static
+
+    assert re.fullmatch(r"/?static/css/pdf\.[0-9a-f]{12}\.css", static("css/pdf.css"))
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -59,3 +59,12 @@ def test_a_pdf_with_a_remote_image_and_stylesheet_never_fetches_them():
     finally:
         server.shutdown()
     assert pdf.startswith(b"%PDF") and CountingHandler.hits == 0
+
+
+def test_it_serves_the_hashed_name_that_production_links(production_static):
+    from django.templatetags.static import static
+
+    hashed = static("css/pdf.css").lstrip("/")
+    assert hashed != "static/css/pdf.css"
+    response = StaticFilesOnly().fetch(f"{PDF_BASE_URL}{hashed}")
+    assert b"size: A4 landscape" in response.read()
