@@ -24,6 +24,31 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.getenv(name, default).split(",") if item.strip()]
 
 
+def cache_settings(url: str) -> dict:
+    """CACHES from a CACHE_URL: empty or locmem:// keeps each process's own memory; redis:// or
+    rediss:// shares one Redis between all processes and servers. A Redis outage degrades to
+    rendering without the cache (short time-outs, errors ignored and logged), never to a 500."""
+    scheme = url.partition("://")[0]
+    if scheme in ("", "locmem"):
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    if scheme == "dummy":
+        return {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    if scheme in ("redis", "rediss"):
+        return {
+            "default": {
+                "BACKEND": "django_redis.cache.RedisCache",
+                "LOCATION": url,
+                "KEY_PREFIX": "fw",
+                "OPTIONS": {
+                    "SOCKET_CONNECT_TIMEOUT": 0.5,
+                    "SOCKET_TIMEOUT": 0.5,
+                    "IGNORE_EXCEPTIONS": True,
+                },
+            }
+        }
+    raise ImproperlyConfigured(f"CACHE_URL must start with redis://, rediss://, locmem:// or dummy://, not {url!r}")
+
+
 DEBUG = env_bool("DEBUG", "True")  # a fresh clone runs as is; production sets False
 
 if DEBUG:
@@ -85,9 +110,11 @@ TEMPLATES = [
 WSGI_APPLICATION = "functiewaardering.wsgi.application"
 
 # SQLite by default, so one command runs a fresh clone. Production sets DATABASE_URL.
+# Connections live on between requests and are checked before reuse, so a database restart
+# costs no user request.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -95,6 +122,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # instead of failing with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Pages, PDFs and the search index are cached per data version. Several servers share one cache
+# with CACHE_URL=redis://host:6379/0; without it each process keeps its own.
+CACHES = cache_settings(os.getenv("CACHE_URL", ""))
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # an outage is logged, the request goes on uncached
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -6,6 +6,7 @@ from django.db.models import ProtectedError
 
 from profiles.family_files import FamilyFileError, read_catalogue
 from profiles.family_import import import_catalogue
+from profiles.models import JobFamily
 
 
 class Command(BaseCommand):
@@ -17,8 +18,17 @@ class Command(BaseCommand):
             default=str(settings.FIXTURES_DIR),
             help="Map met grading_systems.yaml en families/*.yaml (standaard: fixtures/).",
         )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Alleen laden als er nog geen enkele familie is (zo overschrijft bin/run nooit "
+            "wat in de applicatie is gewijzigd).",
+        )
 
-    def handle(self, *args, dir, **options):
+    def handle(self, *args, dir, if_empty, **options):
+        if if_empty and JobFamily.objects.exists():
+            self.stdout.write("Er zijn al families; niets geladen (--if-empty).")
+            return
         try:
             catalogue = read_catalogue(Path(dir))
         except FamilyFileError as error:
