@@ -158,6 +158,11 @@ def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, 
     can_review = user.has_perm("grading.review_submission")
     can_settle = user.has_perm("grading.settle_submission")
     initial = {"version": submission.version}
+    may_settle = can_settle and submission.status == Submission.Status.IN_REVIEW
+    if may_settle:  # its grade choices cost queries: build it only for who can use it
+        settle_form = forms.get("settle_form") or SettleForm(initial=initial | selectors.settle_defaults(submission=submission))
+    else:
+        settle_form = None
     context = {
         "submission": submission,
         "error": error,
@@ -165,11 +170,11 @@ def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, 
         "can_edit": is_author and submission.is_editable() and user.has_perm("grading.change_submission"),
         "can_take": can_review and submission.status == Submission.Status.SUBMITTED,
         "can_return": can_review and submission.status in (Submission.Status.SUBMITTED, Submission.Status.IN_REVIEW),
-        "can_settle": can_settle and submission.status == Submission.Status.IN_REVIEW,
+        "can_settle": may_settle,
         "can_regrade": (is_author and submission.is_editable()) or (can_review and submission.status != Submission.Status.SETTLED),
         "submit_form": forms.get("submit_form") or SubmitForm(initial=initial),
         "return_form": forms.get("return_form") or ReturnForm(initial=initial),
-        "settle_form": forms.get("settle_form") or SettleForm(initial=initial | selectors.settle_defaults(submission=submission)),
+        "settle_form": settle_form,
         "version_form": VersionForm(initial=initial),
         "history": selectors.submission_history(submission=submission),
         "snapshots": selectors.submission_snapshots(submission=submission),
