@@ -71,6 +71,7 @@ def family_engine_data() -> tuple[engine.FamilyData, ...]:
                 ),
                 criteria=tuple(engine.CriterionData(key=c.key, name=c.name) for c in family.criteria.all()),
                 levels=tuple(_level_data(family, row, sections) for row in level_matrix(family)),
+                recognition=engine.RecognitionData.from_dict(family.recognition),
             )
         )
     return tuple(result)

@@ -94,7 +94,27 @@ def family_data(family: JobFamily) -> dict:
             }
             for level in levels
         ],
+        **({"recognition": recognition_data(family.recognition)} if family.recognition else {}),
     }
+
+
+def recognition_data(recognition: dict) -> dict:
+    """The stored block in the documented order, without keys that hold nothing."""
+    result = {}
+    for key in ("domain", "functions", "setting", "setting_required", "tracks", "additions"):
+        value = recognition.get(key)
+        if key == "setting_required":
+            if value:
+                result[key] = True
+        elif key == "tracks":
+            if value is not None:
+                result[key] = [
+                    {"name": t["name"], "groups": list(t.get("groups") or []), **({"terms": list(t["terms"])} if t.get("terms") else {})}
+                    for t in value
+                ]
+        elif value:
+            result[key] = list(value)
+    return result
 
 
 def export_catalogue(target: Path) -> list[str]:

@@ -137,8 +137,10 @@ def read_systems(path: Path) -> list[dict]:
 FAMILY_KEYS = {
     "slug", "name", "grading_system", "jurisdiction", "sector", "source_file", "source_title",
     "core", "related_functions", "reference_functions", "context_notes", "sections", "criteria",
-    "levels",
+    "levels", "recognition",
 }
+RECOGNITION_KEYS = {"domain", "setting", "setting_required", "functions", "tracks", "additions"}
+TRACK_KEYS = {"name", "groups", "terms"}
 
 
 def read_family(path: Path, systems: dict[str, dict]) -> dict:
@@ -166,7 +168,66 @@ def read_family(path: Path, systems: dict[str, dict]) -> dict:
         "sections": _read_sections(reader, data, len(levels)),
         "criteria": criteria,
         "levels": levels,
+        "recognition": read_recognition(reader, data.get("recognition"), levels, data.get("sections")),
     }
+
+
+def _terms(reader: "_Reader", value, place: str) -> list[str]:
+    terms = []
+    for i, term in enumerate(reader.sequence(value, place)):
+        if not isinstance(term, str) or not term.strip():
+            reader.fail(f"{place}[{i}]", "hier hoort een niet-lege tekst (een woord of woordgroep)")
+        terms.append(" ".join(term.split()))
+    return terms
+
+
+def read_recognition(reader: "_Reader", raw, levels: list[dict], sections) -> dict | None:
+    """The optional `recognition:` block: what the engine knows about the family beyond its texts.
+
+    Track groups must be headings that the family's cells use, additions titles of its sections,
+    so a typo fails here instead of silently changing nothing.
+    """
+    if raw is None:
+        return None
+    place = "recognition"
+    data = reader.mapping(raw, place)
+    reader.known_keys(data, RECOGNITION_KEYS, place)
+    required = data.get("setting_required", False)
+    if not isinstance(required, bool):
+        reader.fail(f"{place}.setting_required", "hier hoort true of false")
+    setting = _terms(reader, data.get("setting"), f"{place}.setting")
+    if required and not setting:
+        reader.fail(f"{place}.setting_required", "een vereiste omgeving heeft woorden nodig onder 'setting'")
+    result = {
+        "domain": _terms(reader, data.get("domain"), f"{place}.domain"),
+        "setting": setting,
+        "setting_required": required,
+        "functions": _terms(reader, data.get("functions"), f"{place}.functions"),
+        "tracks": None,
+        "additions": _terms(reader, data.get("additions"), f"{place}.additions"),
+    }
+    headings = {e["group"].casefold() for level in levels for cell in level["cells"] for e in cell["elements"] if e["group"]}
+    if "tracks" in data and data["tracks"] is not None:
+        tracks, names = [], set()
+        for i, raw_track in enumerate(reader.sequence(data["tracks"], f"{place}.tracks")):
+            track_place = f"{place}.tracks[{i}]"
+            track = reader.mapping(raw_track, track_place)
+            reader.known_keys(track, TRACK_KEYS, track_place)
+            name = reader.text(track, "name", track_place)
+            if name.casefold() in names:
+                reader.fail(f"{track_place}.name", f"spoor '{name}' staat er twee keer in")
+            names.add(name.casefold())
+            groups = _terms(reader, track.get("groups"), f"{track_place}.groups")
+            # A heading may go with a level that was removed, but a track needs one that exists.
+            if not any(group.casefold() in headings for group in groups):
+                reader.fail(f"{track_place}.groups", f"geen element van deze familie heeft een kop van spoor '{name}'")
+            tracks.append({"name": name, "groups": groups, "terms": _terms(reader, track.get("terms"), f"{track_place}.terms")})
+        result["tracks"] = tracks
+    titles = {" ".join(str(s.get("title", "")).split()).casefold() for s in reader.sequence(sections, "sections") if isinstance(s, dict)}
+    for i, title in enumerate(result["additions"]):
+        if title.casefold() not in titles:
+            reader.fail(f"{place}.additions[{i}]", f"geen onderdeel (sections) van deze familie heet '{title}'")
+    return result
 
 
 def _read_names(reader: _Reader, data: dict, key: str) -> list[str]:

@@ -141,6 +141,7 @@ def _sync_family(report: ImportReport, data: dict, systems: dict, grades: dict) 
             "core": data["core"],
             "source_file": data["source_file"],
             "source_title": data["source_title"],
+            "recognition": data.get("recognition"),
         },
     )
     functions = [("related", name) for name in data["related_functions"]]

@@ -65,6 +65,9 @@ class JobFamily(models.Model):
     core = models.TextField("kern van de functie", blank=True)
     source_file = models.CharField("bronbestand", max_length=200)
     source_title = models.CharField("bron", max_length=300, blank=True)
+    # The YAML `recognition:` block as validated by profiles.family_files.read_recognition:
+    # what the grading engine knows about this family beyond its texts. Null when absent.
+    recognition = models.JSONField("herkenning", null=True, blank=True)
 
     class Meta:
         ordering = ["name"]

@@ -6,7 +6,9 @@ from grading.engine.data import (
     ElementData,
     FamilyData,
     LevelData,
+    RecognitionData,
     SectionData,
+    TrackData,
 )
 from grading.engine.matching import ENGINE_VERSION, CatalogueIndex, build_index, grade
 from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position
@@ -27,7 +29,9 @@ __all__ = [
     "GradingResult",
     "LevelData",
     "Position",
+    "RecognitionData",
     "SectionData",
+    "TrackData",
     "build_index",
     "grade",
 ]

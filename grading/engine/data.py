@@ -46,6 +46,45 @@ class LevelData:
 
 
 @dataclass(frozen=True)
+class TrackData:
+    """A parallel track inside a family (e.g. Informatiebeheer, ICT, Techniek), marked in the
+    source by the group headings of its elements; a track need not exist at every level."""
+
+    name: str
+    groups: tuple[str, ...]  # the element group headings that belong to this track
+    terms: tuple[str, ...] = ()  # words a role of this track uses besides its elements
+
+
+@dataclass(frozen=True)
+class RecognitionData:
+    """What the engine knows about one family beyond its texts: the YAML `recognition:` block."""
+
+    domain: tuple[str, ...] = ()  # what a role of this family is about
+    setting: tuple[str, ...] = ()  # the setting or sector it works in
+    setting_required: bool = False  # the family only fits inside its setting
+    functions: tuple[str, ...] = ()  # names and abbreviations of its functions
+    tracks: tuple[TrackData, ...] | None = None  # None: derive them from the element groups
+    additions: tuple[str, ...] = ()  # section titles that add to a function (not levels, not tracks)
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "RecognitionData | None":
+        """From the validated `recognition:` block (profiles/family_files.py) as stored."""
+        if not data:
+            return None
+        tracks = data.get("tracks")
+        return cls(
+            domain=tuple(data.get("domain") or ()),
+            setting=tuple(data.get("setting") or ()),
+            setting_required=bool(data.get("setting_required")),
+            functions=tuple(data.get("functions") or ()),
+            tracks=None if tracks is None else tuple(
+                TrackData(t["name"], tuple(t.get("groups") or ()), tuple(t.get("terms") or ())) for t in tracks
+            ),
+            additions=tuple(data.get("additions") or ()),
+        )
+
+
+@dataclass(frozen=True)
 class FamilyData:
     slug: str
     name: str
@@ -60,6 +99,7 @@ class FamilyData:
     reference_functions: tuple[str, ...] = ()
     context_notes: tuple[str, ...] = ()
     sections: tuple[SectionData, ...] = ()
+    recognition: RecognitionData | None = None
 
     def level(self, rank: int) -> LevelData:
         return self.levels[rank - 1]

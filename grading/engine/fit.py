@@ -30,7 +30,7 @@ class ElementMatch:
 class FamilyFit:
     slug: str
     score: float
-    domain_hits: int
+    domain_hits: float
     explained: float
     sentence_share: float
     jurisdiction_factor: float
@@ -80,9 +80,9 @@ def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIn
         counts: dict[int, int] = {}
         for term in sentence.terms:
             for e_index in family.postings.get(term, ()):
-                shared[e_index] = shared.get(e_index, 0.0) + catalogue.weight(term)
+                shared[e_index] = shared.get(e_index, 0.0) + family.weight(term)
                 counts[e_index] = counts.get(e_index, 0) + 1
-        sentence_weight = sum(catalogue.weight(t) for t in sentence.terms if t in family.postings) or 1.0
+        sentence_weight = sum(family.weight(t) for t in sentence.terms if t in family.postings) or 1.0
         scores = {}
         for e_index, weight in shared.items():
             coverage = weight / family.elements[e_index].weight
@@ -104,10 +104,13 @@ def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIn
     return best, supporting
 
 
-def _domain_hits(family: FamilyIndex, reading: Reading) -> int:
-    concept_hits = {p for p in family.domain if len(p) == 1 and p[0] in reading.terms}
-    phrase_hits = {phrase for phrase, _, _ in find_phrases(reading.tokens, family.domain)}
-    return len(concept_hits | phrase_hits)
+def _domain_hits(family: FamilyIndex, reading: Reading) -> float:
+    """The value of the family's domain phrases the text uses, each counted once: a name or a
+    recognition term counts 1, a word the family's texts use often half."""
+    single = {p for p in family.domain if len(p) == 1 and p[0] in reading.terms}  # also compound parts
+    longer = tuple(p for p in family.domain if len(p) > 1)
+    phrase_hits = {phrase for phrase, _, _ in find_phrases(reading.tokens, longer)}
+    return sum(family.domain[p] for p in single | phrase_hits)
 
 
 def _in_sector(family: FamilyIndex, reading: Reading) -> bool:

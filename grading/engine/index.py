@@ -1,16 +1,32 @@
 """The catalogue prepared for matching: stemmed elements, term weights, domains, education.
 
-Built once per data version (it is the expensive part) and shared by every grading call.
+Every family is indexed on its own. How much a word counts and how a compound is split come
+from a fixed background of Dutch (background.py), never from the other families, so loading a
+family leaves the reading of every other family as it was. A family's index is kept per
+content, so a new catalogue version only indexes the families that changed.
 """
 
 import math
 import re
-from collections import Counter, defaultdict
+import threading
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field, replace
 
+from grading.engine.background import compound_vocabulary, term_weight, zipf
 from grading.engine.data import CriterionData, FamilyData
-from grading.engine.lexicon import Lexicon, Token, concept_tokens, find_phrases, load_lexicon, longest_matches, tokenize
+from grading.engine.lexicon import (
+    CONCEPT_PREFIX,
+    Lexicon,
+    Token,
+    concept_tokens,
+    family_phrases,
+    find_phrases,
+    load_lexicon,
+    longest_matches,
+    tokenize,
+)
 from grading.engine.text import STOP_STEMS, split_compound, split_sentences, stem
+from grading.engine.tracks import TrackIndex, family_additions, family_tracks
 
 # Job words every family uses; they say nothing about which family or level fits.
 GENERIC_WORDS = (
@@ -19,6 +35,15 @@ GENERIC_WORDS = (
     "nodig nodige verschillende behoeve uitvoering uitvoeren voert"
 )
 GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS.split())
+# A family's own word counts as its domain when Dutch uses it rarely (Zipf below this) and the
+# family's texts use it in several places: "archiefbescheiden", "medezeggenschapsorgaan".
+SALIENT_ZIPF = 3.3
+SALIENT_TEXTS = 3
+NAMED_ZIPF = 4.2  # a single word of a name or heading is only a domain cue when not everyday Dutch
+SALIENT_VALUE = 0.5  # a derived word is weaker evidence than a name or a recognition term
+CONCEPT_WEIGHT_FLOOR = 2.5
+BACKGROUND_SCALE = 3.0  # a typical word's background weight
+BACKGROUND_POWER = 0.5  # how much rarity in Dutch adds to rarity within the family
 
 
 @dataclass(frozen=True)
@@ -31,6 +56,8 @@ class IndexedElement:
     terms: frozenset[str]
     weight: float  # total weight of its terms
     top_rank: int = 0  # the highest level whose cell still shows these words (inherited or repeated)
+    group: str = ""  # the sub-heading inside its cell, as the source gives it
+    track: str = ""  # the track of the family the element belongs to ("" when the family has none)
 
 
 DESCRIPTION = CriterionData("omschrijving", "Omschrijving van het niveau")
@@ -43,39 +70,66 @@ class FamilyIndex:
     elements: list[IndexedElement]
     postings: dict[str, list[int]]  # term -> element indices
     vocabulary: dict[str, float]  # term -> how characteristic it is of this family (0..1)
-    domain: tuple[tuple[str, ...], ...]  # phrases a role of this family talks about
+    domain: dict[tuple[str, ...], float]  # phrases a role of this family talks about -> their value
     sector: tuple[tuple[str, ...], ...]
     sector_required: bool
     education: dict[int, frozenset[float]]  # level rank -> education ranks the level asks
     entry_requirements: bool  # the grading system fixes a diploma per grade (Belgian levels)
+    tracks: tuple[TrackIndex, ...] = ()
+    additions: tuple = ()  # AdditionIndex: sections that add to a function
+    weights: dict[str, float] = field(default_factory=dict)  # term -> weight for matching its elements
+    default_weight: float = 1.0
+
+    def weight(self, term: str) -> float:
+        """A word weighs by its rarity in Dutch and within this family's own texts: "storingen"
+        says much about the family but little about which of its levels fits."""
+        return self.weights.get(term, self.default_weight)
+
+
+def content_terms(tokens: list[Token], lexicon: Lexicon) -> set[str]:
+    """Content terms of a piece of text: stems, compound parts and concepts."""
+    vocabulary = compound_vocabulary()
+    terms = set()
+    for token in tokens:
+        if token.stem in STOP_STEMS or len(token.stem) < 2 or token.stem in GENERIC_STEMS:
+            continue
+        terms.add(token.stem)
+        for part in split_compound(token.word, vocabulary):
+            terms.add(part)
+            concept = lexicon.concepts.get((part,))  # "leerlingenadministratie" is about leerlingen
+            if concept:
+                terms.add(concept)
+    terms.update(concept_tokens([token.stem for token in tokens], lexicon))
+    return terms
+
+
+_concept_weights: dict[int, dict[str, float]] = {}
+
+
+def weight(term: str, lexicon: Lexicon | None = None) -> float:
+    """A stem weighs by its rarity in Dutch; a concept by the rarity of its own name."""
+    if term.startswith(CONCEPT_PREFIX):
+        name = term[len(CONCEPT_PREFIX) :].replace("-", " ")
+        stems = [stem(w) for w in name.split()]
+        return max(CONCEPT_WEIGHT_FLOOR, max(term_weight(s) for s in stems))
+    return term_weight(term)
 
 
 @dataclass
 class CatalogueIndex:
     families: dict[str, FamilyIndex]
     lexicon: Lexicon
-    idf: dict[str, float]
-    default_idf: float
-    vocabulary: frozenset[str]
     family_postings: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    _weights: dict[str, float] = field(default_factory=dict, repr=False)
 
     def terms(self, tokens: list[Token]) -> set[str]:
-        """Content terms of a piece of text: stems, compound parts and concepts."""
-        terms = set()
-        for token in tokens:
-            if token.stem in STOP_STEMS or len(token.stem) < 2 or token.stem in GENERIC_STEMS:
-                continue
-            terms.add(token.stem)
-            for part in split_compound(token.word, self.vocabulary):
-                terms.add(part)
-                concept = self.lexicon.concepts.get((part,))  # "leerlingenadministratie" is about leerlingen
-                if concept:
-                    terms.add(concept)
-        terms.update(concept_tokens([token.stem for token in tokens], self.lexicon))
-        return terms
+        return content_terms(tokens, self.lexicon)
 
     def weight(self, term: str) -> float:
-        return self.idf.get(term, self.default_idf)
+        value = self._weights.get(term)
+        if value is None:
+            value = self._weights[term] = weight(term)
+        return value
 
 
 def _texts_of(family: FamilyData) -> list[str]:
@@ -93,44 +147,56 @@ def _stem_sequence(text: str) -> list[str]:
     return [token.stem for token in tokenize(text)]
 
 
-def _terms_of(catalogue: "CatalogueIndex", text: str) -> set[str]:
-    return catalogue.terms(tokenize(text))
+def _terms_of(lexicon: Lexicon, text: str) -> set[str]:
+    return content_terms(tokenize(text), lexicon)
+
+
+# Family indexes by content: a family that did not change is not indexed again. Bounded, and
+# the key is the frozen FamilyData itself, so a changed family never meets a stale entry.
+_FAMILY_CACHE: "OrderedDict[FamilyData, FamilyIndex]" = OrderedDict()
+_FAMILY_CACHE_SIZE = 4096
+_cache_lock = threading.Lock()
+
+
+def family_index(family: FamilyData, lexicon: Lexicon | None = None) -> FamilyIndex:
+    """The index of one family, built from that family alone."""
+    lexicon = lexicon or load_lexicon()
+    with _cache_lock:
+        cached = _FAMILY_CACHE.get(family)
+        if cached is not None:
+            _FAMILY_CACHE.move_to_end(family)
+            return cached
+    built = _family_index(family, lexicon)
+    with _cache_lock:
+        _FAMILY_CACHE[family] = built
+        while len(_FAMILY_CACHE) > _FAMILY_CACHE_SIZE:
+            _FAMILY_CACHE.popitem(last=False)
+    return built
 
 
 def build_index(families) -> CatalogueIndex:
     lexicon = load_lexicon()
-    families = tuple(families)
-    vocabulary = frozenset(
-        s for family in families for text in _texts_of(family) for s in _stem_sequence(text) if len(s) >= 3
-    )
-    catalogue = CatalogueIndex(families={}, lexicon=lexicon, idf={}, default_idf=1.0, vocabulary=vocabulary)
-    documents = [_terms_of(catalogue, t) for f in families for t in _texts_of(f)]
-    document_frequency = Counter(term for doc in documents for term in doc)
-    total = max(len(documents), 1)
-    catalogue.idf = {t: math.log(1 + total / df) for t, df in document_frequency.items()}
-    catalogue.default_idf = math.log(1 + total)
-    family_counts = {f.slug: Counter(t for text in _texts_of(f) for t in _terms_of(catalogue, text)) for f in families}
-    spread = Counter(t for counts in family_counts.values() for t in counts)
+    catalogue = CatalogueIndex(families={}, lexicon=lexicon)
     for family in families:
-        catalogue.families[family.slug] = _family_index(family, catalogue, family_counts[family.slug], spread, len(families))
+        catalogue.families[family.slug] = family_index(family, lexicon)
     postings = defaultdict(list)
-    for slug, family_index in catalogue.families.items():
-        for term, share in family_index.vocabulary.items():
+    for slug, index in catalogue.families.items():
+        for term, share in index.vocabulary.items():
             postings[term].append((slug, share))
     catalogue.family_postings = dict(postings)
     return catalogue
 
 
-def _shown_terms(family: FamilyData, descriptions: dict, catalogue: CatalogueIndex) -> dict:
+def _shown_terms(family: FamilyData, descriptions: dict, lexicon: Lexicon) -> dict:
     """(criterion, terms) -> the levels whose cell shows those words, inherited ones included."""
     shown: dict[tuple[str, frozenset[str]], set[int]] = defaultdict(set)
     for level in family.levels:
         for cell in level.cells:
             for element in cell.elements:
-                shown[(cell.criterion, frozenset(_terms_of(catalogue, element.text)))].add(level.rank)
+                shown[(cell.criterion, frozenset(_terms_of(lexicon, element.text)))].add(level.rank)
     for rank, sentences in descriptions.items():
         for text, _ in sentences:
-            shown[(DESCRIPTION.key, frozenset(_terms_of(catalogue, text)))].add(rank)
+            shown[(DESCRIPTION.key, frozenset(_terms_of(lexicon, text)))].add(rank)
     return shown
 
 
@@ -148,74 +214,127 @@ def _normal(text: str) -> str:
     return " ".join(text.casefold().split()).rstrip(".;:, ")
 
 
-def _index_elements(family: FamilyData, catalogue: CatalogueIndex, descriptions: dict) -> list[IndexedElement]:
+def _family_weights(family: FamilyData, lexicon: Lexicon, descriptions: dict) -> tuple[dict[str, float], float]:
+    documents = [_terms_of(lexicon, t) for t in _texts_of(family)]
+    frequency = Counter(t for doc in documents for t in doc)
+    total = max(len(documents), 1)
+    weights = {t: math.log(1 + total / df) * (weight(t) / BACKGROUND_SCALE) ** BACKGROUND_POWER for t, df in frequency.items()}
+    return weights, math.log(1 + total)
+
+
+def _index_elements(family: FamilyData, lexicon: Lexicon, descriptions: dict, track_of, weigh) -> list[IndexedElement]:
     """Every own element and description sentence of the family, with its terms and standing."""
     rows = [
-        (level.rank, cell.criterion, element.text, element.added)
+        (level.rank, cell.criterion, element.text, element.added, element.group)
         for level in family.levels
         for cell in level.cells
         for element in cell.elements
         if not element.inherited  # matched once, at the level that owns it
     ]
-    rows += [(rank, DESCRIPTION.key, text, new) for rank, sentences in descriptions.items() for text, new in sentences]
+    rows += [(rank, DESCRIPTION.key, text, new, "") for rank, sentences in descriptions.items() for text, new in sentences]
     elements: list[IndexedElement] = []
     below: dict[str, set[frozenset[str]]] = defaultdict(set)  # criterion -> term sets of lower levels
     for rank in sorted({row[0] for row in rows}):
         level_elements = []
-        for _, criterion, text, distinguishing in (row for row in rows if row[0] == rank):
-            terms = frozenset(_terms_of(catalogue, text))
+        for _, criterion, text, distinguishing, group in (row for row in rows if row[0] == rank):
+            terms = frozenset(_terms_of(lexicon, text))
             if not terms:
                 continue
             # "van algemene werkafspraken" repeats "algemene werkafspraken": same words, nothing new
             new = distinguishing and terms not in below[criterion]
-            weight = sum(catalogue.weight(t) for t in terms)
-            level_elements.append(IndexedElement(len(elements) + len(level_elements), rank, criterion, text, new, terms, weight))
+            total = sum(weigh(t) for t in terms)
+            level_elements.append(
+                IndexedElement(
+                    len(elements) + len(level_elements), rank, criterion, text, new, terms, total,
+                    group=group, track=track_of(group),
+                )
+            )
         elements += level_elements
         for element in level_elements:
             below[element.criterion].add(element.terms)
-    shown = _shown_terms(family, descriptions, catalogue)
+    shown = _shown_terms(family, descriptions, lexicon)
     return [replace(e, top_rank=max(shown.get((e.criterion, e.terms), {e.level_rank}))) for e in elements]
 
 
-def _family_index(family: FamilyData, catalogue: CatalogueIndex, counts: Counter, spread: Counter, family_count: int) -> FamilyIndex:
+def _family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
     descriptions = _description_sentences(family)
-    elements = _index_elements(family, catalogue, descriptions)
+    tracks = family_tracks(family, lexicon)
+    track_of = {group: track.name for track in tracks for group in track.groups}.get
+    weights, default_weight = _family_weights(family, lexicon, descriptions)
+    elements = _index_elements(
+        family, lexicon, descriptions, lambda group: track_of(group, "") if group else "",
+        lambda t: weights.get(t, default_weight),
+    )
     postings = defaultdict(list)
     for element in elements:
         for term in element.terms:
             postings[term].append(element.index)
-    lexicon = catalogue.lexicon
     has_descriptions = any(sentences for sentences in descriptions.values())
+    counts = Counter(t for text in _texts_of(family) for t in _terms_of(lexicon, text))
+    recognition = family.recognition
+    domain = _derived_domain(family, lexicon, counts)
+    if recognition is not None:
+        track_terms = tuple(term for track in recognition.tracks or () for term in track.terms)
+        for phrase in family_phrases(recognition.domain + recognition.functions + track_terms, lexicon):
+            domain[phrase] = 1.0
     return FamilyIndex(
         family=family,
         criteria=family.criteria + ((DESCRIPTION,) if has_descriptions else ()),
         elements=elements,
         postings=dict(postings),
-        # how characteristic a term is of this family: 1 when no other family uses it
-        vocabulary={t: 1.0 / spread[t] if family_count > 1 else 1.0 for t in counts},
-        domain=lexicon.family_domain.get(family.slug, ()) + _derived_domain(family, spread),
-        sector=lexicon.family_sector.get(family.slug, ()),
-        sector_required=family.slug in lexicon.sector_required,
+        vocabulary={t: _characteristic(t) for t in counts},
+        domain=domain,
+        sector=family_phrases(recognition.setting, lexicon) if recognition else (),
+        sector_required=bool(recognition and recognition.setting_required and recognition.setting),
         education=_level_education(family, lexicon),
         entry_requirements=any(level.entry_requirement for level in family.levels),
+        tracks=tracks,
+        additions=family_additions(family, lexicon),
+        weights=weights,
+        default_weight=default_weight,
     )
 
 
-def _derived_domain(family: FamilyData, spread: Counter) -> tuple[tuple[str, ...], ...]:
-    """Phrases from the family's name and reference functions that a fitting role would use.
+def _characteristic(term: str) -> float:
+    """How much a word of the family's texts tells about it: words rare in Dutch tell most."""
+    if term.startswith(CONCEPT_PREFIX):
+        return 1.0
+    return min(1.0, max(0.1, (6.0 - zipf(term)) / 3.0))
 
-    The name is cut at commas, slashes and brackets ("Secretariële ondersteuning, coördinatie en
-    mediatheek (voortgezet onderwijs)"); a single word only counts when no other family uses it.
-    """
+
+def _named_phrases(family: FamilyData) -> list[str]:
+    """What the family calls itself and its functions: name pieces, reference functions, the
+    group headings inside its cells and the titles of its result areas."""
     pieces = re.split(r"[,/()]| en ", family.name) + list(family.reference_functions)
-    phrases = []
-    for piece in pieces:
-        stems = tuple(s for s in _stem_sequence(piece) if s not in STOP_STEMS and len(s) > 2)
-        if len(stems) == 1 and spread.get(stems[0], 0) > 1:
+    if family.recognition is not None:
+        pieces += [t.name for t in family.recognition.tracks or ()]
+    for level in family.levels:
+        for cell in level.cells:
+            pieces += [piece for e in cell.elements if e.group for piece in re.split(r"[,/():]| en ", e.group)]
+    pieces += [s.title for s in family.sections if s.kind == "result_area"]
+    return pieces
+
+
+def _derived_domain(family: FamilyData, lexicon: Lexicon, counts: Counter) -> dict[tuple[str, ...], float]:
+    """Phrases from the family's own texts that a fitting role would use.
+
+    Names and headings give phrases of up to four words; a single word only counts when it is
+    not everyday Dutch. Besides, the words the family's texts use in several places and Dutch
+    uses rarely are its domain, at half the value of a name.
+    """
+    domain: dict[tuple[str, ...], float] = {}
+    for piece in _named_phrases(family):
+        stems = tuple(s for s in _stem_sequence(piece) if s not in STOP_STEMS and s not in GENERIC_STEMS and len(s) > 2)
+        if len(stems) == 1 and zipf(stems[0]) >= NAMED_ZIPF:
             continue
         if 1 <= len(stems) <= 4:
-            phrases.append(stems)
-    return tuple(phrases)
+            domain[stems] = 1.0
+    for term, count in counts.items():
+        if count < SALIENT_TEXTS or term.startswith(CONCEPT_PREFIX) or len(term) < 4:
+            continue
+        if zipf(term) < SALIENT_ZIPF and (term,) not in domain:
+            domain[(term,)] = SALIENT_VALUE
+    return domain
 
 
 def _level_education(family: FamilyData, lexicon: Lexicon) -> dict[int, frozenset[float]]:

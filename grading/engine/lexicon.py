@@ -34,16 +34,14 @@ class EducationLevel:
 class Lexicon:
     concepts: dict[tuple[str, ...], str]  # phrase -> concept token
     jurisdictions: dict[str, tuple[tuple[str, ...], ...]]
-    family_domain: dict[str, tuple[tuple[str, ...], ...]]
-    family_sector: dict[str, tuple[tuple[str, ...], ...]]
-    sector_required: frozenset[str]  # families that only fit in their own setting (the school family)
+    concept_names: frozenset[str]  # a family's recognition term that names a concept means the concept
     education: tuple[EducationLevel, ...]
     cues: tuple[Cue, ...]
     above: tuple[tuple[str, ...], ...]
     longest_phrase: int
 
 
-def _phrases(terms: list[str], concept_names: set[str]) -> tuple[tuple[str, ...], ...]:
+def _phrases(terms, concept_names) -> tuple[tuple[str, ...], ...]:
     """Phrases as stems; a term that names a concept becomes that concept's token."""
     result = []
     for term in terms:
@@ -52,6 +50,11 @@ def _phrases(terms: list[str], concept_names: set[str]) -> tuple[tuple[str, ...]
         else:
             result.append(phrase_stems(term))
     return tuple(p for p in result if p)
+
+
+def family_phrases(terms, lexicon: "Lexicon") -> tuple[tuple[str, ...], ...]:
+    """A family's recognition terms as stemmed phrases; a term that names a concept is the concept."""
+    return _phrases(terms, lexicon.concept_names)
 
 
 @lru_cache(maxsize=4)
@@ -64,14 +67,13 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             phrase = phrase_stems(term)
             if phrase:
                 concepts.setdefault(phrase, CONCEPT_PREFIX + concept["name"])
-    families = data.get("family", {})
+    if "family" in data:
+        raise ValueError("lexicon.toml holds general Dutch job language only; a family's terms go in its recognition: block")
     all_phrases = list(concepts)
     lexicon = Lexicon(
         concepts=concepts,
         jurisdictions={name: _phrases(j["cues"], set()) for name, j in data["jurisdiction"].items()},
-        family_domain={slug: _phrases(f.get("domain", []), concept_names) for slug, f in families.items()},
-        family_sector={slug: _phrases(f.get("sector", []), concept_names) for slug, f in families.items()},
-        sector_required=frozenset(slug for slug, f in families.items() if f.get("sector_required")),
+        concept_names=frozenset(concept_names),
         education=tuple(
             EducationLevel(rank=float(e["rank"]), label=e["label"], phrases=_phrases(e["terms"], set()))
             for e in data["education"]

@@ -1,15 +1,18 @@
 """grade(): a role description in, the best family, level and evidence out."""
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from grading.engine.data import FamilyData
 from grading.engine.fit import FamilyFit, family_fit, shortlist
+from grading.engine.lexicon import find_phrases
 from grading.engine.index import CatalogueIndex, FamilyIndex, build_index
 from grading.engine.levels import LevelDecision, decide
 from grading.engine.reading import Reading, read
 from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position
+from grading.engine.tracks import AdditionIndex, TrackIndex
 
-ENGINE_VERSION = "1.0"
+ENGINE_VERSION = "1.1"
 # Calibrated on tests/engine/cases/calibration_cases.jsonl: the best-family scores of the 13 roles
 # that belong to no family (policy adviser, developer, nurse, caretaker, HR adviser, planner …)
 # ran up to 0.31 (one HR adviser who works with the works council: 0.375), those of the 39 that
@@ -42,8 +45,15 @@ def grade(
         return _no_match(reading, scores)
     best = fits[0]
     family_index = catalogue.families[best.slug]
-    decision = decide(family_index, reading, best.matches, dict(answers or {}))
-    return _result(family_index, reading, best, fits, scores, decision)
+    track = _track(family_index, reading, best.matches)
+    matches = best.matches
+    if track is not None:  # levels are compared within the track: other tracks' elements say nothing
+        elements = family_index.elements
+        matches = {i: m for i, m in matches.items() if elements[i].track in ("", track.name)}
+    decision = decide(family_index, reading, matches, dict(answers or {}))
+    if track is not None and decision.rank < track.start_rank:
+        decision = replace(decision, rank=track.start_rank)
+    return _result(family_index, reading, best, fits, scores, decision, track, _additions(family_index, reading))
 
 
 def _no_match(reading: Reading, scores: tuple[FamilyScore, ...]) -> GradingResult:
@@ -70,12 +80,53 @@ def _signals(reading: Reading) -> tuple:
     return education + reading.cue_signals + reading.above_signals
 
 
+TRACK_TERM_VALUE = 0.5  # a track's own word in the text, beside its matched elements
+
+
+def _track(family_index: FamilyIndex, reading: Reading, matches: dict) -> TrackIndex | None:
+    """The track whose elements the text matches most (its own words weigh in); None when the
+    family has no tracks or the text shows none of them."""
+    if not family_index.tracks:
+        return None
+    elements = family_index.elements
+    support = {track.name: 0.0 for track in family_index.tracks}
+    for index, match in matches.items():
+        if elements[index].track:
+            support[elements[index].track] += match.score
+    for track in family_index.tracks:
+        single = {p for p in track.terms if len(p) == 1 and p[0] in reading.terms}
+        longer = {p for p, _, _ in find_phrases(reading.tokens, tuple(p for p in track.terms if len(p) > 1))}
+        support[track.name] += TRACK_TERM_VALUE * len(single | longer)
+    best = max(family_index.tracks, key=lambda t: (support[t.name], -family_index.tracks.index(t)))
+    return best if support[best.name] > 0 else None
+
+
+ADDITION_MATCH = 0.5
+
+
+def _additions(family_index: FamilyIndex, reading: Reading) -> tuple[str, ...]:
+    """Sections that add to the function (a mediatheek, coordinating work) the text shows: its
+    title's words and one of its items, or two of its items."""
+    found = []
+    for addition in family_index.additions:
+        matched = 0
+        for item in addition.items:
+            weight = sum(1 for _ in item) or 1
+            if any(len(item & s.terms) >= 2 and len(item & s.terms) / weight >= ADDITION_MATCH for s in reading.sentences):
+                matched += 1
+        titled = bool(addition.title_terms) and addition.title_terms <= reading.terms
+        if matched >= 2 or (titled and matched >= 1):
+            found.append(addition.title)
+    return tuple(found)
+
+
 def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: list[FamilyFit],
-            scores: tuple[FamilyScore, ...], decision: LevelDecision) -> GradingResult:
+            scores: tuple[FamilyScore, ...], decision: LevelDecision, track: TrackIndex | None = None,
+            additions: tuple[str, ...] = ()) -> GradingResult:
     family = family_index.family
     level = family.level(decision.rank)
     next_rank = decision.rank + 1 if decision.rank < len(family.levels) else None
-    criteria = tuple(_criterion_result(family_index, reading, support, next_rank) for support in decision.criteria)
+    criteria = tuple(_criterion_result(family_index, reading, support, next_rank, track) for support in decision.criteria)
     missing = tuple(text for c in criteria for text in c.missing_for_next)
     return GradingResult(
         engine_version=ENGINE_VERSION,
@@ -92,11 +143,15 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
         next_level_rank=next_rank,
         next_grade=family.level(next_rank).grade if next_rank else None,
         missing_for_next=missing,
-        explanation=_explanation(family, level, decision, criteria),
+        explanation=_explanation(family, level, decision, criteria, track, additions),
+        track=track.name if track else None,
+        track_start_rank=track.start_rank if track else None,
+        additions=additions,
     )
 
 
-def _criterion_result(family_index: FamilyIndex, reading: Reading, support, next_rank: int | None) -> CriterionResult:
+def _criterion_result(family_index: FamilyIndex, reading: Reading, support, next_rank: int | None,
+                      track: TrackIndex | None = None) -> CriterionResult:
     family = family_index.family
     name = next(c.name for c in family_index.criteria if c.key == support.key)
     elements = family_index.elements
@@ -117,6 +172,7 @@ def _criterion_result(family_index: FamilyIndex, reading: Reading, support, next
         missing = tuple(
             e.text for e in elements
             if e.criterion == support.key and e.level_rank == next_rank and e.distinguishing and e.index not in matched
+            and (track is None or e.track in ("", track.name))
         )
     level_rank = support.level_rank
     return CriterionResult(
@@ -141,10 +197,17 @@ def _confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDecision)
     return round(max(0.05, min(0.99, family_certainty * (0.4 + 0.6 * level_certainty))), 2)
 
 
-def _explanation(family: FamilyData, level, decision: LevelDecision, criteria: tuple[CriterionResult, ...]) -> str:
+def _explanation(family: FamilyData, level, decision: LevelDecision, criteria: tuple[CriterionResult, ...],
+                 track: TrackIndex | None = None, additions: tuple[str, ...] = ()) -> str:
     supported = [c for c in criteria if c.level_rank is not None]
     label = level.grade or f"niveau {level.rank}"
     parts = [f"De beschrijving past het best bij {family.name}, {level.name} ({label})."]
+    if track is not None:
+        start = family.level(track.start_rank)
+        parts.append(f"Ze hoort bij het spoor {track.name}, dat begint bij {start.grade or f'niveau {start.rank}'}; "
+                     "de niveaus zijn binnen dat spoor vergeleken.")
+    if additions:
+        parts.append(f"Daarnaast toont ze werk dat aan de functie wordt toegevoegd: {', '.join(additions)}.")
     if supported:
         parts.append(f"{len(supported)} van de {len(criteria)} criteria geven houvast in de tekst.")
     else:

@@ -69,6 +69,9 @@ class GradingResult:
     next_grade: str | None
     missing_for_next: tuple[str, ...]  # all criteria together
     explanation: str  # a short Dutch summary of how the result came about
+    track: str | None = None  # the family's track the role belongs to (e.g. "ICT"), if it has tracks
+    track_start_rank: int | None = None  # the lowest level of that track
+    additions: tuple[str, ...] = ()  # sections that add to the function (e.g. "Mediatheek werkzaamheden")
 
     def as_dict(self) -> dict:
         data = asdict(self)

@@ -58,6 +58,11 @@ def prediction(case_id, result: engine.GradingResult) -> dict:
             for c in result.criteria
         ],
         "engine_version": result.engine_version,
+        "track": result.track,
+        # Filled in properly by a later issue; the keys are here so the contract's shape is complete.
+        "reason": "no_family" if result.family is None else None,
+        "language": "nl",
+        "system_mismatch": False,
     }
 
 

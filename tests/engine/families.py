@@ -49,6 +49,7 @@ def _family(data: dict, systems: dict) -> engine.FamilyData:
             engine.SectionData(s["kind"], s["title"], s["intro"], tuple(i["text"] for i in s["items"]), s["level"])
             for s in data["sections"]
         ),
+        recognition=engine.RecognitionData.from_dict(data.get("recognition")),
     )
 
 

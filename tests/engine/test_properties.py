@@ -22,10 +22,15 @@ OFF_TOPIC = [
 ]
 
 
-def role_text(family: engine.FamilyData, rank: int) -> list[str]:
-    """Sentences built from a level's own distinguishing elements."""
+def role_text(family: engine.FamilyData, rank: int, track: str | None = None) -> list[str]:
+    """Sentences built from a level's own distinguishing elements (of one track, if given)."""
     level = family.level(rank)
-    return [e.text + "." for cell in level.cells for e in cell.elements if e.added and not e.inherited]
+    index = fixture_index().families[family.slug]
+    groups = next((t.groups for t in index.tracks if t.name == track), None)
+    return [
+        e.text + "." for cell in level.cells for e in cell.elements
+        if e.added and not e.inherited and (groups is None or not e.group or e.group in groups)
+    ]
 
 
 def test_off_topic_and_empty_texts_match_no_family():
@@ -45,11 +50,15 @@ def test_a_role_graded_within_a_family_gets_that_family():
 @given(family_number=st.integers(0, len(FAMILY_SLUGS) - 1), data=st.data())
 def test_adding_the_next_levels_elements_never_lowers_the_level(family_number, data):
     family = fixture_families()[family_number]
+    tracks = fixture_index().families[family.slug].tracks
+    # Within a family with tracks, levels are compared within one track.
+    track = data.draw(st.sampled_from([t for t in tracks if t.start_rank <= 1] or [None]))
+    track = track.name if track else None
     rank = data.draw(st.integers(1, len(family.levels) - 1))
-    base = role_text(family, rank)
+    base = role_text(family, rank, track)
     sample = data.draw(st.lists(st.sampled_from(base), min_size=1, max_size=6, unique=True))
     before = engine.grade(" ".join(sample), fixture_index(), family=family.slug)
-    extra = role_text(family, rank + 1)
+    extra = role_text(family, rank + 1, track)
     after = engine.grade(" ".join(sample + extra), fixture_index(), family=family.slug)
     assert after.level_rank >= before.level_rank
 

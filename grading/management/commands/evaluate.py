@@ -5,6 +5,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from dataclasses import replace
+
+from grading import engine
+from grading.selectors import family_engine_data
 from grading.services.batch import BatchError, grade_cases, read_cases
 
 DEFAULT_CASES = settings.BASE_DIR.parent / "shared" / "eval" / "visible.jsonl"
@@ -29,8 +33,12 @@ class Command(BaseCommand):
         parser.add_argument("cases", nargs="?", default=str(DEFAULT_CASES), help="JSON Lines with id, text, family, grade, in_range.")
         parser.add_argument("--misses", action="store_true", help="Also list every case graded wrongly.")
         parser.add_argument("--json", dest="as_json", action="store_true", help="Print the figures as one JSON object.")
+        parser.add_argument(
+            "--without-recognition", action="store_true",
+            help="Grade as if no family had a recognition: block, from the families' own texts only.",
+        )
 
-    def handle(self, *args, cases, misses, as_json, **options):
+    def handle(self, *args, cases, misses, as_json, without_recognition=False, **options):
         path = Path(cases)
         if not path.is_file():
             raise CommandError(f"Bestand met casussen niet gevonden: {path}")
@@ -38,7 +46,10 @@ class Command(BaseCommand):
             loaded = read_cases(path)
         except BatchError as error:
             raise CommandError(f"{path}: {error}") from None
-        predictions = grade_cases(loaded, within_given_family=False)
+        index = None
+        if without_recognition:
+            index = engine.build_index(replace(family, recognition=None) for family in family_engine_data())
+        predictions = grade_cases(loaded, within_given_family=False, index=index)
         figures = load_scorer(path)(loaded, predictions)
         if as_json:
             self.stdout.write(json.dumps(figures, ensure_ascii=False))

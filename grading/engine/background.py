@@ -1,0 +1,79 @@
+"""A fixed background of Dutch: how common each stem is, whatever families are loaded.
+
+How much a word counts and how a compound is split must not depend on the catalogue: loading
+one organisation's families may not change the grade of a role in another family. The weights
+and the vocabulary for splitting compounds therefore come from general Dutch word frequencies
+(the `wordfreq` package, Dutch "large" list), stemmed with the engine's own stemmer and shipped
+as `background_nl.tsv.gz` so no process pays the stemming at start-up.
+
+Rebuild the file after a change to the stemmer (tests/engine/test_background.py notices):
+
+    python -m grading.engine.background
+"""
+
+import gzip
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from grading.engine.text import stem
+
+BACKGROUND_PATH = Path(__file__).with_name("background_nl.tsv.gz")
+MIN_ZIPF = 2.0  # words rarer than this are left out: they all weigh the most
+UNKNOWN_ZIPF = 1.0  # a stem the background does not know (a rare word, a jargon abbreviation)
+TOP_ZIPF = 7.0
+MIN_WEIGHT = 0.5
+COMPOUND_PART_ZIPF = 2.5  # a compound is only split into words that are common enough
+
+
+def build_table() -> dict[str, float]:
+    """stem -> Zipf frequency of all words with that stem (log10 of occurrences per 10^9 words)."""
+    import wordfreq  # only needed to rebuild the shipped table
+
+    totals: dict[str, float] = {}
+    for word, frequency in wordfreq.get_frequency_dict("nl", wordlist="large").items():
+        if not word.isalnum() or math.log10(frequency * 1e9) < MIN_ZIPF:
+            continue
+        key = stem(_fold(word))
+        totals[key] = totals.get(key, 0.0) + frequency
+    return {key: round(math.log10(value * 1e9), 2) for key, value in totals.items()}
+
+
+def _fold(word: str) -> str:
+    from grading.engine.text import fold
+
+    return fold(word)
+
+
+def write_table(path: Path = BACKGROUND_PATH) -> int:
+    table = build_table()
+    lines = "".join(f"{key}\t{value}\n" for key, value in sorted(table.items()))
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
+        handle.write(lines)
+    return len(table)
+
+
+@lru_cache(maxsize=1)
+def background() -> dict[str, float]:
+    """The shipped table, read once per process."""
+    with gzip.open(BACKGROUND_PATH, "rt", encoding="utf-8") as handle:
+        return {key: float(value) for key, value in (line.rstrip("\n").split("\t") for line in handle)}
+
+
+def zipf(term: str) -> float:
+    return background().get(term, UNKNOWN_ZIPF)
+
+
+def term_weight(term: str) -> float:
+    """How much a stem says: a rare word much, a word every text uses little."""
+    return max(MIN_WEIGHT, TOP_ZIPF - zipf(term))
+
+
+@lru_cache(maxsize=1)
+def compound_vocabulary() -> frozenset[str]:
+    """Stems common enough in Dutch to count as a part of a compound."""
+    return frozenset(key for key, value in background().items() if value >= COMPOUND_PART_ZIPF and len(key) >= 3)
+
+
+if __name__ == "__main__":
+    print(f"{write_table()} stems written to {BACKGROUND_PATH}")
