@@ -15,6 +15,9 @@ SHORT_ELEMENT = 3  # terms
 LONG_ELEMENT_WORDS = 4
 LONG_ELEMENT_MATCH = 0.2
 DOMAIN_WEIGHT = 0.45
+SIMILARITY = True
+EXPLAINED_SCALE = 2.5
+SHARE_WEIGHT = 0.2
 SECTOR_BONUS = 0.05
 OUT_OF_SETTING = 0.5  # a family tied to one setting (school) outside it  # a Belgian role in a Dutch family or the reverse
 
@@ -35,6 +38,7 @@ class FamilyFit:
     sentence_share: float
     jurisdiction_factor: float
     matches: dict[int, ElementMatch]  # element index -> its best sentence
+    evidence: float = 0.0  # the text's own likeness to the family, without domain terms: decides no-match
 
 
 def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -127,17 +131,30 @@ def _explained(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
     return covered / total
 
 
+def _similarity(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> float:
+    """Cosine of the text's words (sentences that use a word, times its weight) and the family's."""
+    counts: dict[str, int] = {}
+    for sentence in reading.sentences:
+        for term in sentence.terms:
+            counts[term] = counts.get(term, 0) + 1
+    vector = {t: n ** 0.5 * catalogue.weight(t) for t, n in counts.items()}
+    norm = sum(v * v for v in vector.values()) ** 0.5
+    if not norm:
+        return 0.0
+    return sum(v * family.profile.get(t, 0.0) for t, v in vector.items()) / norm
+
+
 def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> FamilyFit:
     matches, matched_sentences = match_elements(family, reading, catalogue)
     # A short text cannot show much: two matched sentences of two are not "everything".
     sentence_share = len(matched_sentences) / max(len(reading.sentences), MIN_SENTENCES)
     domain_hits = _domain_hits(family, reading)
-    explained = _explained(family, reading, catalogue)
+    explained = _similarity(family, reading, catalogue) if SIMILARITY else _explained(family, reading, catalogue)
     jurisdiction_factor = 1.0
     if reading.jurisdiction and family.family.jurisdiction and reading.jurisdiction != family.family.jurisdiction:
         jurisdiction_factor = JURISDICTION_MISMATCH
     domain = min(1.0, domain_hits / 3)  # one stray word is weak evidence; three settle it
-    content = 0.55 * sentence_share + 0.45 * min(1.0, 2 * explained)
+    content = SHARE_WEIGHT * sentence_share + (1 - SHARE_WEIGHT) * min(1.0, EXPLAINED_SCALE * explained)
     in_sector = _in_sector(family, reading)
     sector = SECTOR_BONUS if in_sector else 0.0
     setting = OUT_OF_SETTING if family.sector_required and not in_sector else 1.0
@@ -150,6 +167,7 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
         sentence_share=sentence_share,
         jurisdiction_factor=jurisdiction_factor,
         matches=matches,
+        evidence=round(jurisdiction_factor * setting * (content + (sector if family.sector_required else 0.0)), 4),
     )
 
 

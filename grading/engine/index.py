@@ -77,6 +77,7 @@ class FamilyIndex:
     entry_requirements: bool  # the grading system fixes a diploma per grade (Belgian levels)
     tracks: tuple[TrackIndex, ...] = ()
     additions: tuple = ()  # AdditionIndex: sections that add to a function
+    profile: dict[str, float] = field(default_factory=dict)  # term -> how much the family talks of it, normalised
     weights: dict[str, float] = field(default_factory=dict)  # term -> weight for matching its elements
     default_weight: float = 1.0
 
@@ -292,7 +293,16 @@ def _family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
         additions=family_additions(family, lexicon),
         weights=weights,
         default_weight=default_weight,
+        profile=_profile(counts),
     )
+
+
+def _profile(counts: Counter) -> dict[str, float]:
+    """The family as a vector of its words: how many of its texts use a word, times its weight
+    in Dutch (dampened), scaled to length 1."""
+    vector = {t: math.sqrt(n) * weight(t) for t, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    return {t: v / norm for t, v in vector.items()}
 
 
 def _characteristic(term: str) -> float:
@@ -329,10 +339,11 @@ def _derived_domain(family: FamilyData, lexicon: Lexicon, counts: Counter) -> di
             continue
         if 1 <= len(stems) <= 4:
             domain[stems] = 1.0
-    for term, count in counts.items():
-        if count < SALIENT_TEXTS or term.startswith(CONCEPT_PREFIX) or len(term) < 4:
-            continue
-        if zipf(term) < SALIENT_ZIPF and (term,) not in domain:
+    words = Counter()  # whole words only: a compound's part ("gevend") is no domain of its own
+    for text in _texts_of(family):
+        words.update({s for s in _stem_sequence(text) if s not in STOP_STEMS and s not in GENERIC_STEMS})
+    for term, count in words.items():
+        if count >= SALIENT_TEXTS and len(term) >= 5 and zipf(term) < SALIENT_ZIPF and (term,) not in domain:
             domain[(term,)] = SALIENT_VALUE
     return domain
 
