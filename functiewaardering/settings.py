@@ -5,6 +5,7 @@ ALLOWED_HOSTS and DATABASE_URL, and gets the hardening below.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -74,6 +75,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "axes",
+    "csp",
     "profiles",
     "grading",
 ]
@@ -81,6 +84,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "functiewaardering.middleware.RequestLimitsMiddleware",  # before anything reads a body
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -88,6 +93,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "functiewaardering.middleware.PrivateResponsesMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "functiewaardering.urls"
@@ -134,6 +141,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes: after 5 wrong passwords for one user name from one address, that combination waits
+# 15 minutes (never a whole address: behind a proxy or NAT that would lock out everyone). Reset
+# with `manage.py axes_reset_username NAME`. The client address comes from X-Forwarded-For only
+# when PROXY_COUNT says how many proxies stand in front; otherwise from the connection.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_SENSITIVE_PARAMETERS = ["password"]
+PROXY_COUNT = int(os.getenv("PROXY_COUNT", "0"))
+if PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -156,11 +181,30 @@ STORAGES = {
     },
 }
 
-# Uploads are read in memory and never stored: 2 MB is the limit the form states. A pasted text
-# may be larger than that before the form rejects it with its own Dutch message; beyond 10 MB
-# Django refuses the request itself (a Dutch 400 page).
+# Uploads are read in memory and never stored, also when they are too large (the handler keeps
+# 2.5 MB at most, so the form can say "groter dan 2 MB" and keep the input). A pasted text may be
+# larger than the form's limit before the form refuses it with its own Dutch message; a body over
+# 12 MB is refused before it is read (a Dutch 413 page).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_HANDLERS = ["functiewaardering.uploads.BoundedMemoryUploadHandler"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
+MAX_REQUEST_BYTES = 12 * 1024 * 1024  # refused before reading: a file of 2 MB and a text fit well
+
+# The pages need no inline script or style: everything comes from our own static files.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -11,3 +11,5 @@ urlpatterns = [
     path("accounts/", include("grading.urls_accounts")),
     path("", include("grading.urls")),
 ]
+
+handler400 = "functiewaardering.errors.bad_request"

@@ -47,8 +47,11 @@ class AppendOnlyModel(models.Model):
 
 class SubmissionQuerySet(models.QuerySet):
     def visible_to(self, user) -> "SubmissionQuerySet":
+        """Authors see their own; HR advisers also every request from the moment it is submitted.
+
+        A draft (concept) stays private to its author until it is submitted."""
         if user.has_perm("grading.view_all_submissions"):
-            return self
+            return self.filter(Q(author=user) | ~Q(status="concept"))
         return self.filter(author=user)
 
     def with_family(self, family: JobFamily) -> "SubmissionQuerySet":

@@ -1,13 +1,13 @@
 """Submission pages: submit a role, read its result, review and settle it, print the report."""
 
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import RequestDataTooBig, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from functiewaardering.pdf import render_pdf
 from grading import submission_selectors as selectors
@@ -17,10 +17,6 @@ from grading.services import submissions
 from grading.services.submissions import ConflictError
 from grading.services.text_extraction import MAX_FILE_BYTES
 
-REQUEST_TOO_LARGE = (
-    "Wat u verstuurde is groter dan 2 MB en kon niet worden gelezen. Kort de tekst in of kies een "
-    "kleiner bestand; uw invoer kon daardoor niet worden bewaard."
-)
 PER_PAGE = 50
 
 
@@ -56,20 +52,11 @@ def _form_page(request: HttpRequest, form: SubmissionForm, *, submission: Submis
     return render(request, "grading/submission_form.html", context, status=status)
 
 
-def _read_post(request: HttpRequest) -> tuple | None:
-    try:
-        return request.POST, request.FILES
-    except RequestDataTooBig:
-        return None
-
-
 def _submission_form_post(request: HttpRequest, *, submission: Submission | None, initial: dict | None = None):
-    """Shared by create and edit: parse, show the questionnaire step, or return a valid form."""
-    posted = _read_post(request)
-    if posted is None:
-        return _form_page(request, SubmissionForm(initial=initial), submission=submission, status=400,
-                          error=REQUEST_TOO_LARGE), None
-    form = SubmissionForm(*posted)
+    """Shared by create and edit: parse, show the questionnaire step, or return a valid form.
+
+    A body too large to read never gets here: RequestLimitsMiddleware answers it with a Dutch 413."""
+    form = SubmissionForm(request.POST, request.FILES)
     valid = form.is_valid()
     if form.extracted_text:
         form.data = form.data_with_extracted_text()  # keep the file's text on a re-shown form
@@ -88,9 +75,9 @@ def _submission_form_post(request: HttpRequest, *, submission: Submission | None
 
 @login_required
 @permission_required("grading.add_submission", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def submission_new(request: HttpRequest) -> HttpResponse:
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return _form_page(request, SubmissionForm(initial={"family": request.GET.get("familie", "")}))
     response, form = _submission_form_post(request, submission=None)
     if response is not None:
@@ -105,7 +92,7 @@ def submission_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required("grading.change_submission", raise_exception=True)
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
     submission = get_submission(request, pk)
     if submission.author_id != request.user.pk:
@@ -114,7 +101,7 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return _detail(request, submission, status=400, error=submissions.NOT_EDITABLE)
     initial = {"title": submission.title, "text": submission.text, "family": submission.family.slug if submission.family_id else ""}
     initial |= {f"answer_{key}": str(rank) for key, rank in (submission.answers or {}).items()}
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return _form_page(request, SubmissionForm(initial=initial), submission=submission)
     response, form = _submission_form_post(request, submission=submission, initial=initial)
     if response is not None:
@@ -134,7 +121,7 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @permission_required("grading.view_submission", raise_exception=True)
-@require_GET
+@require_safe
 def submission_list(request: HttpRequest) -> HttpResponse:
     filterset = selectors.submission_list(user=request.user, filters=request.GET)
     page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("pagina"))
@@ -190,7 +177,7 @@ def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, 
 
 @login_required
 @permission_required("grading.view_submission", raise_exception=True)
-@require_GET
+@require_safe
 def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, get_submission(request, pk), fresh=True)
 
@@ -264,7 +251,7 @@ def submission_settle(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @permission_required("grading.view_submission", raise_exception=True)
-@require_GET
+@require_safe
 def submission_report(request: HttpRequest, pk: int) -> HttpResponse:
     submission = get_submission(request, pk)
     pdf = render_pdf("grading/submission_report.html", report_context(submission), request)

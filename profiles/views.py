@@ -3,7 +3,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from functiewaardering.pdf import render_pdf
 from profiles import selectors, tables
@@ -16,13 +16,13 @@ PAGE_CACHE_SECONDS = 24 * 60 * 60  # the key holds the catalogue version, so thi
 LEVEL_GONE = "Een van de gekozen niveaus bestaat niet meer. Kies opnieuw."
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     families = selectors.family_queryset().order_by("name")
     return render(request, "profiles/home.html", {"families": families})
 
 
-@require_GET
+@require_safe
 def family_list(request: HttpRequest) -> HttpResponse:
     filterset = selectors.family_list(filters=request.GET)
     families = list(filterset.qs)
@@ -37,7 +37,7 @@ def family_list(request: HttpRequest) -> HttpResponse:
     return render(request, "profiles/family_list.html", context)
 
 
-@require_GET
+@require_safe
 def family_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """The family whole. Its body is the same for everyone until the catalogue changes, so it is
     rendered once per catalogue version and kept in the cache (shared when the cache is)."""
@@ -55,7 +55,7 @@ def family_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "profiles/family_detail.html", page)
 
 
-@require_GET
+@require_safe
 def family_matrix_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     family = selectors.family_get(slug=slug)
     if family is None:
@@ -66,7 +66,7 @@ def family_matrix_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def level_compare(request: HttpRequest) -> HttpResponse:
     families = list(selectors.family_queryset().order_by("name"))
     if "niveau" not in request.GET:

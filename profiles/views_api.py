@@ -1,5 +1,5 @@
 from django.http import HttpRequest, JsonResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from profiles import api
 from profiles.selectors import family_get, family_queryset
@@ -8,13 +8,13 @@ JSON_OPTIONS = {"ensure_ascii": False}
 UNKNOWN_FAMILY = "Onbekende functiefamilie."
 
 
-@require_GET
+@require_safe
 def family_list(request: HttpRequest) -> JsonResponse:
     families = [api.family_summary(family) for family in family_queryset().order_by("name")]
     return JsonResponse(families, safe=False, json_dumps_params=JSON_OPTIONS)
 
 
-@require_GET
+@require_safe
 def family_detail(request: HttpRequest, slug: str) -> JsonResponse:
     family = family_get(slug=slug)
     if family is None:

@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.contrib.auth import authenticate
+from django.test import RequestFactory
 from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
@@ -12,8 +13,9 @@ def test_it_creates_a_manager_and_an_adviser_and_prints_their_passwords(capsys):
     out = capsys.readouterr().out
     passwords = dict(re.findall(r"gebruikersnaam (\S+), wachtwoord (\S+)", out))
     assert set(passwords) == {"leidinggevende", "hr-adviseur"}
-    manager = authenticate(username="leidinggevende", password=passwords["leidinggevende"])
-    adviser = authenticate(username="hr-adviseur", password=passwords["hr-adviseur"])
+    request = RequestFactory().post("/accounts/login/")
+    manager = authenticate(request, username="leidinggevende", password=passwords["leidinggevende"])
+    adviser = authenticate(request, username="hr-adviseur", password=passwords["hr-adviseur"])
     assert manager.has_perm("grading.add_submission") and adviser.has_perm("grading.settle_submission")
 
 

@@ -33,10 +33,23 @@ def test_a_manager_sees_only_their_own_requests(manager_client, requests):
     assert "Hun ict-functie" not in manager_client.get(URL).content.decode()
 
 
-def test_an_adviser_sees_all_requests(adviser_client, requests):
+def test_an_adviser_sees_every_submitted_request_but_no_draft(adviser_client, requests):
     html = adviser_client.get(URL).content.decode()
-    assert titles(adviser_client) == {"Mijn secretaris", "Mijn chauffeur", "Hun ict-functie"}
+    assert titles(adviser_client) == {"Mijn secretaris", "Hun ict-functie"}
     assert html.count("<h1") == 1 and "Leidinggevende" in html
+    assert "Mijn chauffeur" not in html
+
+
+def test_a_draft_is_private_to_its_author(adviser_client, manager_client, requests):
+    draft = requests["draft"]
+    assert adviser_client.get(f"{URL}{draft.pk}/").status_code == 404
+    assert adviser_client.post(f"{URL}{draft.pk}/opnieuw-indelen/", {"version": draft.version}).status_code == 404
+    assert manager_client.get(f"{URL}{draft.pk}/").status_code == 200
+
+
+def test_the_date_filter_finds_an_old_draft_for_its_author(manager_client, requests):
+    old = "?tot=" + (timezone.localdate() - datetime.timedelta(days=30)).isoformat()
+    assert titles(manager_client, old) == {"Mijn chauffeur"}
 
 
 @pytest.mark.parametrize(
@@ -47,7 +60,7 @@ def test_an_adviser_sees_all_requests(adviser_client, requests):
         ("?familie=div-ict", {"Hun ict-functie"}),
         ("?familie=ambtelijk-secretaris", {"Mijn secretaris"}),
         ("?vanaf=" + (timezone.localdate() - datetime.timedelta(days=1)).isoformat(), {"Mijn secretaris", "Hun ict-functie"}),
-        ("?tot=" + (timezone.localdate() - datetime.timedelta(days=30)).isoformat(), {"Mijn chauffeur"}),
+        ("?tot=" + (timezone.localdate() - datetime.timedelta(days=30)).isoformat(), set()),
     ],
 )
 def test_an_adviser_filters_by_status_family_and_date(adviser_client, requests, query, expected):

@@ -26,9 +26,14 @@ def test_an_adviser_takes_a_request_in_review(adviser_client, adviser, submitted
     assert (event.kind, event.actor, event.from_status, event.to_status) == (SubmissionEvent.Kind.TAKEN, adviser, S.SUBMITTED, S.IN_REVIEW)
 
 
-def test_a_concept_cannot_be_taken(adviser_client, manager, catalogue):
+def test_a_concept_is_not_even_seen_by_an_adviser(adviser_client, manager, catalogue):
     draft = make_submission(author=manager)
-    response = take(adviser_client, draft)
+    assert take(adviser_client, draft).status_code == 404
+
+
+def test_a_settled_request_cannot_be_taken(adviser_client, manager, adviser, catalogue):
+    settled = make_submission(author=manager, status=S.SETTLED, by=adviser)
+    response = take(adviser_client, settled)
     assert response.status_code == 400 and NOT_SUBMITTED in response.content.decode()
 
 

@@ -1,0 +1,98 @@
+"""Request limits and response headers that hold for every page.
+
+`RequestLimitsMiddleware` runs before anything reads a request body: it refuses what no view can
+use (a body far over the limits, a NUL byte, a form charset other than UTF-8) with a Dutch page,
+so no query, parser or error handler ever sees it. `PrivateResponsesMiddleware` keeps pages
+behind a login out of shared and browser caches and sets the Permissions-Policy.
+"""
+
+from django.conf import settings
+from django.core.exceptions import BadRequest, RequestDataTooBig, SuspiciousOperation
+from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
+from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
+
+TOO_LARGE = "Het verzoek is te groot (meer dan {limit} MB). Een bestand mag 2 MB zijn; plak anders een kortere tekst."
+NUL_BYTE = "Het verzoek bevat een ongeldig teken (een NUL-byte). Controleer het adres of de ingevulde gegevens."
+BROKEN_FORM = "Het formulier kon niet worden gelezen. Verstuur het opnieuw vanaf de pagina zelf."
+WRONG_CHARSET = "Het formulier is verstuurd in de tekenset {charset}. Deze site leest alleen UTF-8; verstuur het formulier opnieuw vanaf de pagina zelf."
+
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)
+
+
+def error_page(request: HttpRequest, message: str, *, status: int) -> HttpResponse:
+    """A Dutch error page that reads nothing of the request but its path (never its body)."""
+    html = render_to_string("request_refused.html", {"message": message, "status": status})
+    return HttpResponse(html, status=status)
+
+
+def _charset(content_type: str) -> str:
+    for parameter in content_type.split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            return value.strip().strip('"').lower()
+    return ""
+
+
+class RequestLimitsMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        refusal = self.refusal(request)
+        if refusal is not None:
+            return refusal
+        return self.get_response(request)
+
+    def refusal(self, request: HttpRequest) -> HttpResponse | None:
+        limit = settings.MAX_REQUEST_BYTES
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > limit:
+            return error_page(request, TOO_LARGE.format(limit=limit // (1024 * 1024)), status=413)
+        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", "") or "\x00" in request.path_info:
+            return error_page(request, NUL_BYTE, status=400)
+        charset = _charset(request.META.get("CONTENT_TYPE", ""))
+        if charset and charset not in ("utf-8", "utf8"):
+            return error_page(request, WRONG_CHARSET.format(charset=charset[:40]), status=400)
+        if request.method == "POST":
+            return self.form_refusal(request)
+        return None
+
+    def form_refusal(self, request: HttpRequest) -> HttpResponse | None:
+        """Read the posted form once, here, so a body that cannot be read gets a Dutch page and
+        no later reader (CSRF, a view, an error report) meets it again."""
+        try:
+            if _posted_nul(request):
+                return error_page(request, NUL_BYTE, status=400)
+        except RequestDataTooBig:
+            limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+            return error_page(request, TOO_LARGE.format(limit=limit), status=413)
+        except (BadRequest, SuspiciousOperation, MultiPartParserError):
+            return error_page(request, BROKEN_FORM, status=400)
+        return None
+
+
+def _posted_nul(request: HttpRequest) -> bool:
+    """A NUL byte in a posted form field (files are read as bytes elsewhere and may hold any)."""
+    return any("\x00" in value for values in request.POST.lists() for value in values[1])
+
+
+class PrivateResponsesMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            # Requests, results and reports are personal: no proxy or browser may keep a copy.
+            patch_cache_control(response, private=True, no_store=True)
+        return response
