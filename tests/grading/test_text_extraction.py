@@ -4,7 +4,13 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from grading.services import hostile_files
+from grading.services.hostile_files import DOCUMENT_END, DOCUMENT_START, docx_from_document_xml, text_operators, text_pdf
+from grading.services.submissions import MAX_CHARACTERS, MAX_WORDS, TEXT_TOO_LONG
 from grading.services.text_extraction import (
+    DOCX_TOO_COMPLEX,
+    DOCX_TOO_LARGE_UNPACKED,
+    DOCX_TOO_MANY_PARAGRAPHS,
     FILE_BROKEN,
     FILE_CONTENT_MISMATCH,
     FILE_EMPTY,
@@ -12,7 +18,12 @@ from grading.services.text_extraction import (
     FILE_NO_TEXT,
     FILE_TOO_LARGE,
     FILE_TYPE_NOT_ALLOWED,
+    MAX_DOCX_ELEMENTS,
+    MAX_DOCX_PARAGRAPHS,
+    MAX_PDF_PAGES,
     OLE_MAGIC,
+    PDF_TOO_COMPLEX,
+    PDF_TOO_MANY_PAGES,
     ExtractionError,
     extract_text,
 )
@@ -98,9 +109,170 @@ def test_a_zip_bomb_is_refused_before_unpacking():
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b"0" * (41 * 1024 * 1024))
     assert len(buffer.getvalue()) < 2 * 1024 * 1024
-    assert refused("functie.docx", buffer.getvalue()) == [FILE_BROKEN]
+    assert refused("functie.docx", buffer.getvalue()) == [DOCX_TOO_LARGE_UNPACKED]
 
 
 def test_a_truncated_docx_is_refused():
     content = make_docx(["Notuleert."])
     assert refused("functie.docx", content[: len(content) // 2]) == [FILE_BROKEN]
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def docx_with_body(body: str) -> bytes:
+    return docx_from_document_xml(DOCUMENT_START + body.encode() + DOCUMENT_END)
+
+
+def test_a_docx_keeps_one_line_per_paragraph_in_document_order():
+    content = make_docx(["Eerste alinea.", "", "Derde alinea."], table=[["Taak", "Plannen"], ["Rol", "Secretaris"]])
+    assert extract("functie.docx", content).split("\n") == [
+        "Eerste alinea.", "", "Derde alinea.", "Taak", "Plannen", "Rol", "Secretaris",
+    ]
+
+
+def test_a_merged_cell_is_read_once():
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "Over twee kolommen"
+    table.cell(0, 2).merge(table.cell(1, 2)).text = "Over twee rijen"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Links", "Midden"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert extract("functie.docx", buffer.getvalue()).split("\n") == [
+        "Over twee kolommen", "Over twee rijen", "Links", "Midden",
+    ]
+
+
+def test_tabs_and_line_breaks_are_kept_and_tab_stops_deleted_text_and_field_codes_are_not():
+    body = (
+        '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>'
+        "<w:r><w:t>Taak</w:t><w:tab/><w:t>uur</w:t><w:br/><w:t>Volgende regel</w:t></w:r>"
+        "<w:del><w:r><w:delText>geschrapt</w:delText></w:r></w:del>"
+        "<w:r><w:instrText>PAGE</w:instrText></w:r>"
+        '<w:r><w:br w:type="page"/><w:t xml:space="preserve"> en meer</w:t></w:r></w:p>'
+    )
+    assert extract("functie.docx", docx_with_body(body)) == "Taak\tuur\nVolgende regel en meer"
+
+
+def test_a_text_box_is_read_once_without_its_fallback_copy():
+    body = (
+        '<w:p xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:r><w:t>Voor</w:t></w:r>'
+        "<w:r><mc:AlternateContent><mc:Choice><w:txbxContent><w:p><w:r><w:t>In het kader</w:t></w:r></w:p>"
+        "</w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent><w:p><w:r><w:t>In het kader</w:t></w:r></w:p>"
+        "</w:txbxContent></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t> na</w:t></w:r></w:p>"
+    )
+    assert extract("functie.docx", docx_with_body(body)).split("\n") == ["In het kader", "Voor na"]
+
+
+def test_a_stored_docx_is_read():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.writestr("word/document.xml", DOCUMENT_START + b"<w:p><w:r><w:t>Ongecomprimeerd.</w:t></w:r></w:p>" + DOCUMENT_END)
+    assert extract("functie.docx", buffer.getvalue()) == "Ongecomprimeerd."
+
+
+def test_a_docx_that_inflates_past_its_declared_size_is_refused():
+    content = hostile_files.lying_header_docx(real_bytes=5 * 1024 * 1024, declared_bytes=1_000)
+    assert refused("functie.docx", content) == [FILE_BROKEN]
+
+
+def central_entry(content: bytes, name: bytes = b"word/document.xml") -> int:
+    """Where the central directory describes the member: its sizes and CRC are the ones read."""
+    entry = content.index(b"PK\x01\x02")
+    while content[entry + 46:entry + 46 + len(name)] != name:
+        entry = content.index(b"PK\x01\x02", entry + 4)
+    return entry
+
+
+@pytest.mark.parametrize("field, value", [(16, b"\xff\xff\xff\xff"), (24, (10**6).to_bytes(4, "little"))], ids=["crc", "size"])
+def test_a_docx_whose_directory_does_not_match_the_member_is_refused(field, value):
+    content = bytearray(make_docx(["Notuleert de vergaderingen."]))
+    entry = central_entry(content)
+    content[entry + field:entry + field + 4] = value
+    assert refused("functie.docx", bytes(content)) == [FILE_BROKEN]
+
+
+def test_a_docx_with_a_dtd_is_refused_before_any_entity_is_expanded():
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "hahahahaha">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+        f"<w:document {W}><w:body><w:p><w:r><w:t>&c;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    assert refused("functie.docx", docx_from_document_xml(laughs.encode())) == [FILE_BROKEN]
+
+
+@pytest.mark.parametrize(
+    "document_xml",
+    [DOCUMENT_START + b"<w:p><w:r><w:t>Half", DOCUMENT_START + b"<w:p></w:r>" + DOCUMENT_END, b"\x00" * 100],
+    ids=["cut-off", "mismatched-tags", "not-xml"],
+)
+def test_a_docx_with_broken_xml_is_refused(document_xml):
+    assert refused("functie.docx", docx_from_document_xml(document_xml)) == [FILE_BROKEN]
+
+
+def test_reading_a_docx_stops_past_the_word_limit():
+    content = hostile_files.paragraph_bomb_docx(paragraphs=MAX_WORDS + 1, text="woord")
+    assert refused("functie.docx", content) == [TEXT_TOO_LONG]
+
+
+def test_reading_a_docx_stops_inside_a_paragraph_past_the_character_limit():
+    body = "<w:p>" + "<w:r><w:t>aaaaaaaaaa</w:t></w:r>" * (MAX_CHARACTERS // 10 + 1) + "</w:p>"
+    assert refused("functie.docx", docx_with_body(body)) == [TEXT_TOO_LONG]
+
+
+def test_a_docx_of_the_most_paragraphs_is_read_and_one_more_is_refused():
+    body = "<w:p><w:r><w:t>Tekst.</w:t></w:r></w:p>" + "<w:p/>" * (MAX_DOCX_PARAGRAPHS - 1)
+    assert extract("functie.docx", docx_with_body(body)).startswith("Tekst.\n")
+    assert refused("functie.docx", docx_with_body(body + "<w:p/>")) == [DOCX_TOO_MANY_PARAGRAPHS]
+
+
+def test_a_docx_of_too_many_elements_is_refused():
+    assert refused("functie.docx", hostile_files.element_bomb_docx(runs=MAX_DOCX_ELEMENTS)) == [DOCX_TOO_COMPLEX]
+
+
+def test_a_pdf_of_the_most_pages_is_read_and_one_more_is_refused():
+    line = text_operators("Pagina met een regel tekst.")
+    assert extract("functie.pdf", text_pdf([line] * MAX_PDF_PAGES, shared=True)).count("Pagina met") == MAX_PDF_PAGES
+    assert refused("functie.pdf", hostile_files.long_pdf(pages=MAX_PDF_PAGES + 1)) == [PDF_TOO_MANY_PAGES]
+
+
+def test_an_aes_encrypted_pdf_is_called_protected_not_broken():
+    assert refused("functie.pdf", hostile_files.encrypted_pdf(algorithm="AES-256")) == [FILE_ENCRYPTED]
+
+
+def test_an_aes_encrypted_pdf_without_a_user_password_is_read():
+    content = hostile_files.encrypted_pdf(algorithm="AES-256", user_password="")
+    assert "Beheert het archief." in extract("functie.pdf", content)
+
+
+def test_reading_a_pdf_stops_inside_a_page_past_the_character_limit():
+    line = text_operators("a" * 1000)
+    assert refused("functie.pdf", text_pdf([line * (MAX_CHARACTERS // 1000 + 1)])) == [TEXT_TOO_LONG]
+
+
+def test_reading_a_pdf_stops_past_the_word_limit():
+    line = text_operators("woord " * 100)
+    pages = [line * 40] * (MAX_WORDS // 4000 + 1)
+    assert refused("functie.pdf", text_pdf(pages)) == [TEXT_TOO_LONG]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        hostile_files.shared_stream_pdf(pages=3),
+        hostile_files.form_bomb_pdf(invocations=50),
+        hostile_files.cmap_bomb_pdf(pages=3),
+    ],
+    ids=["shared-stream", "form-xobject", "cmap-ranges"],
+)
+def test_a_pdf_that_costs_too_much_work_is_refused(content):
+    assert refused("functie.pdf", content) == [PDF_TOO_COMPLEX]
+
+
+def test_a_pdf_that_draws_a_form_is_read():
+    content = text_pdf([b"/X0 Do\n" + text_operators("Op de pagina.")], forms={"X0": text_operators("In het formulier.")})
+    text = extract("functie.pdf", content)
+    assert "In het formulier." in text and "Op de pagina." in text

@@ -1,0 +1,233 @@
+"""Hostile role descriptions, built in memory: the inputs that once stalled a worker.
+
+Shared by the tests (tests/grading/test_hostile_inputs.py) and `manage.py benchmark_uploads`, so
+the files the benchmark measures are the files the tests refuse. Nothing here is stored or sent.
+"""
+
+import io
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass
+
+DOCX_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    "</Types>"
+).encode()
+DOCX_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Target="word/document.xml" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/>'
+    "</Relationships>"
+).encode()
+DOCUMENT_START = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+).encode()
+DOCUMENT_END = b"</w:body></w:document>"
+
+
+@dataclass(frozen=True)
+class HostileInput:
+    """One hostile input: posted as the text field, or uploaded as a file."""
+
+    name: str
+    description: str
+    text: str | None = None
+    filename: str | None = None
+    content: bytes | None = None
+
+    def size(self) -> int:
+        return len(self.content) if self.content is not None else len(self.text.encode())
+
+
+def docx_from_document_xml(document_xml: bytes) -> bytes:
+    """A minimal but valid .docx around the given word/document.xml."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", DOCX_CONTENT_TYPES)
+        archive.writestr("_rels/.rels", DOCX_RELS)
+        archive.writestr("word/document.xml", document_xml)
+    return buffer.getvalue()
+
+
+def paragraph_bomb_docx(*, paragraphs: int = 1_150_000, text: str = "a") -> bytes:
+    """About 150 KB that unpacks to 39 MB (under the old 40 MB cap): a million tiny paragraphs."""
+    paragraph = f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>".encode() if text else b"<w:p/>"
+    return docx_from_document_xml(DOCUMENT_START + paragraph * paragraphs + DOCUMENT_END)
+
+
+def element_bomb_docx(*, runs: int = 2_000_000) -> bytes:
+    """One paragraph of two million empty runs: no text at all, only XML elements."""
+    return docx_from_document_xml(DOCUMENT_START + b"<w:p>" + b"<w:r/>" * runs + b"</w:p>" + DOCUMENT_END)
+
+
+def lying_header_docx(*, real_bytes: int = 1_900_000_000, declared_bytes: int = 1_000) -> bytes:
+    """A .docx whose word/document.xml says it holds 1,000 bytes but inflates to 1.9 GB.
+
+    Deflating the same megabyte after a full flush gives the same bytes each time, so the bomb is
+    built by repetition in milliseconds instead of compressing 1.9 GB.
+    """
+    head = DOCUMENT_START + b"<w:p><w:r><w:t>"
+    chunk = b"a" * (1 << 20)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    first = compressor.compress(head) + compressor.flush(zlib.Z_FULL_FLUSH)
+    block = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    assert block == compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    compressed = first + block * max(1, (real_bytes - len(head)) // len(chunk)) + compressor.flush()
+    declared = (head + chunk)[:declared_bytes]
+    members = [
+        _zip_member("[Content_Types].xml", DOCX_CONTENT_TYPES),
+        _zip_member("_rels/.rels", DOCX_RELS),
+        ("word/document.xml", compressed, zlib.crc32(declared), declared_bytes),
+    ]
+    return _zip(members)
+
+
+def _zip_member(name: str, data: bytes) -> tuple[str, bytes, int, int]:
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return name, compressor.compress(data) + compressor.flush(), zlib.crc32(data), len(data)
+
+
+def _zip(members: list[tuple[str, bytes, int, int]]) -> bytes:
+    """A zip archive written by hand, so a member can declare any size it likes."""
+    body, directory = io.BytesIO(), io.BytesIO()
+    for name, compressed, crc, size in members:
+        encoded = name.encode()
+        offset = body.tell()
+        body.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0, crc, len(compressed), size,
+                               len(encoded), 0))
+        body.write(encoded + compressed)
+        directory.write(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, crc, len(compressed),
+                                    size, len(encoded), 0, 0, 0, 0, 0, offset))
+        directory.write(encoded)
+    start, length = body.tell(), directory.tell()
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), length, start, 0)
+    return body.getvalue() + directory.getvalue() + end
+
+
+def text_pdf(pages: list[bytes], *, shared: bool = False, forms: dict[str, bytes] | None = None,
+             to_unicode: bytes | None = None) -> bytes:
+    """A PDF with Helvetica text: one content stream per page, or the first one for every page.
+
+    `forms` become form XObjects that a page's content may draw with `/Name Do`; `to_unicode`
+    becomes the font's ToUnicode map. Pages share their resources, as in most real PDFs.
+    """
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    def stream(data: bytes, **entries) -> object:
+        obj = DecodedStreamObject()
+        obj.set_data(data)
+        obj = obj.flate_encode()
+        obj.update({NameObject(key): value for key, value in entries.items()})
+        return writer._add_object(obj)
+
+    writer = PdfWriter()
+    font = DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"),
+        NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Helvetica"),
+    })
+    if to_unicode is not None:
+        font[NameObject("/ToUnicode")] = stream(to_unicode)
+    fonts = DictionaryObject({NameObject("/F1"): writer._add_object(font)})
+    resources = DictionaryObject({NameObject("/Font"): fonts})
+    if forms:
+        form_resources = DictionaryObject({NameObject("/Font"): fonts})
+        resources[NameObject("/XObject")] = DictionaryObject({
+            NameObject(f"/{name}"): stream(data, **{"/Type": NameObject("/XObject"), "/Subtype": NameObject("/Form"),
+                                                    "/Resources": form_resources})
+            for name, data in forms.items()
+        })
+    resources = writer._add_object(resources)
+    streams = {}
+    for number, content in enumerate(pages):
+        key = 0 if shared else number
+        if key not in streams:
+            streams[key] = stream(content)
+        page = writer.add_blank_page(width=595, height=842)
+        page[NameObject("/Contents")] = streams[key]
+        page[NameObject("/Resources")] = resources
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def text_operators(text: str) -> bytes:
+    escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    return f"BT /F1 12 Tf 72 770 Td ({escaped}) Tj ET\n".encode("latin-1")
+
+
+def shared_stream_pdf(*, pages: int = 300, stream_bytes: int = 2 * 1024 * 1024) -> bytes:
+    """About 55 KB: 300 pages that all draw the same 2 MB content stream."""
+    line = text_operators("Notuleert de vergaderingen van de raad.")
+    return text_pdf([line * (stream_bytes // len(line))] * pages, shared=True)
+
+
+def form_bomb_pdf(*, invocations: int = 5_000, form_bytes: int = 100_000) -> bytes:
+    """One page that draws a 100 KB form XObject 5,000 times: pypdf parses the form each time."""
+    line = text_operators("Beheert het archief.")
+    return text_pdf([b"/X0 Do\n" * invocations], forms={"X0": line * (form_bytes // len(line))})
+
+
+def cmap_bomb_pdf(*, pages: int = 300) -> bytes:
+    """300 pages sharing one font whose ToUnicode map of 200 bytes expands to 100,000 entries."""
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Bom def\n"
+        b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        b"2 beginbfrange\n<0000> <FFFF> <0000>\n<0000> <FFFF> <0001>\nendbfrange\nendcmap\n"
+    )
+    return text_pdf([text_operators("Pagina met een regel tekst.")] * pages, shared=True, to_unicode=cmap)
+
+
+def long_pdf(*, pages: int = 301) -> bytes:
+    """One page more than the limit, each with one short line."""
+    return text_pdf([text_operators("Pagina met een regel tekst.")] * pages, shared=True)
+
+
+def encrypted_pdf(*, algorithm: str = "AES-256", user_password: str = "geheim") -> bytes:
+    """A text PDF that opens only with a password."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(text_pdf([text_operators("Beheert het archief.")]))))
+    writer.encrypt(user_password=user_password, owner_password="eigenaar", algorithm=algorithm)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def hostile_inputs() -> list[HostileInput]:
+    """Every hostile input, built fresh. Takes about a second, mostly deflating the bombs."""
+    long_word = "a" * 400
+    return [
+        HostileInput("paragraph-bomb", "docx: 1,15 mln alinea's van één letter (39 MB uitgepakt)",
+                     filename="functie.docx", content=paragraph_bomb_docx()),
+        HostileInput("empty-paragraph-bomb", "docx: 6 mln lege alinea's",
+                     filename="functie.docx", content=paragraph_bomb_docx(paragraphs=6_000_000, text="")),
+        HostileInput("element-bomb", "docx: één alinea met 2 mln lege runs",
+                     filename="functie.docx", content=element_bomb_docx()),
+        HostileInput("lying-zip-header", "docx: zegt 1.000 bytes, pakt uit tot 1,9 GB",
+                     filename="functie.docx", content=lying_header_docx()),
+        HostileInput("shared-stream-pdf", "pdf: 300 pagina's delen één inhoud van 2 MB",
+                     filename="functie.pdf", content=shared_stream_pdf()),
+        HostileInput("form-bomb-pdf", "pdf: één formulier van 100 KB, 5.000 keer getekend",
+                     filename="functie.pdf", content=form_bomb_pdf()),
+        HostileInput("cmap-bomb-pdf", "pdf: 300 pagina's met een lettertype van 100.000 tekens",
+                     filename="functie.pdf", content=cmap_bomb_pdf()),
+        HostileInput("too-many-pages-pdf", "pdf: 301 pagina's",
+                     filename="functie.pdf", content=long_pdf()),
+        HostileInput("aes-pdf", "pdf: met AES-256 en een wachtwoord beveiligd",
+                     filename="functie.pdf", content=encrypted_pdf()),
+        HostileInput("angle-brackets", "tekst: 60.000 keer '<'", text="<" * 60_000),
+        HostileInput("long-words", "tekst: 19.999 woorden van 400 tekens (8 MB)",
+                     text=" ".join([long_word] * 19_999)),
+        HostileInput("zero-width", "tekst: alleen tekens zonder breedte",
+                     text="\u200b\u200c\u200d\u2060\ufeff" * 2_000),
+    ]

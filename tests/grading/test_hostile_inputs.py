@@ -1,0 +1,81 @@
+"""Inputs built to stall a worker are refused with a Dutch message, and change nothing.
+
+Every hostile file is built here, in memory, by grading.services.hostile_files: the same builders
+`manage.py benchmark_uploads` times. This module asserts outcomes only, never timings.
+"""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.html import escape
+
+from grading.models import Submission
+from grading.services.hostile_files import hostile_inputs
+from grading.services.submissions import TEXT_REQUIRED, TEXT_TOO_LONG, TEXT_WITHOUT_WORDS
+from grading.services.text_extraction import (
+    DOCX_TOO_COMPLEX,
+    DOCX_TOO_MANY_PARAGRAPHS,
+    FILE_BROKEN,
+    FILE_ENCRYPTED,
+    PDF_TOO_COMPLEX,
+    PDF_TOO_MANY_PAGES,
+    ExtractionError,
+    extract_text,
+)
+from tests.factory import make_submission
+
+URL = "/indelen/"
+EXPECTED = {
+    "paragraph-bomb": TEXT_TOO_LONG,  # 20,001 one-letter paragraphs are read, then reading stops
+    "empty-paragraph-bomb": DOCX_TOO_MANY_PARAGRAPHS,
+    "element-bomb": DOCX_TOO_COMPLEX,
+    "lying-zip-header": FILE_BROKEN,  # more bytes come out than the header declares
+    "shared-stream-pdf": PDF_TOO_COMPLEX,
+    "form-bomb-pdf": PDF_TOO_COMPLEX,
+    "cmap-bomb-pdf": PDF_TOO_COMPLEX,
+    "too-many-pages-pdf": PDF_TOO_MANY_PAGES,
+    "aes-pdf": FILE_ENCRYPTED,
+    "angle-brackets": TEXT_WITHOUT_WORDS,
+    "long-words": TEXT_TOO_LONG,
+    "zero-width": TEXT_REQUIRED,
+}
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    return {item.name: item for item in hostile_inputs()}
+
+
+def test_every_hostile_input_has_an_expected_message(hostile):
+    assert set(hostile) == set(EXPECTED)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", EXPECTED)
+def test_the_form_refuses_it_with_its_dutch_message_and_changes_nothing(manager_client, manager, hostile, name):
+    item = hostile[name]
+    existing = make_submission(author=manager)
+    before = (Submission.objects.count(), existing.text, existing.version)
+    if item.content is not None:
+        data = {"title": "Secretaris", "text": "", "file": SimpleUploadedFile(item.filename, item.content)}
+    else:
+        data = {"title": "Secretaris", "text": item.text}
+    response = manager_client.post(URL, data)
+    assert 400 <= response.status_code < 500
+    assert escape(EXPECTED[name]) in response.content.decode()
+    existing.refresh_from_db()
+    assert (Submission.objects.count(), existing.text, existing.version) == before
+
+
+@pytest.mark.parametrize("name", [name for name in EXPECTED if name.endswith(("pdf", "bomb", "header"))])
+def test_extract_text_refuses_the_file(hostile, name):
+    item = hostile[name]
+    with pytest.raises(ExtractionError) as error:
+        extract_text(upload=SimpleUploadedFile(item.filename, item.content))
+    assert error.value.messages == [EXPECTED[name]]
+
+
+def test_the_hostile_files_are_small(hostile):
+    """What makes them hostile is what they unpack to, not what they weigh."""
+    for item in hostile.values():
+        if item.content is not None:
+            assert item.size() < 2 * 1024 * 1024, item.name
