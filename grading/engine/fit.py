@@ -111,9 +111,8 @@ def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIn
 def _domain_hits(family: FamilyIndex, reading: Reading) -> float:
     """The value of the family's domain phrases the text uses, each counted once: a name or a
     recognition term counts 1, a word the family's texts use often half."""
-    single = {p for p in family.domain if len(p) == 1 and p[0] in reading.terms}  # also compound parts
-    longer = tuple(p for p in family.domain if len(p) > 1)
-    phrase_hits = {phrase for phrase, _, _ in find_phrases(reading.tokens, longer)}
+    single = {p for p in family.domain_single if p[0] in reading.terms}  # also compound parts
+    phrase_hits = {phrase for phrase, _, _ in find_phrases(reading.tokens, family.domain_longer)}
     return sum(family.domain[p] for p in single | phrase_hits)
 
 
@@ -133,15 +132,24 @@ def _explained(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
 
 def _similarity(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> float:
     """Cosine of the text's words (sentences that use a word, times its weight) and the family's."""
-    counts: dict[str, int] = {}
-    for sentence in reading.sentences:
-        for term in sentence.terms:
-            counts[term] = counts.get(term, 0) + 1
-    vector = {t: n ** 0.5 * catalogue.weight(t) for t, n in counts.items()}
-    norm = sum(v * v for v in vector.values()) ** 0.5
+    vector, norm = reading_vector(reading, catalogue)
     if not norm:
         return 0.0
-    return sum(v * family.profile.get(t, 0.0) for t, v in vector.items()) / norm
+    profile = family.profile
+    return sum(v * profile[t] for t, v in vector.items() if t in profile) / norm
+
+
+def reading_vector(reading: Reading, catalogue: CatalogueIndex) -> tuple[dict[str, float], float]:
+    """The text as a vector of its words (computed once per reading)."""
+    cached = reading.cache.get("vector")
+    if cached is None:
+        counts: dict[str, int] = {}
+        for sentence in reading.sentences:
+            for term in sentence.terms:
+                counts[term] = counts.get(term, 0) + 1
+        vector = {t: n ** 0.5 * catalogue.weight(t) for t, n in counts.items()}
+        cached = reading.cache["vector"] = (vector, sum(v * v for v in vector.values()) ** 0.5)
+    return cached
 
 
 def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> FamilyFit:

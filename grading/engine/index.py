@@ -81,6 +81,22 @@ class FamilyIndex:
     weights: dict[str, float] = field(default_factory=dict)  # term -> weight for matching its elements
     default_weight: float = 1.0
 
+    @property
+    def domain_single(self) -> tuple[tuple[str, ...], ...]:
+        return self._split_domain()[0]
+
+    @property
+    def domain_longer(self) -> tuple[tuple[str, ...], ...]:
+        return self._split_domain()[1]
+
+    def _split_domain(self):
+        split = self.__dict__.get("_domain_split")
+        if split is None:
+            split = self.__dict__["_domain_split"] = (
+                tuple(p for p in self.domain if len(p) == 1), tuple(p for p in self.domain if len(p) > 1)
+            )
+        return split
+
     def weight(self, term: str) -> float:
         """A word weighs by its rarity in Dutch and within this family's own texts: "storingen"
         says much about the family but little about which of its levels fits."""

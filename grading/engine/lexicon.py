@@ -107,11 +107,19 @@ def tokenize(text: str) -> list[Token]:
     return [Token(stem(m.group()), m.start(), m.end(), m.group()) for m in TOKEN.finditer(folded)]
 
 
-def find_phrases(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> list[tuple[tuple[str, ...], int, int]]:
-    """Every occurrence of any phrase: (phrase, index of first token, index after last token)."""
+@lru_cache(maxsize=8192)
+def _by_first_stem(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[str, ...]]]:
     wanted: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
         wanted.setdefault(phrase[0], []).append(phrase)
+    return wanted
+
+
+def find_phrases(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> list[tuple[tuple[str, ...], int, int]]:
+    """Every occurrence of any phrase: (phrase, index of first token, index after last token)."""
+    wanted = _by_first_stem(tuple(phrases))
+    if not wanted:
+        return []
     stems_seq = [t.stem for t in tokens]
     found = []
     for i, token_stem in enumerate(stems_seq):

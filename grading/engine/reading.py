@@ -1,6 +1,6 @@
 """What the engine reads in an input text: sentences with terms, and cues outside the matrix."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from grading.engine.index import CatalogueIndex
 from grading.engine.lexicon import Token, find_phrases, longest_matches, tokenize
@@ -26,6 +26,7 @@ class Reading:
     cue_balance: float  # below 0: simpler, more guided work; above 0: more complex, autonomous
     cue_signals: tuple[Signal, ...]
     above_signals: tuple[Signal, ...]
+    cache: dict = field(default_factory=dict, compare=False, repr=False)  # derived once per reading
 
 
 def read(text: str, catalogue: CatalogueIndex) -> Reading:
