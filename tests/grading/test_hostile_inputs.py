@@ -4,8 +4,11 @@ Every hostile file is built here, in memory, by grading.services.hostile_files: 
 `manage.py benchmark_uploads` times. This module asserts outcomes only, never timings.
 """
 
+from io import StringIO
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.utils.html import escape
 
 from grading.models import Submission
@@ -79,3 +82,12 @@ def test_the_hostile_files_are_small(hostile):
     for item in hostile.values():
         if item.content is not None:
             assert item.size() < 2 * 1024 * 1024, item.name
+
+
+def test_the_benchmark_command_prints_each_outcome_and_its_cost():
+    out = StringIO()
+    call_command("benchmark_uploads", "aes-pdf", "zero-width", "--no-memory", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("aes-pdf") and "refused (encrypted)" in lines[0] and "cpu" in lines[0]
+    assert f"“{FILE_ENCRYPTED}”" in out.getvalue() and f"“{TEXT_REQUIRED}”" in out.getvalue()
+    assert lines[-1].endswith("of 2 refused within 2 s of CPU.")
