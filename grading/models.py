@@ -185,6 +185,9 @@ class GradingSnapshot(AppendOnlyModel):
     answers = models.JSONField("antwoorden", default=dict, blank=True)
     result = models.JSONField("resultaat")
     engine_version = models.CharField("engineversie", max_length=20)
+    catalogue_version = models.PositiveBigIntegerField("dataversie", null=True, blank=True)
+    # The matrix rows the role was graded against, as they stood then (see grading/matrix_excerpt.py).
+    matrix_excerpt = models.JSONField("uittreksel uit de matrix", default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="door"
     )

@@ -6,10 +6,9 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from functiewaardering.pdf import render_pdf
+from grading import reports
 from grading import submission_selectors as selectors
 from grading.forms import ReturnForm, SettleForm, SubmissionForm, SubmitForm, VersionForm
 from grading.models import Submission, SubmissionEvent
@@ -254,23 +253,6 @@ def submission_settle(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def submission_report(request: HttpRequest, pk: int) -> HttpResponse:
     submission = get_submission(request, pk)
-    pdf = render_pdf("grading/submission_report.html", report_context(submission), request)
-    response = HttpResponse(pdf, content_type="application/pdf")
+    response = HttpResponse(reports.report_pdf(submission), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="indelingsrapport-aanvraag-{submission.pk}.pdf"'
     return response
-
-
-def report_context(submission: Submission) -> dict:
-    snapshots = selectors.submission_snapshots(submission=submission)
-    latest = snapshots[0] if snapshots else None
-    context = {
-        "submission": submission,
-        "history": selectors.submission_history(submission=submission),
-        "snapshots": snapshots,
-        "latest": latest,
-        "printed_at": timezone.localtime(),
-    }
-    context |= selectors.result_view(snapshot=latest)
-    result = context.get("result") or {}
-    context["matrix"] = selectors.matrix_excerpt(family_slug=result.get("family"), rank=result.get("level_rank"))
-    return context

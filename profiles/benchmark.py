@@ -198,7 +198,7 @@ def p95(values: list[float]) -> float:
 
 def pdf_render_seconds(family) -> float:
     started = time.perf_counter()
-    render_pdf("pdf/family_matrix.html", family_page_context(family) | {"printed_at": timezone.localtime()})
+    render_pdf("pdf/family_matrix.html", family_page_context(family) | {"made_at": timezone.localtime()})
     return time.perf_counter() - started
 
 

@@ -2,11 +2,9 @@ from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from functiewaardering.pdf import render_pdf
-from profiles import selectors, tables
+from profiles import matrix_pdf, selectors, tables
 from profiles.forms import CompareForm
 from profiles.models import JobFamily
 
@@ -57,12 +55,13 @@ def family_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def family_matrix_pdf(request: HttpRequest, slug: str) -> HttpResponse:
-    family = selectors.family_get(slug=slug)
-    if family is None:
+    if len(slug) > SLUG_MAX_LENGTH:
         raise Http404(UNKNOWN_FAMILY)
-    context = tables.family_page_context(family) | {"printed_at": timezone.localtime()}
-    response = HttpResponse(render_pdf("pdf/family_matrix.html", context, request=request), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="matrix-{family.slug}.pdf"'
+    pdf = matrix_pdf.family_matrix_pdf(slug=slug)
+    if pdf is None:
+        raise Http404(UNKNOWN_FAMILY)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="matrix-{slug}.pdf"'
     return response
 
 

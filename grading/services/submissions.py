@@ -7,6 +7,7 @@ waits for the lock, then sees a new version (or a settled status) and gets `Conf
 """
 
 import re
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -14,10 +15,11 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from grading import engine
+from grading import engine, matrix_excerpt
 from grading.models import GradingSnapshot, Submission, SubmissionEvent
 from grading.selectors import engine_index
 from profiles.models import Grade, JobFamily, Level
+from profiles.selectors import catalogue_key
 
 MAX_WORDS = 20_000
 MAX_CHARACTERS = 200_000  # about 20,000 Dutch words with their spaces; 8 MB of long "words" is not a text
@@ -160,12 +162,30 @@ def _log(submission: Submission, *, kind: str, by, from_status: str, comment: st
     )
 
 
-def _run_engine(*, text: str, family: JobFamily | None, answers: dict) -> engine.GradingResult:
-    return engine.grade(text, engine_index(), family=family.slug if family else None, answers=answers or None)
+@dataclass(frozen=True)
+class EngineRun:
+    """An engine result with what it was graded against: the data version and the matrix rows."""
+
+    result: engine.GradingResult
+    matrix_excerpt: dict
+    catalogue_version: int
 
 
-def _store_result(submission: Submission, result: engine.GradingResult, *, by) -> GradingSnapshot:
+def _run_engine(*, text: str, family: JobFamily | None, answers: dict) -> EngineRun:
+    version = catalogue_key()[0]
+    index = engine_index()
+    result = engine.grade(text, index, family=family.slug if family else None, answers=answers or None)
+    graded_family = index.families[result.family].family if result.family in index.families else None
+    return EngineRun(
+        result=result,
+        matrix_excerpt=matrix_excerpt.excerpt(family=graded_family, rank=result.level_rank),
+        catalogue_version=version,
+    )
+
+
+def _store_result(submission: Submission, run: EngineRun, *, by) -> GradingSnapshot:
     """Keep an engine run as a new snapshot and copy its verdict onto the submission (unsaved)."""
+    result = run.result
     snapshot = GradingSnapshot.objects.create(
         submission=submission,
         text=submission.text,
@@ -173,6 +193,8 @@ def _store_result(submission: Submission, result: engine.GradingResult, *, by) -
         answers=submission.answers or {},
         result=result.as_dict(),
         engine_version=result.engine_version,
+        catalogue_version=run.catalogue_version,
+        matrix_excerpt=run.matrix_excerpt,
         created_by=by,
     )
     family, grade = None, None
@@ -190,8 +212,8 @@ def _store_result(submission: Submission, result: engine.GradingResult, *, by) -
 
 def _grade(submission: Submission, *, by) -> GradingSnapshot:
     """Run the engine on the submission as it stands and keep the result as a new snapshot."""
-    result = _run_engine(text=submission.text, family=submission.family, answers=submission.answers)
-    return _store_result(submission, result, by=by)
+    run = _run_engine(text=submission.text, family=submission.family, answers=submission.answers)
+    return _store_result(submission, run, by=by)
 
 
 def _require_author(submission: Submission, by) -> None:
@@ -216,14 +238,14 @@ def submission_create(
         status=Submission.Status.DRAFT,
     )
     submission.full_clean(exclude=["author", "family"])  # model instances from the caller, not input
-    result = _run_engine(text=submission.text, family=family, answers=submission.answers)
-    return _create(submission, result)
+    run = _run_engine(text=submission.text, family=family, answers=submission.answers)
+    return _create(submission, run)
 
 
 @transaction.atomic
-def _create(submission: Submission, result: engine.GradingResult) -> Submission:
+def _create(submission: Submission, run: EngineRun) -> Submission:
     submission.save()
-    snapshot = _store_result(submission, result, by=submission.author)
+    snapshot = _store_result(submission, run, by=submission.author)
     submission.save(update_fields=["indicative_family", "indicative_grade", "indicative_position", "updated_at"])
     _log(submission, kind=SubmissionEvent.Kind.CREATED, by=submission.author, from_status="", snapshot=snapshot)
     return submission

@@ -17,7 +17,8 @@ from grading.services.text_extraction import (
     FILE_TOO_LARGE,
     FILE_TYPE_NOT_ALLOWED,
 )
-from grading.views import FILE_TEXT_KEPT, REQUEST_TOO_LARGE
+from functiewaardering.middleware import TOO_LARGE
+from grading.views import FILE_TEXT_KEPT
 from tests.factory import ROLE_TEXT, make_blank_pdf, make_docx, make_encrypted_pdf, make_pdf
 
 pytestmark = pytest.mark.django_db
@@ -188,9 +189,9 @@ def test_a_text_of_megabytes_gets_the_forms_own_message(manager_client):
     assert not Submission.objects.exists()
 
 
-def test_a_request_over_the_upload_limit_gets_a_dutch_400(manager_client):
+def test_a_request_over_the_upload_limit_gets_a_dutch_413(manager_client):
     response = manager_client.post(URL, {"title": "S", "text": "woord " * 2_000_000})
-    assert response.status_code == 400 and REQUEST_TOO_LARGE in html_of(response)
+    assert response.status_code == 413 and escape(TOO_LARGE.format(limit=10)) in html_of(response)
 
 
 def test_an_invalid_answer_is_refused(manager_client):

@@ -50,7 +50,33 @@ def test_the_report_holds_text_result_evidence_matrix_decision_history_and_page_
         assert step in flat
     pages = int(re.search(r"Pagina 1 van (\d+)", flat).group(1))
     assert f"Pagina {pages} van {pages}" in flat
-    assert re.search(r"Afgedrukt op \d{1,2}-\d{1,2}-\d{4} \d{2}:\d{2}", flat)
+    assert re.search(r"Gemaakt op \d{1,2}-\d{1,2}-\d{4} \d{2}:\d{2}", flat)
+    assert "uit de catalogus zoals die nu is (bij deze indeling is geen uittreksel bewaard)" in flat  # hand-made run
+
+
+def test_the_report_prints_the_matrix_as_it_was_when_graded(manager_client, manager, adviser, catalogue, tmp_path):
+    from profiles.models import Element
+
+    settled = make_submission(author=manager, status=S.SETTLED, by=adviser)
+    element = Element.objects.get(cell__level__family__slug="ambtelijk-secretaris", text="Organiseert verkiezingen")
+    element.text = "Een later toegevoegde tekst"
+    element.save()
+    flat = " ".join(pdf_text(manager_client.get(report_url(settled)).content, tmp_path).split())
+    assert "Organiseert verkiezingen" in flat and "Een later toegevoegde tekst" not in flat
+    assert "zoals de matrix was toen de engine de functie indeelde (dataversie" in flat
+
+
+def test_the_report_is_made_once_per_state_of_the_request(manager_client, adviser_client, manager, catalogue, monkeypatch):
+    from grading import reports
+
+    submission = make_submission(author=manager, status=S.SUBMITTED)
+    renders = []
+    original = reports.render_pdf
+    monkeypatch.setattr(reports, "render_pdf", lambda *a, **k: renders.append(1) or original(*a, **k))
+    first = manager_client.get(report_url(submission)).content
+    assert manager_client.get(report_url(submission)).content == first and len(renders) == 1
+    adviser_client.post(f"/aanvragen/{submission.pk}/in-behandeling/", {"version": submission.version})
+    assert manager_client.get(report_url(submission)).content != first and len(renders) == 2
 
 
 def test_an_unsettled_report_says_so(manager_client, manager, catalogue, tmp_path):

@@ -90,14 +90,14 @@ def test_every_text_of_the_family_is_in_the_pdf(client, pdfs, tmp_path, slug):
 
 
 @pytest.mark.parametrize("slug", SLUGS)
-def test_the_page_header_and_footer_name_the_family_the_source_and_the_print_date(pdfs, tmp_path, slug):
+def test_the_page_header_and_footer_name_the_family_the_source_and_when_it_was_made(pdfs, tmp_path, slug):
     family = JobFamily.objects.get(slug=slug)
     reader = PdfReader(BytesIO(pdfs[slug].content))
     last = len(reader.pages)
     for number, page in enumerate(reader.pages, start=1):
         text = squeeze(page.extract_text())
         assert squeeze(family.name) in text and family.source_file in text
-        assert f"Pagina{number}van{last}" in text and "afgedruktop" in text
+        assert f"Pagina{number}van{last}" in text and "gemaaktop" in text and "(dataversie" in text
 
 
 def test_inherited_and_added_elements_are_printed_as_on_screen(pdfs, tmp_path):
@@ -120,3 +120,17 @@ def test_an_unknown_family_has_no_pdf(client):
 def test_the_pdf_uses_a_bounded_number_of_queries(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         assert client.get("/profielen/div-ict/matrix.pdf").status_code == 200
+
+
+def test_the_pdf_is_made_once_per_data_version(client, monkeypatch):
+    from profiles import matrix_pdf
+    from profiles.models import CatalogueVersion
+
+    renders = []
+    original = matrix_pdf.render_pdf
+    monkeypatch.setattr(matrix_pdf, "render_pdf", lambda *a, **k: renders.append(1) or original(*a, **k))
+    first = client.get("/profielen/ambtelijk-secretaris/matrix.pdf").content
+    assert client.get("/profielen/ambtelijk-secretaris/matrix.pdf").content == first and len(renders) == 1
+    CatalogueVersion.bump()
+    client.get("/profielen/ambtelijk-secretaris/matrix.pdf")
+    assert len(renders) == 2

@@ -17,7 +17,7 @@ from functiewaardering.pdf import render_pdf
 from grading.management.commands.evaluate import DEFAULT_CASES
 from grading.models import Submission
 from grading.services import benchmark
-from grading.views import report_context
+from grading.reports import report_context
 
 
 def free_port() -> int:
