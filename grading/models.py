@@ -66,6 +66,7 @@ class Submission(models.Model):
         IN_REVIEW = "in_behandeling", "in behandeling"
         RETURNED = "teruggestuurd", "teruggestuurd"
         SETTLED = "vastgesteld", "vastgesteld"
+        WITHDRAWN = "ingetrokken", "ingetrokken"
 
     title = models.CharField("titel", max_length=200)
     text = models.TextField("functiebeschrijving")
@@ -139,6 +140,10 @@ class Submission(models.Model):
         verbose_name="vastgesteld door",
     )
     settled_at = models.DateTimeField("vastgesteld op", null=True, blank=True)
+    effective_date = models.DateField("ingangsdatum", null=True, blank=True)
+    # Set when the role text was removed after the retention period or on a person's request;
+    # the decision and its motivation stay.
+    anonymised_at = models.DateTimeField("geanonimiseerd op", null=True, blank=True)
 
     # Goes up with every change; a form carries it, so a stale form is refused (optimistic lock).
     version = models.PositiveIntegerField("versie", default=1)
@@ -236,6 +241,10 @@ class SubmissionEvent(AppendOnlyModel):
         TAKEN = "taken", "in behandeling genomen"
         RETURNED = "returned", "teruggestuurd met een vraag"
         SETTLED = "settled", "vastgesteld"
+        HANDED_OVER = "handed_over", "overgedragen aan een andere HR-adviseur"
+        WITHDRAWN = "withdrawn", "ingetrokken door de leidinggevende"
+        REOPENED = "reopened", "heropend na bezwaar"
+        ANONYMISED = "anonymised", "beschrijving verwijderd (bewaartermijn of verzoek)"
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField("soort", max_length=20, choices=Kind.choices)
