@@ -113,11 +113,12 @@ def _zip(members: list[tuple[str, bytes, int, int]]) -> bytes:
 
 
 def text_pdf(pages: list[bytes], *, shared: bool = False, forms: dict[str, bytes] | None = None,
-             to_unicode: bytes | None = None) -> bytes:
+             to_unicode: bytes | None = None, declared_pages: int | None = None) -> bytes:
     """A PDF with Helvetica text: one content stream per page, or the first one for every page.
 
     `forms` become form XObjects that a page's content may draw with `/Name Do`; `to_unicode`
-    becomes the font's ToUnicode map. Pages share their resources, as in most real PDFs.
+    becomes the font's ToUnicode map; `declared_pages` replaces the page count the page tree
+    states. Pages share their resources, as in most real PDFs.
     """
     from pypdf import PdfWriter
     from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
@@ -155,6 +156,10 @@ def text_pdf(pages: list[bytes], *, shared: bool = False, forms: dict[str, bytes
         page = writer.add_blank_page(width=595, height=842)
         page[NameObject("/Contents")] = streams[key]
         page[NameObject("/Resources")] = resources
+    if declared_pages is not None:
+        from pypdf.generic import NumberObject
+
+        writer.root_object["/Pages"].get_object()[NameObject("/Count")] = NumberObject(declared_pages)
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -187,9 +192,29 @@ def cmap_bomb_pdf(*, pages: int = 300) -> bytes:
     return text_pdf([text_operators("Pagina met een regel tekst.")] * pages, shared=True, to_unicode=cmap)
 
 
-def long_pdf(*, pages: int = 301) -> bytes:
-    """One page more than the limit, each with one short line."""
-    return text_pdf([text_operators("Pagina met een regel tekst.")] * pages, shared=True)
+def stream_bombs_pdf(*, streams: int = 200, stream_bytes: int = 4 * 1024 * 1024) -> bytes:
+    """One page whose content is 200 streams of 4 KB that each inflate to 4 MB of blanks."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, NameObject, StreamObject
+
+    compressed = zlib.compress(b" " * stream_bytes, 9)
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=595, height=842)
+    contents = ArrayObject()
+    for _ in range(streams):
+        stream = StreamObject()
+        stream._data = compressed
+        stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+        contents.append(writer._add_object(stream))
+    page[NameObject("/Contents")] = contents
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def long_pdf(*, pages: int = 301, declared_pages: int | None = None) -> bytes:
+    """One page more than the limit, each with one short line; the page tree may lie about the count."""
+    return text_pdf([text_operators("Pagina met een regel tekst.")] * pages, shared=True, declared_pages=declared_pages)
 
 
 def encrypted_pdf(*, algorithm: str = "AES-256", user_password: str = "geheim") -> bytes:
@@ -221,8 +246,12 @@ def hostile_inputs() -> list[HostileInput]:
                      filename="functie.pdf", content=form_bomb_pdf()),
         HostileInput("cmap-bomb-pdf", "pdf: 300 pagina's met een lettertype van 100.000 tekens",
                      filename="functie.pdf", content=cmap_bomb_pdf()),
+        HostileInput("stream-bombs-pdf", "pdf: 200 inhoudsstromen van 4 KB die elk uitpakken tot 4 MB",
+                     filename="functie.pdf", content=stream_bombs_pdf()),
         HostileInput("too-many-pages-pdf", "pdf: 301 pagina's",
                      filename="functie.pdf", content=long_pdf()),
+        HostileInput("page-flood-pdf", "pdf: 14.000 pagina's in 1,9 MB, volgens de paginaboom 1",
+                     filename="functie.pdf", content=long_pdf(pages=14_000, declared_pages=1)),
         HostileInput("aes-pdf", "pdf: met AES-256 en een wachtwoord beveiligd",
                      filename="functie.pdf", content=encrypted_pdf()),
         HostileInput("angle-brackets", "tekst: 60.000 keer '<'", text="<" * 60_000),

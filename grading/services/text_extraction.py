@@ -381,8 +381,8 @@ class _PdfWork:
 
     def charge_page(self, page) -> None:
         contents = _resolved(page.get("/Contents"))
-        streams = contents if isinstance(contents, list) else [contents]
-        self.charge(sum(self.stream_cost(stream) for stream in streams) + 1)
+        for stream in contents if isinstance(contents, list) else [contents]:
+            self.charge(self.stream_cost(stream) + 1)  # one by one: each may decode to megabytes
         resources = _dict(page.get("/Resources"))
         self.charge_fonts(resources)
         self.resources = [resources]
@@ -464,6 +464,8 @@ def _pdf_text(data: bytes) -> str:
         f"{kind}_maximum_output_length": MAX_PDF_STREAM_BYTES
         for kind in ("zlib", "lzw", "run_length", "jbig2", "brotli", "array_based_stream")
     }
+    # Listing the pages reads every page object (about 0.1 ms each): stop the page tree early.
+    limits["page_tree_maximum_entries"] = 2 * MAX_PDF_PAGES  # pages and the nodes above them
     try:
         with apply_configuration(**limits):
             reader = PdfReader(io.BytesIO(data))
@@ -471,8 +473,7 @@ def _pdf_text(data: bytes) -> str:
                 # Many "protected" PDFs only restrict printing and open without a password.
                 if not reader.decrypt(""):
                     raise ExtractionError(FILE_ENCRYPTED, code="encrypted")
-            if len(reader.pages) > MAX_PDF_PAGES:
-                raise ExtractionError(PDF_TOO_MANY_PAGES, code="pages")
+            _check_page_count(reader)
             return _pdf_pages_text(reader)
     except ExtractionError:
         raise
@@ -483,6 +484,21 @@ def _pdf_text(data: bytes) -> str:
     except Exception:  # pypdf raises many kinds on a damaged file
         logger.info("Unreadable .pdf upload", exc_info=True)
         raise ExtractionError(FILE_BROKEN, code="broken") from None
+
+
+def _check_page_count(reader) -> None:
+    """The count the page tree states first, as it costs nothing; then the pages it really lists."""
+    from pypdf.errors import LimitReachedError
+
+    declared = _dict(_dict(reader.trailer.get("/Root")).get("/Pages")).get("/Count")
+    if isinstance(declared, int) and declared > MAX_PDF_PAGES:
+        raise ExtractionError(PDF_TOO_MANY_PAGES, code="pages")
+    try:
+        pages = len(reader.pages)
+    except LimitReachedError:  # more pages than the tree declared, or a tree built to be walked forever
+        raise ExtractionError(PDF_TOO_MANY_PAGES, code="pages") from None
+    if pages > MAX_PDF_PAGES:
+        raise ExtractionError(PDF_TOO_MANY_PAGES, code="pages")
 
 
 def _pdf_pages_text(reader) -> str:

@@ -239,6 +239,12 @@ def test_a_pdf_of_the_most_pages_is_read_and_one_more_is_refused():
     assert refused("functie.pdf", hostile_files.long_pdf(pages=MAX_PDF_PAGES + 1)) == [PDF_TOO_MANY_PAGES]
 
 
+@pytest.mark.parametrize("declared", [1, MAX_PDF_PAGES])
+def test_a_pdf_whose_page_tree_understates_its_pages_is_refused(declared):
+    content = hostile_files.long_pdf(pages=3 * MAX_PDF_PAGES, declared_pages=declared)
+    assert refused("functie.pdf", content) == [PDF_TOO_MANY_PAGES]
+
+
 def test_an_aes_encrypted_pdf_is_called_protected_not_broken():
     assert refused("functie.pdf", hostile_files.encrypted_pdf(algorithm="AES-256")) == [FILE_ENCRYPTED]
 
