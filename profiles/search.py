@@ -1,56 +1,71 @@
-"""Dutch search over the catalogue: a stem index in plain Python, the same on every database.
+"""Dutch search over the catalogue: an index in plain Python, the same on every database.
 
-Every text of a family and of its levels becomes a document; each word is folded (lower case, no
-diacritics) and stemmed with snowball `dutch_porter`. A query word matches a text word when
-their stems are equal, when the query stem starts the word's stem (a compound: "klacht" finds
-"klachtenregeling"), when it ends it ("bescheiden" finds "archiefbescheiden"), or when the word's
-stem is the query's stem minus an ending ("notuleren" finds "notulen"). The index is built from
-the database and kept per catalogue version (see `profiles.selectors.search_index`).
+Every text of a family and of its levels becomes a document. Words are read as the grading
+engine reads them (`grading.engine.text`): folded (lower case, no diacritics), past participles
+taken back to their verb ("geregistreerd", "afgehandeld") and stemmed. On top of the engine's
+stem, each word gets a root that joins the forms one Dutch word family takes:
+
+- a verb in -eren, its participle, and its nouns in -atie/-ator/-ering: "registreren",
+  "geregistreerd", "registratie" share "registr";
+- the -aris words: "secretaris", "secretaresse", "secretariaat", "secretarieel" share "secretar";
+- a short verb and its participle: "scannen" and "gescand" share "scan".
+
+A query word matches a text word when their stems match (equal; the query's stem starts a longer
+word, "klacht" finds "klachtenregeling"; it ends a compound, "bescheiden" finds
+"archiefbescheiden"; or it is the word plus an ending, "notuleren" finds "notulen"), or when their
+roots are equal or the query's root ends the word's ("secretariaat" finds "directiesecretariaat").
+A compound query also matches a text that holds all of its parts, split with the engine's fixed
+Dutch vocabulary: "postregistratie" finds "poststukken ... geregistreerd".
+
+The index is built from the database and kept per catalogue version (see
+`profiles.selectors.search_index`). Nothing here edits the engine; it only imports its reading.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import snowballstemmer
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-_STEMMER = snowballstemmer.stemmer("dutch_porter")
+from grading.engine.background import compound_vocabulary
+from grading.engine.text import STOPWORDS, participle_base, split_compound, stem, words
+
 WORD = re.compile(r"[^\W_]+")
 MIN_PREFIX_STEM = 4  # a query stem this long may start a longer word ("klacht" -> "klachten...")
 MIN_SUFFIX_STEM = 6  # ... and one this long may end a compound ("bescheid" -> "archiefbescheid")
 MAX_ENDING = 2  # "notul" (notulen) is "notuler" (notuleren) without its ending
+MIN_ROOT = 5  # a root shorter than this is too ambiguous to join words ("beheren" stays "beheer")
+MIN_COMPOUND_PART = 4  # a compound query is split only into parts this long
+MIN_COMPOUND_TAIL = 5  # ... and a tail this long: "notul|eren" is a verb, not a compound
 SNIPPET_BEFORE = 60
 SNIPPET_LENGTH = 180
 MAX_QUERY_WORDS = 8
 
-STOPWORDS = frozenset(
-    """
-    de het een en of van in op te ten ter voor met aan die dat deze dit is zijn was wordt worden
-    kan moet als bij naar om uit door over tot tussen onder na zo wel niet geen nog al ook er
-    """.split()
+# Endings that make one Dutch word family of a Latin root, longest first. The -eren verb only
+# counts after a consonant ("registreren", not "uitvoeren"), so the cut is at a syllable.
+ARIS_ENDINGS = re.compile(r"(?<=ar)(?:issen|essen|esse|iaten|iaat|ieel|iele|is)$")
+LATIN_ENDINGS = re.compile(
+    r"(?<=[bcdfgklmnprstvz])(?:atieven|atieve|atief|aties|atie|atoren|ators|ator|ateurs|ateur"
+    r"|eringen|ering|erende|erend|eerden|eerde|eerd|eert|eren|eer)$"
 )
-
-
-def fold(word: str) -> str:
-    """Lower case without diacritics: "Inconveniënten" and "inconvenienten" are one word."""
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+DOUBLE_CONSONANT = re.compile(r"([bdfgklmnprstz])\1$")
 
 
 @lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    folded = fold(word)
-    return _STEMMER.stemWord(folded) if len(folded) > 3 else folded
+def root(word: str) -> str:
+    """The root a folded word shares with the rest of its word family; its stem when none.
 
-
-def query_stems(query: str) -> list[str]:
-    """The stems a query asks for, without stop words (unless the query holds nothing else)."""
-    words = [fold(w) for w in WORD.findall(query)][:MAX_QUERY_WORDS]
-    meaningful = [w for w in words if w not in STOPWORDS] or words
-    return list(dict.fromkeys(stem(w) for w in meaningful))
+    "registratie", "geregistreerd" -> "registr"; "secretaresse" -> "secretar"; "gescand" -> "scan".
+    """
+    base = participle_base(word)
+    for endings in (ARIS_ENDINGS, LATIN_ENDINGS):
+        cut = endings.sub("", base)
+        if cut != base and len(cut) >= MIN_ROOT:
+            return cut
+    if base != word and base[-1] in "dt" and len(base) >= MIN_ROOT:
+        base = base[:-1]  # a weak participle: "gescand" is "scan" + d
+    return DOUBLE_CONSONANT.sub(r"\1", stem(base))
 
 
 def stem_matches(query_stem: str, text_stem: str) -> bool:
@@ -67,6 +82,40 @@ def stem_matches(query_stem: str, text_stem: str) -> bool:
     )
 
 
+def root_matches(query_root: str, text_root: str) -> bool:
+    """Roots join word families, so they only match whole or as the tail of a compound:
+    "informatie" finds "informeren" but not "informeel"."""
+    return query_root == text_root or (len(query_root) >= MIN_SUFFIX_STEM and text_root.endswith(query_root))
+
+
+@lru_cache(maxsize=4096)
+def compound_parts(word: str) -> tuple[str, ...]:
+    """The words a compound query is made of ("postregistratie" -> "post", "registratie"), by the
+    engine's splitting against its fixed Dutch vocabulary; () for a word that is no compound."""
+    parts = split_compound(word, compound_vocabulary())
+    if len(parts) != 2:
+        return ()
+    _, tail_stem = parts
+    for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_TAIL + 1):
+        head, tail = word[:cut], word[cut:]
+        if stem(tail) == tail_stem:
+            return (head, tail)
+        if tail.startswith("s") and stem(tail[1:]) == tail_stem and len(tail) > MIN_COMPOUND_TAIL:
+            return (head, tail[1:])  # the linking s of "beleidsmedewerker"
+    return ()
+
+
+def query_words(query: str) -> list[str]:
+    """The folded words a query asks for, without stop words (unless it holds nothing else)."""
+    found = words(query)[:MAX_QUERY_WORDS]
+    meaningful = [w for w in found if w not in STOPWORDS] or found
+    return list(dict.fromkeys(meaningful))
+
+
+def query_stems(query: str) -> list[str]:
+    return [stem(w) for w in query_words(query)]
+
+
 @dataclass(frozen=True)
 class Document:
     """One text of the catalogue: a family's (level_id None) or a level's."""
@@ -75,13 +124,16 @@ class Document:
     level_id: int | None
     label: str  # where the text sits, in Dutch: "Kern van de functie", "Kerntaken", ...
     text: str
-    words: tuple[tuple[int, int, str], ...]  # (start, end, stem)
+    words: tuple[tuple[int, int, str, str], ...]  # (start, end, stem, root)
 
 
 def make_document(*, family_id: int, level_id: int | None, label: str, text: str) -> Document:
     text = " ".join(text.split())
-    words = tuple((m.start(), m.end(), stem(m.group())) for m in WORD.finditer(text))
-    return Document(family_id=family_id, level_id=level_id, label=label, text=text, words=words)
+    read = []
+    for match in WORD.finditer(text):
+        for word in words(match.group()):  # the engine's tokens; one per word but for "½" and such
+            read.append((match.start(), match.end(), stem(word), root(word)))
+    return Document(family_id=family_id, level_id=level_id, label=label, text=text, words=tuple(read))
 
 
 @dataclass(frozen=True)
@@ -103,25 +155,68 @@ class FamilyHit:
     levels: list[LevelHit] = field(default_factory=list)
 
 
+@dataclass
+class _WordMatch:
+    """What one query word matched: the texts that hold it whole (`exact`: in its own stem), the
+    texts that hold all its compound parts, and the stems and roots to mark in each."""
+
+    whole: set[int] = field(default_factory=set)
+    exact: set[int] = field(default_factory=set)
+    stems: set[str] = field(default_factory=set)
+    roots: set[str] = field(default_factory=set)
+    parts: list["_WordMatch"] = field(default_factory=list)
+    by_parts: set[int] = field(default_factory=set)
+
+    @property
+    def documents(self) -> set[int]:
+        return self.whole | self.by_parts
+
+    def marks(self, number: int) -> tuple[set[str], set[str]]:
+        """The stems and roots to mark in one text: the word's own, else those of its parts."""
+        if number in self.whole:
+            return self.stems, self.roots
+        stems, roots = set(), set()
+        for part in self.parts:
+            stems |= part.stems
+            roots |= part.roots
+        return stems, roots
+
+
 class SearchIndex:
     def __init__(self, documents: list[Document]):
         self.documents = documents
-        self.postings: dict[str, set[int]] = {}
+        self.stem_postings: dict[str, set[int]] = {}
+        self.root_postings: dict[str, set[int]] = {}
         for number, document in enumerate(documents):
-            for _, _, word_stem in document.words:
-                self.postings.setdefault(word_stem, set()).add(number)
+            for _, _, word_stem, word_root in document.words:
+                self.stem_postings.setdefault(word_stem, set()).add(number)
+                self.root_postings.setdefault(word_root, set()).add(number)
+
+    def _match(self, word: str, *, split: bool = True) -> _WordMatch:
+        query_stem, query_root = stem(word), root(word)
+        found = _WordMatch(
+            stems={s for s in self.stem_postings if stem_matches(query_stem, s)},
+            roots={r for r in self.root_postings if root_matches(query_root, r)},
+            exact=set(self.stem_postings.get(query_stem, ())),
+        )
+        for key in found.stems:
+            found.whole |= self.stem_postings[key]
+        for key in found.roots:
+            found.whole |= self.root_postings[key]
+        if split:
+            found.parts = [self._match(part, split=False) for part in compound_parts(word)]
+            if found.parts:
+                found.by_parts = set.intersection(*(part.whole for part in found.parts))
+        return found
 
     def search(self, query: str) -> dict[int, FamilyHit]:
         """Families (by id) in which every query word occurs, with the levels that hold them all."""
-        wanted = query_stems(query)
+        wanted = [self._match(word) for word in query_words(query)]
         if not wanted:
             return {}
-        matched = [{s for s in self.postings if stem_matches(q, s)} for q in wanted]
-        documents_per_word = [set().union(*(self.postings[s] for s in stems)) for stems in matched]
-        all_stems = set().union(*matched)
         scopes: dict[tuple[int, int | None], list[set[int]]] = {}
-        for word_number, numbers in enumerate(documents_per_word):
-            for number in numbers:
+        for word_number, match in enumerate(wanted):
+            for number in match.documents:
                 document = self.documents[number]
                 for scope in {(document.family_id, None), (document.family_id, document.level_id)}:
                     scopes.setdefault(scope, [set() for _ in wanted])[word_number].add(number)
@@ -133,28 +228,36 @@ class SearchIndex:
             hit = hits.setdefault(family_id, FamilyHit(family_id=family_id))
             numbers = set().union(*per_word)
             if level_id is not None:
-                hit.levels.append(LevelHit(level_id, self._snippet(numbers, all_stems, wanted)))
+                hit.levels.append(LevelHit(level_id, self._snippet(numbers, wanted)))
                 continue
             own = {n for n in numbers if self.documents[n].level_id is None}
             if own:
-                hit.snippet = self._snippet(own, all_stems, wanted)
+                hit.snippet = self._snippet(own, wanted)
             else:
                 spread[family_id] = numbers
         for family_id, numbers in spread.items():
             if not hits[family_id].levels:
-                hits[family_id].snippet = self._snippet(numbers, all_stems, wanted)
+                hits[family_id].snippet = self._snippet(numbers, wanted)
         return hits
 
-    def _snippet(self, numbers: set[int], stems: set[str], wanted: list[str]) -> Snippet:
+    def _snippet(self, numbers: set[int], wanted: list[_WordMatch]) -> Snippet:
         """The text that holds the most query words, preferring their exact form."""
 
         def score(number: int) -> tuple:
-            document = self.documents[number]
-            found = {s for _, _, s in document.words if s in stems}
-            return (-len(found), -len(found & set(wanted)), number)
+            held = sum(number in match.documents for match in wanted)
+            whole = sum(number in match.whole for match in wanted)
+            exact = sum(number in match.exact for match in wanted)
+            return (-held, -whole, -exact, number)
 
-        document = self.documents[min(numbers, key=score)]
-        return Snippet(label=document.label, html=highlight(document, stems))
+        number = min(numbers, key=score)
+        stems, roots = set(), set()
+        for match in wanted:
+            if number in match.documents:
+                word_stems, word_roots = match.marks(number)
+                stems |= word_stems
+                roots |= word_roots
+        document = self.documents[number]
+        return Snippet(label=document.label, html=highlight(document, stems, roots))
 
 
 def _scope_order(item: tuple) -> tuple:
@@ -162,9 +265,11 @@ def _scope_order(item: tuple) -> tuple:
     return (family_id, level_id is not None, level_id or 0)
 
 
-def highlight(document: Document, stems: set[str]) -> SafeString:
+def highlight(document: Document, stems: set[str], roots: set[str] = frozenset()) -> SafeString:
     """A short piece of the text around its first match, every match inside it in <mark>."""
-    spans = [(start, end) for start, end, s in document.words if s in stems]
+    spans = list(
+        dict.fromkeys((start, end) for start, end, s, r in document.words if s in stems or r in roots)
+    )
     text = document.text
     first = spans[0][0] if spans else 0
     start = 0 if first <= SNIPPET_BEFORE else _word_start(text, first - SNIPPET_BEFORE)

@@ -116,6 +116,7 @@ def search_documents() -> list[search.Document]:
             _add_section(add, section)
         for criterion in family.criteria.all():
             add("Criterium", criterion.name)
+        add(KEYWORDS_LABEL, ", ".join(recognition_terms(family.recognition)))
         for row in level_matrix(family):
             level = row["level"]
             add("Niveau", level.name, level.id)
@@ -127,6 +128,22 @@ def search_documents() -> list[search.Document]:
             for section in [s for s in sections if s.level_id == level.id]:
                 _add_section(add, section, level.id)
     return documents
+
+
+KEYWORDS_LABEL = "Trefwoorden"
+
+
+def recognition_terms(recognition: dict | None) -> list[str]:
+    """What the family's `recognition:` block names as its work (domain terms, function names,
+    the terms of its tracks), so a search for "scannen" finds the family whose work it is even
+    where the source's own texts say "gedigitaliseerd". Its setting words (gemeente, school) are
+    where the work happens, not what it is, and are left out."""
+    if not recognition:
+        return []
+    terms = [*(recognition.get("domain") or []), *(recognition.get("functions") or [])]
+    for track in recognition.get("tracks") or []:
+        terms.extend(track.get("terms") or [])
+    return list(dict.fromkeys(terms))
 
 
 def _add_section(add, section: Section, level_id: int | None = None) -> None:
