@@ -113,12 +113,14 @@ def _zip(members: list[tuple[str, bytes, int, int]]) -> bytes:
 
 
 def text_pdf(pages: list[bytes], *, shared: bool = False, forms: dict[str, bytes] | None = None,
-             to_unicode: bytes | None = None, declared_pages: int | None = None) -> bytes:
+             to_unicode: bytes | None = None, declared_pages: int | None = None,
+             resources: dict | None = None, writer=None) -> bytes:
     """A PDF with Helvetica text: one content stream per page, or the first one for every page.
 
     `forms` become form XObjects that a page's content may draw with `/Name Do`; `to_unicode`
     becomes the font's ToUnicode map; `declared_pages` replaces the page count the page tree
-    states. Pages share their resources, as in most real PDFs.
+    states; `resources` are added to the pages' resources (objects of `writer`). Pages share
+    their resources, as in most real PDFs.
     """
     from pypdf import PdfWriter
     from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
@@ -130,7 +132,7 @@ def text_pdf(pages: list[bytes], *, shared: bool = False, forms: dict[str, bytes
         obj.update({NameObject(key): value for key, value in entries.items()})
         return writer._add_object(obj)
 
-    writer = PdfWriter()
+    writer = writer or PdfWriter()
     font = DictionaryObject({
         NameObject("/Type"): NameObject("/Font"),
         NameObject("/Subtype"): NameObject("/Type1"),
@@ -139,7 +141,10 @@ def text_pdf(pages: list[bytes], *, shared: bool = False, forms: dict[str, bytes
     if to_unicode is not None:
         font[NameObject("/ToUnicode")] = stream(to_unicode)
     fonts = DictionaryObject({NameObject("/F1"): writer._add_object(font)})
+    extra = resources or {}
     resources = DictionaryObject({NameObject("/Font"): fonts})
+    for key, value in extra.items():
+        resources[NameObject(key)] = value
     if forms:
         form_resources = DictionaryObject({NameObject("/Font"): fonts})
         resources[NameObject("/XObject")] = DictionaryObject({
@@ -212,6 +217,24 @@ def stream_bombs_pdf(*, streams: int = 200, stream_bytes: int = 4 * 1024 * 1024)
     return buffer.getvalue()
 
 
+def object_bomb_pdf(*, fonts: int = 10, widths: int = 99_000) -> bytes:
+    """A page with ten fonts whose width arrays hold 99,000 numbers each: 2 MB of objects to parse."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
+
+    writer = PdfWriter()
+    resources = DictionaryObject()
+    for number in range(fonts):
+        resources[NameObject(f"/F{number}")] = writer._add_object(DictionaryObject({
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/TrueType"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+            NameObject("/FirstChar"): NumberObject(0),
+            NameObject("/Widths"): writer._add_object(ArrayObject([NumberObject(5)] * widths)),
+        }))
+    return text_pdf([text_operators("Beheert het archief.")], resources={"/Font": resources}, writer=writer)
+
+
 def long_pdf(*, pages: int = 301, declared_pages: int | None = None) -> bytes:
     """One page more than the limit, each with one short line; the page tree may lie about the count."""
     return text_pdf([text_operators("Pagina met een regel tekst.")] * pages, shared=True, declared_pages=declared_pages)
@@ -246,6 +269,8 @@ def hostile_inputs() -> list[HostileInput]:
                      filename="functie.pdf", content=form_bomb_pdf()),
         HostileInput("cmap-bomb-pdf", "pdf: 300 pagina's met een lettertype van 100.000 tekens",
                      filename="functie.pdf", content=cmap_bomb_pdf()),
+        HostileInput("object-bomb-pdf", "pdf: tien lettertypen met elk 99.000 breedtes",
+                     filename="functie.pdf", content=object_bomb_pdf()),
         HostileInput("stream-bombs-pdf", "pdf: 200 inhoudsstromen van 4 KB die elk uitpakken tot 4 MB",
                      filename="functie.pdf", content=stream_bombs_pdf()),
         HostileInput("too-many-pages-pdf", "pdf: 301 pagina's",

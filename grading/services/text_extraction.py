@@ -330,6 +330,11 @@ FONT_DISCOUNT = 8  # a ToUnicode map and width arrays cost less per token than c
 CMAP_ENTRIES_PER_UNIT = 2  # a bfrange line "<0000> <FFFF> <0020>" makes 65,536 map entries
 FONT_FILE_DISCOUNT = 1024  # an embedded font file is only hashed, to find its cached map
 CMAP_RANGE = re.compile(rb"<([0-9A-Fa-f]{1,8})>\s*<([0-9A-Fa-f]{1,8})>\s*<")
+# Objects (dictionaries, arrays: a font's widths, say) are parsed once, from the file or from an
+# object stream. From the file pypdf reads a token in one to four calls of about 2.5 µs each.
+READS_PER_UNIT = 4
+READ_BYTES_PER_UNIT = 64 * 1024  # a stream's data is read in one call, and only copied
+OBJECT_STREAM_DISCOUNT = 2  # an object stream is charged whole when first used: most of it may be
 
 
 class _PdfWork:
@@ -343,6 +348,7 @@ class _PdfWork:
 
     def __init__(self, budget: TextBudget) -> None:
         self.used = 0
+        self.reads = 0
         self.text = budget
         self.page_characters = 0
         self.costs: dict = {}  # by stream object, as pypdf caches the decoded data too
@@ -353,6 +359,18 @@ class _PdfWork:
         self.used += units
         if self.used > MAX_PDF_WORK:
             raise ExtractionError(PDF_TOO_COMPLEX, code="work")
+
+    def charge_read(self, size: int) -> None:
+        """pypdf read from the file: one call per token or so while it parses an object."""
+        self.reads += 1 + size // (READ_BYTES_PER_UNIT // READS_PER_UNIT)
+        if self.reads >= READS_PER_UNIT:
+            units, self.reads = divmod(self.reads, READS_PER_UNIT)
+            self.charge(units)
+
+    def charge_object_stream(self, stream) -> None:
+        if ("objects", id(stream)) not in self.costs:
+            self.costs[("objects", id(stream))] = True
+            self.charge(self.stream_cost(stream) // OBJECT_STREAM_DISCOUNT + 1)
 
     def stream_cost(self, value) -> int:
         from pypdf.generic import StreamObject
@@ -439,6 +457,35 @@ class _PdfWork:
             raise self.refused
 
 
+class _MeteredFile(io.BytesIO):
+    """The uploaded file as pypdf reads it, every read charged to the work."""
+
+    def __init__(self, data: bytes, work: _PdfWork) -> None:
+        super().__init__(data)
+        self.work = work
+
+    def read(self, size: int | None = -1) -> bytes:
+        chunk = super().read(size)
+        self.work.charge_read(len(chunk))
+        return chunk
+
+
+def _metered_reader(data: bytes, work: _PdfWork):
+    """A PdfReader whose parsing of objects, from the file or from object streams, is charged."""
+    from pypdf import PdfReader
+    from pypdf.generic import IndirectObject
+
+    class MeteredReader(PdfReader):
+        def get_object(self, indirect_reference):
+            number = indirect_reference if isinstance(indirect_reference, int) else indirect_reference.idnum
+            in_stream = getattr(self, "xref_objStm", {}).get(number)
+            if in_stream is not None and self.cache_get_indirect_object(0, number) is None:
+                work.charge_object_stream(super().get_object(IndirectObject(in_stream[0], 0, self)))
+            return super().get_object(indirect_reference)
+
+    return MeteredReader(_MeteredFile(data, work))
+
+
 def _resolved(value):
     """The object behind an indirect reference."""
     return value.get_object() if hasattr(value, "get_object") else value
@@ -457,7 +504,7 @@ def _array(value) -> list:
 def _pdf_text(data: bytes) -> str:
     if PDF_MAGIC not in data[:1024]:
         raise ExtractionError(FILE_CONTENT_MISMATCH, code="mismatch")
-    from pypdf import PdfReader, apply_configuration
+    from pypdf import apply_configuration
     from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError
 
     limits = {
@@ -468,13 +515,14 @@ def _pdf_text(data: bytes) -> str:
     limits["page_tree_maximum_entries"] = 2 * MAX_PDF_PAGES  # pages and the nodes above them
     try:
         with apply_configuration(**limits):
-            reader = PdfReader(io.BytesIO(data))
+            work = _PdfWork(TextBudget())
+            reader = _metered_reader(data, work)
             if reader.is_encrypted:
                 # Many "protected" PDFs only restrict printing and open without a password.
                 if not reader.decrypt(""):
                     raise ExtractionError(FILE_ENCRYPTED, code="encrypted")
             _check_page_count(reader)
-            return _pdf_pages_text(reader)
+            return _pdf_pages_text(reader, work)
     except ExtractionError:
         raise
     except (DependencyError, NotImplementedError, FileNotDecryptedError):
@@ -501,9 +549,8 @@ def _check_page_count(reader) -> None:
         raise ExtractionError(PDF_TOO_MANY_PAGES, code="pages")
 
 
-def _pdf_pages_text(reader) -> str:
-    budget = TextBudget()
-    work = _PdfWork(budget)
+def _pdf_pages_text(reader, work: _PdfWork) -> str:
+    budget = work.text
     texts = []
     for page in reader.pages:
         work.charge_page(page)
