@@ -125,15 +125,20 @@ class Document:
     label: str  # where the text sits, in Dutch: "Kern van de functie", "Kerntaken", ...
     text: str
     words: tuple[tuple[int, int, str, str], ...]  # (start, end, stem, root)
+    keywords: bool = False  # a family's search terms: they find it, but its texts show why
 
 
-def make_document(*, family_id: int, level_id: int | None, label: str, text: str) -> Document:
+def make_document(
+    *, family_id: int, level_id: int | None, label: str, text: str, keywords: bool = False
+) -> Document:
     text = " ".join(text.split())
     read = []
     for match in WORD.finditer(text):
         for word in words(match.group()):  # the engine's tokens; one per word but for "½" and such
             read.append((match.start(), match.end(), stem(word), root(word)))
-    return Document(family_id=family_id, level_id=level_id, label=label, text=text, words=tuple(read))
+    return Document(
+        family_id=family_id, level_id=level_id, label=label, text=text, words=tuple(read), keywords=keywords
+    )
 
 
 @dataclass(frozen=True)
@@ -230,14 +235,15 @@ class SearchIndex:
             if level_id is not None:
                 hit.levels.append(LevelHit(level_id, self._snippet(numbers, wanted)))
                 continue
-            own = {n for n in numbers if self.documents[n].level_id is None}
+            own = {n for n in numbers if self.documents[n].level_id is None and not self.documents[n].keywords}
             if own:
                 hit.snippet = self._snippet(own, wanted)
             else:
                 spread[family_id] = numbers
         for family_id, numbers in spread.items():
-            if not hits[family_id].levels:
-                hits[family_id].snippet = self._snippet(numbers, wanted)
+            if not hits[family_id].levels:  # the keywords only speak when no text does
+                texts = {n for n in numbers if not self.documents[n].keywords}
+                hits[family_id].snippet = self._snippet(texts or numbers, wanted)
         return hits
 
     def _snippet(self, numbers: set[int], wanted: list[_WordMatch]) -> Snippet:

@@ -98,10 +98,12 @@ def search_documents() -> list[search.Document]:
     documents = []
     for family in family_full_queryset().order_by("name"):
 
-        def add(label: str, text: str, level_id: int | None = None) -> None:
+        def add(label: str, text: str, level_id: int | None = None, *, keywords: bool = False) -> None:
             if text.strip():
                 documents.append(
-                    search.make_document(family_id=family.id, level_id=level_id, label=label, text=text)
+                    search.make_document(
+                        family_id=family.id, level_id=level_id, label=label, text=text, keywords=keywords
+                    )
                 )
 
         add("Naam", family.name)
@@ -116,7 +118,7 @@ def search_documents() -> list[search.Document]:
             _add_section(add, section)
         for criterion in family.criteria.all():
             add("Criterium", criterion.name)
-        add(KEYWORDS_LABEL, ", ".join(recognition_terms(family.recognition)))
+        add(KEYWORDS_LABEL, ", ".join(recognition_terms(family.recognition)), keywords=True)
         for row in level_matrix(family):
             level = row["level"]
             add("Niveau", level.name, level.id)

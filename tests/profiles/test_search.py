@@ -179,3 +179,15 @@ def test_registering_finds_registration_and_registered(client):
     slugs, html = listed(client, "registreren")
     assert slugs == ["div-ict", "secretariele-ondersteuning-vo"]
     assert "<mark>geregistreerd</mark>" in html and "de <mark>registratie</mark>" in html
+
+
+def test_keywords_find_a_family_but_its_texts_show_why():
+    def keyed(*texts, keywords):
+        documents = [make_document(family_id=1, level_id=lvl, label="Tekst", text=t) for lvl, t in texts]
+        documents.append(make_document(family_id=1, level_id=None, label="Trefwoorden", text=keywords, keywords=True))
+        return SearchIndex(documents)
+
+    hits = keyed((10, "maakt notulen"), keywords="notuleren, agenda").search("notuleren")
+    assert hits[1].snippet is None and [h.level_id for h in hits[1].levels] == [10]
+    hits = keyed((10, "maakt verslagen"), keywords="notuleren, agenda").search("notuleren")
+    assert hits[1].snippet.label == "Trefwoorden" and hits[1].levels == []
