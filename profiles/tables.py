@@ -165,46 +165,128 @@ def family_page_context(family: JobFamily) -> dict:
     }
 
 
-def comparison_tables(groups: list[tuple[JobFamily, list[Level]]]) -> list[dict]:
-    """Per family, its chosen levels side by side per criterion.
+# Aspects that levels of different families can be set side by side on, each with the words a
+# criterion's name must hold to count for it. Only the name decides, so no text is moved to a
+# row its source did not put it in; a criterion that names none stays with its own family.
+ASPECTS = (
+    ("Kennis, opleiding en ervaring", ("kennis", "opleiding", "ervaring", "diploma", "denkniveau")),
+    ("Zelfstandigheid", ("zelfstandig", "autonom", "speelruimte", "handelingsvrijheid", "beslissingsruimte")),
+    ("Contacten", ("contact", "communicatie")),
+)
+KNOWLEDGE = ASPECTS[0][0]
+NO_DESCRIPTION = "Geen omschrijving in de bron"
+NO_CRITERION = "Geen criterium hiervoor in de bron"
 
-    Each column after the first marks what is not in the column before it: what the higher level
-    adds. Levels of different families are never compared with each other.
+
+def criterion_aspect(name: str) -> str | None:
+    """The aspect a criterion is aligned on across families, by its name; None when none fits."""
+    folded = normalise(name)
+    for title, words in ASPECTS:
+        if any(word in folded for word in words):
+            return title
+    return None
+
+
+def comparison_tables(groups: list[tuple[JobFamily, list[Level]]]) -> list[dict]:
+    """The tables of a comparison, in page order.
+
+    Levels of one family: one table, criteria as rows, what each level adds to the column before
+    it marked. Levels of several families: first one table of them all side by side on what can be
+    aligned honestly (`aligned_table`), then per family its own other criteria. Grades of
+    different families are never equated, and what a level "adds" is only marked within a family.
     """
-    tables = []
+    if len(groups) == 1:
+        family, chosen = groups[0]
+        return [_family_table(family, chosen, skip_aligned=False)]
+    return [aligned_table(groups)] + [_family_table(f, chosen, skip_aligned=True) for f, chosen in groups]
+
+
+def _family_table(family: JobFamily, chosen: list[Level], *, skip_aligned: bool) -> dict:
+    by_id = {row["level"].id: row for row in level_matrix(family)}
+    sections = [s for s in family.sections.all() if s.level_id]
+    rows = []
+    if not skip_aligned and any(level.description for level in chosen):
+        rows.append({"title": "Omschrijving", "cells": _compared([_sentences(level.description) for level in chosen])})
+    for index, criterion in enumerate(family.criteria.all()):
+        if skip_aligned and criterion_aspect(criterion.name):
+            continue
+        cells = [by_id[level.id]["cells"][index] for level in chosen]
+        rows.append({"title": criterion.name, "cells": _criterion_cells(cells)})
+    for kind in dict.fromkeys(s.kind for s in sections):
+        per_level = [
+            [
+                {"text": item.text, "group": item.group}
+                for s in sections
+                if s.kind == kind and s.level_id == level.id
+                for item in s.items.all()
+            ]
+            for level in chosen
+        ]
+        rows.append({"title": Section.Kind(kind).label, "cells": _compared(per_level)})
+    return {
+        "kind": "family",
+        "family": family,
+        "columns": _columns(chosen),
+        "rows": rows,
+        "has_typing": any(level.typing_code for level in chosen),
+        "aligned_elsewhere": skip_aligned,
+    }
+
+
+def _criterion_cells(cells: list[dict]) -> list[dict]:
+    compared = _compared([[{"text": e["text"], "group": e["group"]} for e in c["elements"]] for c in cells])
+    for cell, shown in zip(cells, compared):
+        shown["label"] = INHERIT_LABELS.get(cell["inherits"], "")
+    return compared
+
+
+def aligned_table(groups: list[tuple[JobFamily, list[Level]]]) -> dict:
+    """Levels of several families side by side: their description, then per aspect the criteria
+    whose names say they describe it, each under its own name. A family without such a criterion
+    says so instead of borrowing one."""
+    families, columns = [], []
+    for number, (family, chosen) in enumerate(groups):
+        families.append({"family": family, "span": len(chosen)})
+        for position, column in enumerate(_columns(chosen)):
+            columns.append(dict(column, family=family, family_start=number > 0 and position == 0))
+    rows = [{"title": "Omschrijving", "cells": [], "missing": NO_DESCRIPTION}]
+    rows += [{"title": title, "cells": [], "missing": NO_CRITERION} for title, _ in ASPECTS]
     for family, chosen in groups:
         by_id = {row["level"].id: row for row in level_matrix(family)}
-        sections = [s for s in family.sections.all() if s.level_id]
-        rows = []
-        if any(level.description for level in chosen):
-            descriptions = _compared([_sentences(level.description) for level in chosen])
-            rows.append({"title": "Omschrijving", "cells": descriptions})
-        for index, criterion in enumerate(family.criteria.all()):
-            cells = [by_id[level.id]["cells"][index] for level in chosen]
-            compared = _compared([[{"text": e["text"], "group": e["group"]} for e in c["elements"]] for c in cells])
-            for cell, shown in zip(cells, compared):
-                shown["label"] = INHERIT_LABELS.get(cell["inherits"], "")
-            rows.append({"title": criterion.name, "cells": compared})
-        for kind in dict.fromkeys(s.kind for s in sections):
-            per_level = [
-                [
-                    {"text": item.text, "group": item.group}
-                    for s in sections
-                    if s.kind == kind and s.level_id == level.id
-                    for item in s.items.all()
+        descriptions = _compared([_sentences(level.description) for level in chosen])
+        rows[0]["cells"].extend({"parts": [dict(d, name="")] if not d["is_empty"] else []} for d in descriptions)
+        for row in rows[1:]:
+            per_level = [[] for _ in chosen]
+            if row["title"] == KNOWLEDGE:
+                _add_parts(per_level, "Eisen", _compared([_sentences(level.requirements) for level in chosen]))
+                entry = [
+                    [{"text": level.grade.entry_requirement, "group": ""}]
+                    if level.grade_id and level.grade.entry_requirement else []
+                    for level in chosen
                 ]
-                for level in chosen
-            ]
-            rows.append({"title": Section.Kind(kind).label, "cells": _compared(per_level)})
-        tables.append(
-            {
-                "family": family,
-                "columns": _columns(chosen),
-                "rows": rows,
-                "has_typing": any(level.typing_code for level in chosen),
-            }
-        )
-    return tables
+                _add_parts(per_level, "Toelatingseis van de schaal", _compared(entry))
+            for index, criterion in enumerate(family.criteria.all()):
+                if criterion_aspect(criterion.name) == row["title"]:
+                    cells = [by_id[level.id]["cells"][index] for level in chosen]
+                    _add_parts(per_level, criterion.name, _criterion_cells(cells))
+            row["cells"].extend({"parts": parts} for parts in per_level)
+    for row in rows:
+        for cell, column in zip(row["cells"], columns):
+            cell["family_start"] = column["family_start"]
+    return {
+        "kind": "aligned",
+        "families": families,
+        "columns": columns,
+        "rows": [row for row in rows if any(cell["parts"] for cell in row["cells"])],
+    }
+
+
+def _add_parts(per_level: list[list[dict]], name: str, compared: list[dict]) -> None:
+    """Add one source part (a criterion, the requirements) to each level's cell, if it holds text."""
+    if all(cell["is_empty"] for cell in compared):
+        return
+    for parts, cell in zip(per_level, compared):
+        parts.append(dict(cell, name=name))
 
 
 def _sentences(text: str) -> list[dict]:

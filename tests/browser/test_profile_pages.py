@@ -69,7 +69,30 @@ def test_the_comparison_across_families_warns_that_grades_are_not_equated(browse
     page.get_by_label("Medewerker informatiebeheer/ICT/techniek schaal 8").check()
     page.get_by_role("button", name="Vergelijken").click()
     expect(page.locator(".cross-family")).to_contain_text("niet aan elkaar gelijkgesteld")
-    expect(page.locator("section.comparison h2")).to_have_count(2)
+    expect(page.locator("section.comparison h2")).to_have_count(3)  # side by side, then each family
+
+
+def test_levels_of_different_families_stand_side_by_side(browser_page):
+    page = browser_page
+    fg50 = level_ids("ambtelijk-secretaris")[1]
+    schaal6, schaal7 = level_ids("div-ict")[1:3]
+    page.goto(f"/vergelijk/?niveau={fg50}&niveau={schaal6}&niveau={schaal7}")
+    table = page.get_by_role("table", name=re.compile("3 niveaus uit 2 families"))
+    expect(table.get_by_role("columnheader", name=re.compile("Ambtelijk secretaris"))).to_have_count(2)
+    row = table.locator("tr", has=page.locator("th", has_text="Zelfstandigheid"))
+    cells = row.locator("td")
+    expect(cells).to_have_count(3)
+    expect(cells.nth(0)).to_have_text("Geen criterium hiervoor in de bron")
+    expect(cells.nth(1).locator(".source-criterion")).to_have_text("Speelruimte/kaders")
+    expect(cells.nth(1).locator("li.added")).to_have_count(0)
+    expect(cells.nth(2).locator("li.added").first).to_be_visible()
+    # The columns of one row line up: the levels really stand side by side, not stacked.
+    boxes = [cells.nth(i).bounding_box() for i in range(3)]
+    assert boxes[0]["y"] == boxes[1]["y"] == boxes[2]["y"]
+    assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"]
+    # A family's first column is set apart from the family before it.
+    assert cells.nth(1).evaluate("el => parseFloat(getComputedStyle(el).borderLeftWidth)") >= 2
+    assert cells.nth(2).evaluate("el => parseFloat(getComputedStyle(el).borderLeftWidth)") < 2
 
 
 def test_a_single_level_gets_a_dutch_message(browser_page):
@@ -111,6 +134,8 @@ def axe_pages() -> list[str]:
         "/vergelijk/",
         f"/vergelijk/?niveau={fg45}&niveau={fg50}",
         f"/vergelijk/?niveau={fg50}&niveau={schaal6}",
+        f"/vergelijk/?niveau={fg50}&niveau={schaal6}&niveau={level_ids('div-ict')[2]}"
+        f"&niveau={level_ids('administratief-ondersteuner')[2]}",
         "/vergelijk/?niveau=abc",
         "/bestaat-niet/",
     ]

@@ -4,6 +4,7 @@ import pytest
 
 from profiles.forms import DUPLICATE_LEVELS, TOO_FEW_LEVELS, TOO_MANY_LEVELS
 from profiles.models import Level
+from profiles.tables import criterion_aspect
 
 pytestmark = pytest.mark.django_db
 
@@ -67,8 +68,100 @@ def test_levels_of_different_families_are_listed_per_family_and_not_equated(clie
     html = compare(client, fg50.id, schaal6.id, schaal7.id)
     assert "Schalen van verschillende waarderingssystemen worden niet aan elkaar gelijkgesteld" in html
     assert html.index(">Ambtelijk secretaris</a></h2>") < html.index(">Medewerker informatiebeheer / ICT / techniek</a></h2>")
-    assert html.count('<table class="matrix compare') == 2
-    assert '<th scope="row">Kerntaken</th>' in html and '<th scope="row">Speelruimte/kaders</th>' in html
+    assert html.count('<table class="matrix compare') == 3  # side by side, then each family's own
+    assert '<th scope="row">Kerntaken</th>' in html and '<th scope="row">Resultaten</th>' in html
+
+
+def aligned(html: str) -> str:
+    return re.search(r'<table class="matrix compare compare-across.*?</table>', html, re.S).group(0)
+
+
+def aligned_row(html: str, title: str) -> list[str]:
+    cells = re.search(rf'<th scope="row">{re.escape(title)}</th>(.*?)</tr>', aligned(html), re.S).group(1)
+    return re.findall(r"<td[^>]*>(.*?)</td>", cells, re.S)
+
+
+def test_levels_of_different_families_stand_side_by_side_in_one_table(client):
+    fg50 = levels("ambtelijk-secretaris")[1]
+    schaal6, schaal7 = levels("div-ict")[1:3]
+    niveau_b = levels("administratief-ondersteuner")[2]
+    table = aligned(compare(client, fg50.id, schaal6.id, schaal7.id, niveau_b.id))
+    assert "<caption>" in table
+    headings = re.findall(r'<th scope="colgroup" colspan="(\d)"[^>]*><a href="/profielen/([a-z-]+)/">', table)
+    assert headings == [("1", "ambtelijk-secretaris"), ("2", "div-ict"), ("1", "administratief-ondersteuner")]
+    assert table.count('<th scope="col"') == 1 + 4  # "Onderdeel" and one per level
+    rows = re.findall(r'<th scope="row">([^<]+)</th>', table)
+    assert rows == ["Omschrijving", "Kennis, opleiding en ervaring", "Zelfstandigheid", "Contacten"]
+
+
+def test_an_aligned_row_names_the_source_criterion_and_says_when_a_family_has_none(client):
+    fg50 = levels("ambtelijk-secretaris")[1]
+    schaal6 = levels("div-ict")[1]
+    niveau_b = levels("administratief-ondersteuner")[2]
+    html = compare(client, fg50.id, schaal6.id, niveau_b.id)
+    secretary, div, belgian = aligned_row(html, "Zelfstandigheid")
+    assert "Geen criterium hiervoor in de bron" in secretary and "Geen criterium hiervoor in de bron" in belgian
+    assert '<p class="source-criterion">Speelruimte/kaders</p>' in div
+    secretary, div, belgian = aligned_row(html, "Kennis, opleiding en ervaring")
+    assert "Kennisniveau</p>" in secretary and "Kennis op hbo-niveau" in secretary
+    assert "Kennis en vaardigheden</p>" in div
+    assert "Toelatingseis van de schaal</p>" in belgian and "bachelordiploma" in belgian
+    secretary, div, belgian = aligned_row(html, "Contacten")
+    assert "Contacten</p>" in div and "Contacten</p>" in belgian
+    assert "Geen omschrijving in de bron" in aligned_row(html, "Omschrijving")[2]
+
+
+def test_what_a_level_adds_is_marked_only_against_its_own_family(client):
+    fg50 = levels("ambtelijk-secretaris")[1]
+    schaal6, schaal7 = levels("div-ict")[1:3]
+    secretary, lower, higher = aligned_row(compare(client, fg50.id, schaal6.id, schaal7.id), "Zelfstandigheid")
+    assert 'class="added"' not in lower and 'class="added"' in higher
+    html = compare(client, schaal6.id, fg50.id, schaal7.id)  # the families keep the order of their first level
+    lower, higher, secretary = aligned_row(html, "Kennis, opleiding en ervaring")
+    assert 'class="added"' in higher and 'class="added"' not in secretary  # a family's first column
+
+
+def test_the_criteria_shown_side_by_side_are_not_repeated_below(client):
+    fg50 = levels("ambtelijk-secretaris")[1]
+    schaal6 = levels("div-ict")[1]
+    html = compare(client, fg50.id, schaal6.id)
+    below = html[html.index("Eigen criteria: "):]
+    assert "Eigen criteria: <a" in html and "De overige criteria van Ambtelijk secretaris" in below
+    for own in ("Kerntaken", "Vaardigheden", "Resultaten", "Kwaliteitenprofiel"):
+        assert f'<th scope="row">{own}</th>' in below
+    for shared in ("Omschrijving", "Kennisniveau", "Speelruimte/kaders", "Contacten"):
+        assert f'<th scope="row">{shared}</th>' not in below
+
+
+def test_one_family_keeps_its_own_table_without_an_aligned_one(client):
+    fg45, fg50 = levels("ambtelijk-secretaris")
+    html = compare(client, fg45.id, fg50.id)
+    assert "compare-across" not in html and "Eigen criteria" not in html
+    assert '<th scope="row">Kennisniveau</th>' in html
+
+
+@pytest.mark.parametrize(
+    "name, aspect",
+    [
+        ("Kennis", "Kennis, opleiding en ervaring"),
+        ("Kennisniveau", "Kennis, opleiding en ervaring"),
+        ("Kennis en vaardigheden", "Kennis, opleiding en ervaring"),
+        ("Speelruimte/kaders", "Zelfstandigheid"),
+        ("Zelfstandigheid", "Zelfstandigheid"),
+        ("Contacten", "Contacten"),
+        ("Vaardigheden", None),
+        ("Procedures", None),  # may be about autonomy, but its name does not say so
+        ("Kerntaken", None),
+    ],
+)
+def test_a_criterion_is_aligned_by_its_name_only(name, aspect):
+    assert criterion_aspect(name) == aspect
+
+
+def test_the_comparison_works_without_javascript(client):
+    fg50 = levels("ambtelijk-secretaris")[1]
+    schaal6 = levels("div-ict")[1]
+    assert "<script" not in compare(client, fg50.id, schaal6.id)
 
 
 def test_the_inconsistent_typing_is_noted_in_the_comparison(client):
