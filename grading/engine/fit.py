@@ -52,17 +52,22 @@ def _sentence_matches(family: FamilyIndex, scores: dict[int, tuple[float, float]
     applicaties" / "applicaties beheerd"). A sentence supports one variant: the higher level's
     only when it fits clearly better, since the text must show what the higher level adds.
     """
+    if len(scores) < 2:
+        return {e_index: coverage for e_index, (coverage, _) in scores.items()}
     dropped = set()
+    elements = family.elements
+    near = family.near_duplicates  # element pairs never change: compare each pair once
     items = list(scores.items())
     for a, (_, f1_a) in items:
+        element_a = elements[a]
         for b, (_, f1_b) in items:
-            element_a, element_b = family.elements[a], family.elements[b]
-            if (
-                element_a.level_rank < element_b.level_rank
-                and element_a.criterion == element_b.criterion
-                and _near_duplicate(element_a.terms, element_b.terms)
-            ):
-                dropped.add(a if f1_b > f1_a + HIGHER_VARIANT_MARGIN else b)
+            element_b = elements[b]
+            if element_a.level_rank < element_b.level_rank and element_a.criterion == element_b.criterion:
+                duplicate = near.get((a, b))
+                if duplicate is None:
+                    duplicate = near[(a, b)] = _near_duplicate(element_a.terms, element_b.terms)
+                if duplicate:
+                    dropped.add(a if f1_b > f1_a + HIGHER_VARIANT_MARGIN else b)
     return {e_index: coverage for e_index, (coverage, _) in items if e_index not in dropped}
 
 
@@ -79,20 +84,33 @@ def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIn
     sentence that supports some element, whichever sentence an element's best match is."""
     best: dict[int, ElementMatch] = {}
     supporting: set[int] = set()
+    postings = family.weighted_postings
+    elements = family.elements
     for s_index, sentence in enumerate(reading.sentences):
         shared: dict[int, float] = {}
         counts: dict[int, int] = {}
+        sentence_weight = 0.0
         for term in sentence.terms:
-            for e_index in family.postings.get(term, ()):
-                shared[e_index] = shared.get(e_index, 0.0) + family.weight(term)
+            posting = postings.get(term)
+            if posting is None:
+                continue
+            term_weight, indices = posting
+            sentence_weight += term_weight
+            for e_index in indices:
+                shared[e_index] = shared.get(e_index, 0.0) + term_weight
                 counts[e_index] = counts.get(e_index, 0) + 1
-        sentence_weight = sum(family.weight(t) for t in sentence.terms if t in family.postings) or 1.0
+        if not shared:
+            continue
+        sentence_weight = sentence_weight or 1.0
         scores = {}
         for e_index, weight in shared.items():
-            coverage = weight / family.elements[e_index].weight
             # one shared word ("Ervaring") is a coincidence; a short element must be met whole
-            enough = _enough(len(family.elements[e_index].terms), counts[e_index], coverage)
-            if counts[e_index] >= 2 and enough:
+            count = counts[e_index]
+            if count < 2:
+                continue
+            element = elements[e_index]
+            coverage = weight / element.weight
+            if _enough(len(element.terms), count, coverage):
                 precision = weight / sentence_weight
                 scores[e_index] = (coverage, 2 * coverage * precision / (coverage + precision))
         kept = _sentence_matches(family, scores)
@@ -182,8 +200,12 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
 def shortlist(reading: Reading, catalogue: CatalogueIndex) -> list[str]:
     """The families whose vocabulary the text uses most, found through the inverted index."""
     totals: dict[str, float] = {}
+    postings = catalogue.family_postings
     for term in reading.terms:
-        for slug, share in catalogue.family_postings.get(term, ()):
-            totals[slug] = totals.get(slug, 0.0) + catalogue.weight(term) * share
+        families = postings.get(term)
+        if families:
+            weight = catalogue.weight(term)
+            for slug, share in families:
+                totals[slug] = totals.get(slug, 0.0) + weight * share
     ranked = sorted(totals, key=lambda slug: -totals[slug])
     return ranked[:SHORTLIST]

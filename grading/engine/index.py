@@ -11,6 +11,7 @@ import re
 import threading
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from grading.engine.background import compound_vocabulary, term_weight, zipf
 from grading.engine.data import CriterionData, FamilyData
@@ -80,6 +81,10 @@ class FamilyIndex:
     profile: dict[str, float] = field(default_factory=dict)  # term -> how much the family talks of it, normalised
     weights: dict[str, float] = field(default_factory=dict)  # term -> weight for matching its elements
     default_weight: float = 1.0
+    # term -> (its weight, the elements that hold it): what matching a sentence looks up
+    weighted_postings: dict[str, tuple[float, tuple[int, ...]]] = field(default_factory=dict)
+    # (lower, higher) element pairs of one criterion already compared as near duplicates
+    near_duplicates: dict[tuple[int, int], bool] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def domain_single(self) -> tuple[tuple[str, ...], ...]:
@@ -105,19 +110,26 @@ class FamilyIndex:
 
 def content_terms(tokens: list[Token], lexicon: Lexicon) -> set[str]:
     """Content terms of a piece of text: stems, compound parts and concepts."""
-    vocabulary = compound_vocabulary()
     terms = set()
     for token in tokens:
-        if token.stem in STOP_STEMS or len(token.stem) < 2 or token.stem in GENERIC_STEMS:
-            continue
-        terms.add(token.stem)
-        for part in split_compound(token.word, vocabulary):
-            terms.add(part)
-            concept = lexicon.concepts.get((part,))  # "leerlingenadministratie" is about leerlingen
-            if concept:
-                terms.add(concept)
+        for term in _word_terms(token.stem, token.word, lexicon):
+            terms.add(term)
     terms.update(concept_tokens([token.stem for token in tokens], lexicon))
     return terms
+
+
+@lru_cache(maxsize=65536)
+def _word_terms(word_stem: str, word: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The terms one word adds, in order: its stem, then each compound part and its concept."""
+    if word_stem in STOP_STEMS or len(word_stem) < 2 or word_stem in GENERIC_STEMS:
+        return ()
+    terms = [word_stem]
+    for part in split_compound(word, compound_vocabulary()):
+        terms.append(part)
+        concept = lexicon.concepts.get((part,))  # "leerlingenadministratie" is about leerlingen
+        if concept:
+            terms.append(concept)
+    return tuple(terms)
 
 
 _concept_weights: dict[int, dict[str, float]] = {}
@@ -125,6 +137,11 @@ _concept_weights: dict[int, dict[str, float]] = {}
 
 def weight(term: str, lexicon: Lexicon | None = None) -> float:
     """A stem weighs by its rarity in Dutch; a concept by the rarity of its own name."""
+    return _weight(term)
+
+
+@lru_cache(maxsize=65536)
+def _weight(term: str) -> float:
     if term.startswith(CONCEPT_PREFIX):
         name = term[len(CONCEPT_PREFIX) :].replace("-", " ")
         stems = [stem(w) for w in name.split()]
@@ -160,12 +177,34 @@ def _texts_of(family: FamilyData) -> list[str]:
     return [t for t in texts if t]
 
 
+# While one family is indexed, each of its texts is read once: the weights, the elements, the
+# shown terms and the domain all ask for the same texts. The memo lives for one build only.
+_building = threading.local()
+
+
+def _tokens_of(text: str) -> list[Token]:
+    memo = getattr(_building, "tokens", None)
+    if memo is None:
+        return tokenize(text)
+    tokens = memo.get(text)
+    if tokens is None:
+        tokens = memo[text] = tokenize(text)
+    return tokens
+
+
 def _stem_sequence(text: str) -> list[str]:
-    return [token.stem for token in tokenize(text)]
+    return [token.stem for token in _tokens_of(text)]
 
 
 def _terms_of(lexicon: Lexicon, text: str) -> set[str]:
-    return content_terms(tokenize(text), lexicon)
+    """The content terms of a text; inside a build the same set for the same text (do not change it)."""
+    memo = getattr(_building, "terms", None)
+    if memo is None:
+        return content_terms(tokenize(text), lexicon)
+    terms = memo.get(text)
+    if terms is None:
+        terms = memo[text] = content_terms(_tokens_of(text), lexicon)
+    return terms
 
 
 # Family indexes by content: a family that did not change is not indexed again. Bounded, and
@@ -274,6 +313,14 @@ def _index_elements(family: FamilyData, lexicon: Lexicon, descriptions: dict, tr
 
 
 def _family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
+    _building.tokens, _building.terms = {}, {}
+    try:
+        return _build_family_index(family, lexicon)
+    finally:
+        _building.tokens = _building.terms = None
+
+
+def _build_family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
     descriptions = _description_sentences(family)
     tracks = family_tracks(family, lexicon)
     track_of = {group: track.name for track in tracks for group in track.groups}.get
@@ -286,6 +333,7 @@ def _family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
     for element in elements:
         for term in element.terms:
             postings[term].append(element.index)
+    weighted_postings = {t: (weights.get(t, default_weight), tuple(found)) for t, found in postings.items()}
     has_descriptions = any(sentences for sentences in descriptions.values())
     counts = Counter(t for text in _texts_of(family) for t in _terms_of(lexicon, text))
     recognition = family.recognition
@@ -309,6 +357,7 @@ def _family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
         additions=family_additions(family, lexicon),
         weights=weights,
         default_weight=default_weight,
+        weighted_postings=weighted_postings,
         profile=_profile(counts),
     )
 
@@ -379,7 +428,7 @@ def _level_education(family: FamilyData, lexicon: Lexicon) -> dict[int, frozense
                 texts += [e.text for e in cell.elements]
         found = set()
         for text in texts:
-            tokens = tokenize(text)
+            tokens = _tokens_of(text)
             found.update(rank_of[phrase] for phrase, _, _ in longest_matches(find_phrases(tokens, phrases)))
         if found:
             result[level.rank] = frozenset(found)

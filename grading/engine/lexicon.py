@@ -1,9 +1,11 @@
 """The lexicon (lexicon.toml) as stemmed phrases, and finding those phrases in a text."""
 
+import threading
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from grading.engine.text import fold, stem, TOKEN
 
@@ -30,7 +32,7 @@ class EducationLevel:
     phrases: tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per file (load_lexicon): equal and hashed by identity
 class Lexicon:
     concepts: dict[tuple[str, ...], str]  # phrase -> concept token
     jurisdictions: dict[str, tuple[tuple[str, ...], ...]]
@@ -39,6 +41,8 @@ class Lexicon:
     cues: tuple[Cue, ...]
     above: tuple[tuple[str, ...], ...]
     longest_phrase: int
+    # first stem -> (phrase, concept) of every concept phrase that starts with it
+    concept_starts: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
 
 
 def _phrases(terms, concept_names) -> tuple[tuple[str, ...], ...]:
@@ -88,11 +92,17 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     all_phrases += [p for group in lexicon.jurisdictions.values() for p in group]
     all_phrases += [p for e in lexicon.education for p in e.phrases]
     all_phrases += [p for c in lexicon.cues for p in c.phrases] + list(lexicon.above)
-    return replace(lexicon, longest_phrase=max(len(p) for p in all_phrases))
+    starts: dict[str, list] = {}
+    for phrase, concept in concepts.items():
+        starts.setdefault(phrase[0], []).append((phrase, concept))
+    return replace(
+        lexicon,
+        longest_phrase=max(len(p) for p in all_phrases),
+        concept_starts={first: tuple(found) for first, found in starts.items()},
+    )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple, not a dataclass: a text makes thousands, and this is cheaper
     stem: str
     start: int  # character offsets in the original text
     end: int
@@ -104,7 +114,36 @@ def tokenize(text: str) -> list[Token]:
     folded = fold(text)
     if len(folded) != len(text):  # a character decomposed into several: map per character
         folded = "".join(fold(c)[:1] or " " for c in text)
-    return [Token(stem(m.group()), m.start(), m.end(), m.group()) for m in TOKEN.finditer(folded)]
+    tokens = []
+    append, make = tokens.append, tuple.__new__  # a token per word: keep the loop lean
+    for match in TOKEN.finditer(folded):
+        word = match.group()
+        start, end = match.span()
+        append(make(Token, (stem(word), start, end, word)))
+    return tokens
+
+
+_recent = threading.local()  # per thread: the last few token lists and where each stem occurs
+RECENT_LISTS = 8
+
+
+def _positions(tokens: list[Token]) -> dict[str, list[int]]:
+    """stem -> the indices where it occurs. A reading asks this of the same list for every cue
+    and family, so the last few lists are remembered by identity (and length, as a guard;
+    token lists are not changed once made)."""
+    recent = getattr(_recent, "lists", None)
+    if recent is None:
+        recent = _recent.lists = {}
+    entry = recent.get(id(tokens))
+    if entry is not None and entry[0] is tokens and entry[1] == len(tokens):
+        return entry[2]
+    positions: dict[str, list[int]] = {}
+    for i, token in enumerate(tokens):
+        positions.setdefault(token.stem, []).append(i)
+    if len(recent) >= RECENT_LISTS:
+        del recent[next(iter(recent))]
+    recent[id(tokens)] = (tokens, len(tokens), positions)  # the reference keeps the id unique
+    return positions
 
 
 @lru_cache(maxsize=8192)
@@ -116,16 +155,26 @@ def _by_first_stem(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple
 
 
 def find_phrases(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> list[tuple[tuple[str, ...], int, int]]:
-    """Every occurrence of any phrase: (phrase, index of first token, index after last token)."""
-    wanted = _by_first_stem(tuple(phrases))
-    if not wanted:
+    """Every occurrence of any phrase: (phrase, index of first token, index after last token),
+    in the order of the text (and, at one token, of `phrases`)."""
+    if not phrases:
         return []
-    stems_seq = [t.stem for t in tokens]
+    wanted = _by_first_stem(tuple(phrases))
+    positions = _positions(tokens)
+    if len(wanted) > len(positions):
+        firsts = [s for s in positions if s in wanted]
+    else:
+        firsts = [s for s in wanted if s in positions]
     found = []
-    for i, token_stem in enumerate(stems_seq):
-        for phrase in wanted.get(token_stem, ()):
-            if tuple(stems_seq[i : i + len(phrase)]) == phrase:
-                found.append((phrase, i, i + len(phrase)))
+    for first in firsts:
+        candidates = wanted[first]
+        for i in positions[first]:
+            for phrase in candidates:
+                n = len(phrase)
+                if n == 1 or (i + n <= len(tokens) and all(tokens[i + k].stem == phrase[k] for k in range(1, n))):
+                    found.append((phrase, i, i + n))
+    if len(firsts) > 1:
+        found.sort(key=lambda match: match[1])  # stable: one token's phrases keep their order
     return found
 
 
@@ -133,10 +182,11 @@ def concept_tokens(stem_sequence: list[str], lexicon: Lexicon) -> set[str]:
     """The concept tokens whose phrases occur in a stem sequence."""
     found = set()
     n = len(stem_sequence)
-    for i in range(n):
-        for length in range(1, min(lexicon.longest_phrase, n - i) + 1):
-            concept = lexicon.concepts.get(tuple(stem_sequence[i : i + length]))
-            if concept:
+    starts = lexicon.concept_starts
+    for i, first in enumerate(stem_sequence):
+        for phrase, concept in starts.get(first, ()):
+            length = len(phrase)
+            if length == 1 or (i + length <= n and tuple(stem_sequence[i : i + length]) == phrase):
                 found.add(concept)
     return found
 

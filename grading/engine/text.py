@@ -46,8 +46,27 @@ STOPWORDS = frozenset(
 
 def fold(text: str) -> str:
     """Lower case without diacritics: "Coördineert" and "coordineert" are the same word."""
+    if text.isascii():  # nothing to decompose (most texts): skip the per-character pass
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.replace("\u00a0", " "))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return decomposed.translate(_combining_marks(frozenset(decomposed))).lower()
+
+
+_COMBINING: dict[int, None] = {}  # code point -> None for every combining mark met so far
+_NOT_COMBINING: set[int] = set()
+
+
+def _combining_marks(characters: frozenset[str]) -> dict[int, None]:
+    """A str.translate table that drops the combining marks among `characters` (and those seen
+    before): one check per distinct character instead of one per character of the text."""
+    for c in characters:
+        code = ord(c)
+        if code not in _COMBINING and code not in _NOT_COMBINING:
+            if unicodedata.combining(c):
+                _COMBINING[code] = None
+            else:
+                _NOT_COMBINING.add(code)
+    return _COMBINING
 
 
 # Separable particles: "afgehandeld" is "handelt … af" in a vacancy, "ingeschakeld" "schakelt … in".
