@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -159,6 +160,21 @@ if PROXY_COUNT:
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
+# Mail: one EMAIL_URL (smtp://user:password@host:587/?tls=True, console:, memory: …); by default
+# the console, so a fresh clone prints its mails. SITE_URL makes the links in mails absolute.
+EMAIL_SETTINGS = dj_email_url.parse(os.getenv("EMAIL_URL", "console:"))
+EMAIL_BACKEND = EMAIL_SETTINGS.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = EMAIL_SETTINGS["EMAIL_HOST"] or "localhost"
+EMAIL_PORT = EMAIL_SETTINGS["EMAIL_PORT"] or 25
+EMAIL_HOST_USER = EMAIL_SETTINGS["EMAIL_HOST_USER"] or ""
+EMAIL_HOST_PASSWORD = EMAIL_SETTINGS["EMAIL_HOST_PASSWORD"] or ""
+EMAIL_USE_TLS = EMAIL_SETTINGS["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = EMAIL_SETTINGS["EMAIL_USE_SSL"]
+EMAIL_TIMEOUT = EMAIL_SETTINGS["EMAIL_TIMEOUT"] or 10  # a slow mail server never holds a worker long
+DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "Functiewaardering <noreply@localhost>")
+SITE_URL = os.getenv("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+ORGANISATION_NAME = os.getenv("ORGANISATION_NAME", "")  # printed on the grading report
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -226,3 +242,10 @@ if not DEBUG:
 
 WHITENOISE_USE_FINDERS = DEBUG  # serve from static/ without collectstatic in development
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# Privacy: after this many days a settled or withdrawn request loses its role text, answers and
+# quoted evidence (`manage.py apply_retention`); the decision and its motivation stay.
+_retention = os.getenv("RETENTION_DAYS", "730")
+if not _retention.isdigit() or int(_retention) < 1:
+    raise ImproperlyConfigured(f"RETENTION_DAYS must be a whole number of days, at least 1, not {_retention!r}")
+RETENTION_DAYS = int(_retention)

@@ -1,15 +1,19 @@
 """Forms of the submission pages. They parse input; the services validate and write."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
-from grading.services import submissions
+from grading.roles import HR_ADVISER
+from grading.services import review, submissions
 from grading.services.text_extraction import FILE_BROKEN, FILE_EMPTY, ExtractionError, extract_text
-from grading.submission_selectors import grade_groups, questionnaire
+from grading.submission_selectors import questionnaire
 from profiles.models import Grade, JobFamily
 
 TEXT_AND_FILE = "U hebt tekst geplakt én een bestand gekozen. Kies één van beide: maak het tekstveld leeg of laat het bestand weg."
 UNKNOWN_FAMILY = "Kies een functiefamilie uit de lijst."
+EFFECTIVE_DATE_REQUIRED = "Geef de ingangsdatum van de indeling."
+EFFECTIVE_DATE_INVALID = "Geef de ingangsdatum als datum, bijvoorbeeld 2027-01-01."
 
 
 
@@ -137,10 +141,19 @@ class ReturnForm(VersionForm):
 
 
 class SettleForm(VersionForm):
+    """Family, grade, ingangsdatum and motivation. The grade list holds only the chosen family's
+    grades, in order; nothing is preselected, so the adviser decides (AVG article 22)."""
+
     family = family_field(label="Functiefamilie", empty_label="Kies een functiefamilie")
     grade = forms.TypedChoiceField(
         label="Vastgestelde schaal", coerce=int, required=False, empty_value=None,
         widget=forms.Select(attrs={"aria-describedby": "grade-hint"}),
+        error_messages={"invalid_choice": submissions.GRADE_NOT_IN_FAMILY},
+    )
+    effective_date = forms.DateField(
+        label="Ingangsdatum",
+        widget=forms.DateInput(attrs={"type": "date", "aria-describedby": "effective-date-hint"}, format="%Y-%m-%d"),
+        error_messages={"required": EFFECTIVE_DATE_REQUIRED, "invalid": EFFECTIVE_DATE_INVALID},
     )
     motivation = forms.CharField(
         label="Motivering",
@@ -148,10 +161,64 @@ class SettleForm(VersionForm):
         error_messages={"required": submissions.MOTIVATION_REQUIRED},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, chosen_family: JobFamily | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["grade"].choices = [("", "Geen schaal (de bron noemt er geen)")] + grade_groups()
+        self.chosen_family = chosen_family
+        grades = list(chosen_family.grading_system.grades.order_by("rank")) if chosen_family and chosen_family.grading_system_id else []
+        if grades:
+            self.fields["grade"].choices = [("", "Kies de schaal")] + [(grade.pk, grade.name) for grade in grades]
+        elif chosen_family is not None:
+            self.fields["grade"].choices = [("", "Geen schaal: de bron van deze familie noemt er geen")]
+        else:
+            self.fields["grade"].choices = [("", "Kies eerst een functiefamilie")]
+        self.family_has_grades = bool(grades)
 
     def clean_grade(self) -> Grade | None:
         pk = self.cleaned_data.get("grade")
-        return Grade.objects.filter(pk=pk).first() if pk is not None else None
+        if pk is None:
+            if self.family_has_grades:
+                raise ValidationError(submissions.GRADE_REQUIRED)
+            return None
+        return Grade.objects.filter(pk=pk).first()
+
+    def clean_family(self) -> JobFamily | None:
+        family = self.cleaned_data.get("family") or self.chosen_family
+        if family is None:
+            raise ValidationError(submissions.FAMILY_REQUIRED)
+        return family
+
+
+def settle_form(*, submission, data=None, initial: dict | None = None) -> SettleForm:
+    """The settle form for the family the adviser has chosen (posted), or else the request's."""
+    slug = (data or {}).get("family") or (initial or {}).get("family") or ""
+    chosen = JobFamily.objects.select_related("grading_system").filter(slug=slug).first() if slug else None
+    if chosen is None and not slug:
+        chosen = submission.effective_family()
+    return SettleForm(data, initial=initial, chosen_family=chosen)
+
+
+class HandOverForm(VersionForm):
+    adviser = forms.ModelChoiceField(
+        label="Overdragen aan", queryset=None, empty_label="Kies een HR-adviseur",
+        error_messages={"required": review.NOT_AN_ADVISER, "invalid_choice": review.NOT_AN_ADVISER},
+    )
+    comment = forms.CharField(label="Toelichting voor de collega (optioneel)", required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["adviser"].queryset = (
+            get_user_model().objects.filter(groups__name=HR_ADVISER, is_active=True).order_by("first_name", "username")
+        )
+        self.fields["adviser"].label_from_instance = lambda user: user.get_full_name() or user.get_username()
+
+
+class WithdrawForm(VersionForm):
+    comment = forms.CharField(label="Reden (optioneel)", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReopenForm(VersionForm):
+    reason = forms.CharField(
+        label="Reden om te heropenen", widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": review.REASON_REQUIRED},
+    )

@@ -165,6 +165,16 @@ class Submission(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def status_rank(self) -> int:
+        """Where the status stands in the flow of work, for grouping a manager's list."""
+        return STATUS_FLOW.index(self.status)
+
+    @property
+    def reference(self) -> str:
+        """The number people quote: the year it was made and its id ("FW-2026-000123")."""
+        return f"FW-{self.created_at:%Y}-{self.pk:06d}"
+
     def effective_family(self) -> JobFamily | None:
         """The family a decision is about: the manager's choice, or else the engine's."""
         if self.final_family_id:
@@ -179,6 +189,12 @@ class Submission(models.Model):
 
     def latest_snapshot(self) -> "GradingSnapshot | None":
         return self.snapshots.order_by("-created_at", "-id").first()
+
+
+STATUS_FLOW = [
+    Submission.Status.RETURNED, Submission.Status.DRAFT, Submission.Status.SUBMITTED,
+    Submission.Status.IN_REVIEW, Submission.Status.SETTLED, Submission.Status.WITHDRAWN,
+]
 
 
 class GradingSnapshot(AppendOnlyModel):

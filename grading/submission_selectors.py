@@ -4,12 +4,12 @@ from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from grading.filters import SubmissionFilter
-from grading.models import GradingSnapshot, Submission, SubmissionEvent
+from grading.models import STATUS_FLOW, GradingSnapshot, Submission, SubmissionEvent
 from grading.result_display import evidence_ranges, highlighted, level_chart
-from profiles.models import GradingSystem, JobFamily, Level
+from profiles.models import JobFamily, Level
 from profiles.selectors import family_full_queryset, family_queryset, level_matrix
 
 QUESTION_TEXT = 150  # characters of a level's description shown beside a radio button
@@ -31,8 +31,21 @@ def submission_get(*, user: AbstractBaseUser, pk: int) -> Submission | None:
     return submissions_visible(user=user).filter(pk=pk).first()
 
 
-def submission_list(*, user: AbstractBaseUser, filters: Mapping[str, str]) -> SubmissionFilter:
-    return SubmissionFilter(filters, queryset=submissions_visible(user=user))
+def submission_list(*, user: AbstractBaseUser, filters: Mapping[str, str], request=None) -> SubmissionFilter:
+    adviser = user.has_perm("grading.view_all_submissions")
+    return SubmissionFilter(filters, queryset=submissions_visible(user=user), request=request, adviser=adviser)
+
+
+def status_counts(*, user: AbstractBaseUser) -> list[dict]:
+    """How many requests this user sees per status, in the order work flows."""
+    counts = dict(submissions_visible(user=user).order_by().values_list("status").annotate(n=Count("id")))
+    labels = dict(Submission.Status.choices)
+    return [{"status": s, "label": labels[s], "count": counts.get(s, 0)} for s in STATUS_FLOW if counts.get(s)]
+
+
+def inbox_count(*, user: AbstractBaseUser) -> int:
+    mine = Q(status=Submission.Status.IN_REVIEW, reviewer=user)
+    return submissions_visible(user=user).filter(Q(status=Submission.Status.SUBMITTED) | mine).count()
 
 
 def submission_history(*, submission: Submission) -> QuerySet[SubmissionEvent]:
@@ -45,14 +58,6 @@ def submission_snapshots(*, submission: Submission) -> list[GradingSnapshot]:
 
 def level_label(level: Level) -> str:
     return level.grade.code if level.grade_id else f"niveau {level.rank}"
-
-
-def grade_groups() -> list[tuple[str, list[tuple[int, str]]]]:
-    """Every grade, grouped by grading system, for the settle form's select."""
-    groups = []
-    for system in GradingSystem.objects.prefetch_related("grades").order_by("name"):
-        groups.append((system.name, [(grade.pk, grade.name) for grade in system.grades.all()]))
-    return groups
 
 
 def questionnaire(*, family: JobFamily) -> list[dict]:
@@ -161,7 +166,7 @@ def matrix_excerpt(*, family_slug: str | None, rank: int | None) -> dict | None:
 
 
 def settle_defaults(*, submission: Submission) -> dict:
+    """The family the request is about; never a grade: the adviser chooses it (AVG article 22)."""
     family = submission.effective_family()
-    grade = submission.indicative_grade if family and submission.indicative_family_id == family.pk else None
-    return {"family": family.slug if family else "", "grade": grade.pk if grade else None}
+    return {"family": family.slug if family else ""}
 

@@ -1,22 +1,50 @@
 """Submission pages: submit a role, read its result, review and settle it, print the report."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from grading import reports
+from grading import notifications, reports
 from grading import submission_selectors as selectors
-from grading.forms import ReturnForm, SettleForm, SubmissionForm, SubmitForm, VersionForm
+from grading.forms import (
+    HandOverForm,
+    ReopenForm,
+    ReturnForm,
+    SubmissionForm,
+    SubmitForm,
+    VersionForm,
+    WithdrawForm,
+)
+from grading.forms import settle_form as settle_form_for
 from grading.models import Submission, SubmissionEvent
-from grading.services import submissions
+from grading.services import review, submissions
 from grading.services.submissions import ConflictError
 from grading.services.text_extraction import MAX_FILE_BYTES
 
 PER_PAGE = 50
+ERRORS_BELOW = "Het formulier is niet verwerkt; zie de melding bij het veld."
+SUBMITTED_DONE = "Uw aanvraag is ingediend bij HR. U krijgt bericht als er een vraag of een besluit is."
+REGRADED_DONE = "De engine heeft de aanvraag opnieuw ingedeeld; de eerdere uitkomst blijft bewaard."
+TAKEN_DONE = "U hebt de aanvraag in behandeling genomen."
+RETURNED_DONE = "De aanvraag is teruggestuurd; de leidinggevende krijgt bericht van uw vraag."
+SETTLED_DONE = "De indeling is vastgesteld; de leidinggevende krijgt bericht."
+CREATED_DONE = "De engine heeft uw functie ingedeeld. Lees de uitkomst; dien de aanvraag in als u HR wilt laten beslissen."
+EDITED_DONE = "De beschrijving is gewijzigd en opnieuw ingedeeld."
+FIELD_OF_MESSAGE = {
+    submissions.GRADE_REQUIRED: "grade",
+    submissions.GRADE_NOT_IN_FAMILY: "grade",
+    submissions.MOTIVATION_REQUIRED: "motivation",
+    submissions.FAMILY_REQUIRED: "family",
+    submissions.QUESTION_REQUIRED: "question",
+    review.NOT_AN_ADVISER: "adviser",
+    review.SAME_ADVISER: "adviser",
+    review.REASON_REQUIRED: "reason",
+}
 
 
 class SeeOther(HttpResponseRedirect):
@@ -86,6 +114,7 @@ def submission_new(request: HttpRequest) -> HttpResponse:
     except ValidationError as error:
         form.add_error(None, error)
         return _form_page(request, form, status=400)
+    messages.success(request, CREATED_DONE)
     return see_other(submission)
 
 
@@ -115,6 +144,7 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         form.add_error(None, error)
         return _form_page(request, form, submission=submission, status=400)
+    messages.success(request, EDITED_DONE)
     return see_other(submission)
 
 
@@ -122,15 +152,20 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("grading.view_submission", raise_exception=True)
 @require_safe
 def submission_list(request: HttpRequest) -> HttpResponse:
-    filterset = selectors.submission_list(user=request.user, filters=request.GET)
+    """HR advisers land on their inbox ("te behandelen"); managers see their own, by status."""
+    filterset = selectors.submission_list(user=request.user, filters=request.GET, request=request)
     page = Paginator(filterset.qs, PER_PAGE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
+    sees_all = request.user.has_perm("grading.view_all_submissions")
     context = {
         "filterset": filterset,
         "page": page,
         "query": query.urlencode(),
-        "sees_all": request.user.has_perm("grading.view_all_submissions"),
+        "sees_all": sees_all,
+        "view": filterset.form.cleaned_data.get("weergave") if filterset.is_valid() else "",
+        "counts": selectors.status_counts(user=request.user),
+        "inbox_count": selectors.inbox_count(user=request.user) if sees_all else 0,
     }
     return render(request, "grading/submission_list.html", context, status=200 if filterset.is_valid() else 400)
 
@@ -144,9 +179,12 @@ def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, 
     can_review = user.has_perm("grading.review_submission")
     can_settle = user.has_perm("grading.settle_submission")
     initial = {"version": submission.version}
-    may_settle = can_settle and submission.status == Submission.Status.IN_REVIEW
+    status_is = submission.status
+    may_settle = can_settle and status_is == Submission.Status.IN_REVIEW
     if may_settle:  # its grade choices cost queries: build it only for who can use it
-        settle_form = forms.get("settle_form") or SettleForm(initial=initial | selectors.settle_defaults(submission=submission))
+        settle_form = forms.get("settle_form") or settle_form_for(
+            submission=submission, initial=initial | selectors.settle_defaults(submission=submission)
+        )
     else:
         settle_form = None
     context = {
@@ -154,10 +192,14 @@ def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, 
         "error": error,
         "is_author": is_author,
         "can_edit": is_author and submission.is_editable() and user.has_perm("grading.change_submission"),
-        "can_take": can_review and submission.status == Submission.Status.SUBMITTED,
-        "can_return": can_review and submission.status in (Submission.Status.SUBMITTED, Submission.Status.IN_REVIEW),
+        "can_take": can_review and status_is == Submission.Status.SUBMITTED,
+        "can_return": can_review and status_is in (Submission.Status.SUBMITTED, Submission.Status.IN_REVIEW),
         "can_settle": may_settle,
-        "can_regrade": (is_author and submission.is_editable()) or (can_review and submission.status != Submission.Status.SETTLED),
+        "can_regrade": (is_author and submission.is_editable())
+        or (can_review and status_is not in (Submission.Status.SETTLED, Submission.Status.WITHDRAWN)),
+        "can_hand_over": can_review and status_is == Submission.Status.IN_REVIEW,
+        "can_withdraw": is_author and status_is not in (Submission.Status.SETTLED, Submission.Status.WITHDRAWN),
+        "can_reopen": can_settle and status_is == Submission.Status.SETTLED,
         "submit_form": forms.get("submit_form") or SubmitForm(initial=initial),
         "return_form": forms.get("return_form") or ReturnForm(initial=initial),
         "settle_form": settle_form,
@@ -165,6 +207,12 @@ def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, 
         "history": selectors.submission_history(submission=submission),
         "snapshots": selectors.submission_snapshots(submission=submission),
     }
+    if context["can_hand_over"]:
+        context["hand_over_form"] = forms.get("hand_over_form") or HandOverForm(initial=initial)
+    if context["can_withdraw"]:
+        context["withdraw_form"] = forms.get("withdraw_form") or WithdrawForm(initial=initial)
+    if context["can_reopen"]:
+        context["reopen_form"] = forms.get("reopen_form") or ReopenForm(initial=initial)
     context["latest"] = context["snapshots"][0] if context["snapshots"] else None
     context["history"] = list(context["history"])
     context["open_question"] = next(
@@ -176,23 +224,41 @@ def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, 
 
 @login_required
 @permission_required("grading.view_submission", raise_exception=True)
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _detail(request, get_submission(request, pk), fresh=True)
+    """The request's own page. The settle form posts here, so its errors keep this address."""
+    submission = get_submission(request, pk)
+    if request.method == "POST":
+        if not request.user.has_perm("grading.settle_submission"):
+            raise PermissionDenied
+        return _settle(request, submission)
+    return _detail(request, submission, fresh=True)
 
 
-def _act(request: HttpRequest, submission: Submission, form, action, form_name: str) -> HttpResponse:
-    """Run a review action from a posted form: 303 on success, the page with the error otherwise."""
-    if not form.is_valid():
-        messages = [message for errors in form.errors.values() for message in errors]
-        return _detail(request, submission, status=400, error=" ".join(messages), **{form_name: form})
-    try:
-        action(form.cleaned_data)
-    except ConflictError as error:
-        return _detail(request, submission, status=409, error=error.messages[0])
-    except ValidationError as error:
-        return _detail(request, submission, status=400, error=" ".join(error.messages), **{form_name: form})
+def _act(request: HttpRequest, submission: Submission, form, action, form_name: str, done: str = "") -> HttpResponse:
+    """Run a review action from a posted form: 303 with a confirmation on success; otherwise the
+    page again, each message beside its field (a summary on top points there)."""
+    if form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except ConflictError as error:
+            return _detail(request, submission, status=409, error=error.messages[0])
+        except ValidationError as error:
+            for message in error.messages:
+                field = FIELD_OF_MESSAGE.get(message)
+                form.add_error(field if field in form.fields else None, message)
+    if form.errors:
+        return _detail(request, submission, status=400, error=_summary(form), **{form_name: form})
+    if done:
+        messages.success(request, done)
     return see_other(submission)
+
+
+def _summary(form) -> str:
+    """Above the page: where to look when a field carries the message, else the message itself."""
+    if any(name in form.errors for name in form.fields if not form.fields[name].widget.is_hidden):
+        return ERRORS_BELOW
+    return " ".join(message for errors in form.errors.values() for message in errors)
 
 
 @login_required
@@ -202,8 +268,11 @@ def submission_submit(request: HttpRequest, pk: int) -> HttpResponse:
     submission = get_submission(request, pk)
     if submission.author_id != request.user.pk:
         raise Http404("Deze aanvraag bestaat niet of is niet van u.")
-    return _act(request, submission, SubmitForm(request.POST), lambda data: submissions.submission_submit(
-        submission=submission, by=request.user, comment=data["comment"], version=data["version"]), "submit_form")
+    def submit(data):
+        submissions.submission_submit(submission=submission, by=request.user, comment=data["comment"], version=data["version"])
+        notifications.notify_submitted(submission)
+
+    return _act(request, submission, SubmitForm(request.POST), submit, "submit_form", done=SUBMITTED_DONE)
 
 
 @login_required
@@ -217,7 +286,7 @@ def submission_regrade(request: HttpRequest, pk: int) -> HttpResponse:
     if is_author and not submission.is_editable() and not request.user.has_perm("grading.review_submission"):
         return _detail(request, submission, status=400, error=submissions.NOT_EDITABLE)
     return _act(request, submission, VersionForm(request.POST), lambda data: submissions.submission_regrade(
-        submission=submission, by=request.user, version=data["version"]), "version_form")
+        submission=submission, by=request.user, version=data["version"]), "version_form", done=REGRADED_DONE)
 
 
 @login_required
@@ -226,7 +295,7 @@ def submission_regrade(request: HttpRequest, pk: int) -> HttpResponse:
 def submission_take(request: HttpRequest, pk: int) -> HttpResponse:
     submission = get_submission(request, pk)
     return _act(request, submission, VersionForm(request.POST), lambda data: submissions.submission_take_in_review(
-        submission=submission, by=request.user, version=data["version"]), "version_form")
+        submission=submission, by=request.user, version=data["version"]), "version_form", done=TAKEN_DONE)
 
 
 @login_required
@@ -234,18 +303,36 @@ def submission_take(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("grading.review_submission", raise_exception=True)
 def submission_return(request: HttpRequest, pk: int) -> HttpResponse:
     submission = get_submission(request, pk)
-    return _act(request, submission, ReturnForm(request.POST), lambda data: submissions.submission_return(
-        submission=submission, by=request.user, question=data["question"], version=data["version"]), "return_form")
+    def send_back(data):
+        submissions.submission_return(submission=submission, by=request.user, question=data["question"], version=data["version"])
+        notifications.notify_returned(submission)
+
+    return _act(request, submission, ReturnForm(request.POST), send_back, "return_form", done=RETURNED_DONE)
 
 
 @login_required
 @require_POST
 @permission_required("grading.settle_submission", raise_exception=True)
 def submission_settle(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = get_submission(request, pk)
-    return _act(request, submission, SettleForm(request.POST), lambda data: submissions.submission_settle(
-        submission=submission, by=request.user, motivation=data["motivation"], grade=data["grade"],
-        family=data["family"], version=data["version"]), "settle_form")
+    """Kept for forms posted to the old address; the page's own form posts to the request's page."""
+    return _settle(request, get_submission(request, pk))
+
+
+def _settle(request: HttpRequest, submission: Submission) -> HttpResponse:
+    form = settle_form_for(submission=submission, data=request.POST)
+    if request.POST.get("action") == "familie":
+        # Without JavaScript: show the grades of the family the adviser picked, keep the input.
+        shown = settle_form_for(submission=submission, initial=request.POST.dict())
+        return _detail(request, submission, settle_form=shown)
+
+    def settle(data):
+        submissions.submission_settle(
+            submission=submission, by=request.user, motivation=data["motivation"], grade=data["grade"],
+            family=data["family"], effective_date=data["effective_date"], version=data["version"],
+        )
+        notifications.notify_settled(submission)
+
+    return _act(request, submission, form, settle, "settle_form", done=SETTLED_DONE)
 
 
 @login_required

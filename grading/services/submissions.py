@@ -6,6 +6,7 @@ history line. Two HR advisers settling at once therefore never overwrite each ot
 waits for the lock, then sees a new version (or a settled status) and gets `ConflictError`.
 """
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -344,9 +345,11 @@ def submission_return(
 @transaction.atomic
 def submission_settle(
     *, submission: Submission, by: AbstractBaseUser, motivation: str, grade: Grade | None = None,
-    family: JobFamily | None = None, version: int | None = None,
+    family: JobFamily | None = None, effective_date: datetime.date | None = None, version: int | None = None,
 ) -> Submission:
-    """An HR adviser settles the grade, with a motivation; the decision is final."""
+    """An HR adviser settles the grade, with a motivation and the date it takes effect.
+
+    The decision stands until an adviser reopens it after a bezwaar (see `review`)."""
     locked = _lock(submission, version)
     if locked.status == Submission.Status.SETTLED:
         raise ConflictError(ALREADY_SETTLED, code="conflict")
@@ -365,6 +368,8 @@ def submission_settle(
         raise ValidationError(GRADE_REQUIRED, code="required")
     elif grade.system_id != family.grading_system_id:
         raise ValidationError(GRADE_NOT_IN_FAMILY, code="grade")
+    # The form makes the adviser choose; a caller without a date settles as of today.
+    locked.effective_date = effective_date or timezone.localdate()
     locked.status = Submission.Status.SETTLED
     locked.final_family = family
     locked.final_grade = grade

@@ -99,7 +99,7 @@ def test_the_managers_markup_stays_inert_text(manager_client, manager, catalogue
 def test_the_adviser_sees_any_request_with_the_review_actions(adviser_client, manager, adviser, catalogue):
     submission = make_submission(author=manager, status=Submission.Status.IN_REVIEW, by=adviser)
     html = page(adviser_client, submission)
-    assert f'action="/aanvragen/{submission.pk}/vaststellen/"' in html
+    assert f'action="/aanvragen/{submission.pk}/#vaststellen"' in html
     assert f'action="/aanvragen/{submission.pk}/terugsturen/"' in html
     assert 'name="csrfmiddlewaretoken"' in html and f'name="version" value="{submission.version}"' in html
 

@@ -34,8 +34,8 @@ def test_a_manager_sees_only_their_own_requests(manager_client, requests):
 
 
 def test_an_adviser_sees_every_submitted_request_but_no_draft(adviser_client, requests):
-    html = adviser_client.get(URL).content.decode()
-    assert titles(adviser_client) == {"Mijn secretaris", "Hun ict-functie"}
+    html = adviser_client.get(URL + "?weergave=alle").content.decode()
+    assert titles(adviser_client, "?weergave=alle") == {"Mijn secretaris", "Hun ict-functie"}
     assert html.count("<h1") == 1 and "Leidinggevende" in html
     assert "Mijn chauffeur" not in html
 
@@ -55,12 +55,13 @@ def test_the_date_filter_finds_an_old_draft_for_its_author(manager_client, reque
 @pytest.mark.parametrize(
     "query, expected",
     [
-        ("?status=vastgesteld", {"Mijn secretaris"}),
-        ("?status=ingediend", {"Hun ict-functie"}),
-        ("?familie=div-ict", {"Hun ict-functie"}),
-        ("?familie=ambtelijk-secretaris", {"Mijn secretaris"}),
-        ("?vanaf=" + (timezone.localdate() - datetime.timedelta(days=1)).isoformat(), {"Mijn secretaris", "Hun ict-functie"}),
-        ("?tot=" + (timezone.localdate() - datetime.timedelta(days=30)).isoformat(), set()),
+        ("?weergave=alle&status=vastgesteld", {"Mijn secretaris"}),
+        ("?weergave=alle&status=ingediend", {"Hun ict-functie"}),
+        ("?weergave=alle&familie=div-ict", {"Hun ict-functie"}),
+        ("?weergave=alle&familie=ambtelijk-secretaris", {"Mijn secretaris"}),
+        ("?weergave=alle&leidinggevende=andere-leidinggevende", {"Hun ict-functie"}),
+        ("?weergave=alle&vanaf=" + (timezone.localdate() - datetime.timedelta(days=1)).isoformat(), {"Mijn secretaris", "Hun ict-functie"}),
+        ("?weergave=alle&tot=" + (timezone.localdate() - datetime.timedelta(days=30)).isoformat(), set()),
     ],
 )
 def test_an_adviser_filters_by_status_family_and_date(adviser_client, requests, query, expected):
@@ -70,7 +71,7 @@ def test_an_adviser_filters_by_status_family_and_date(adviser_client, requests, 
 def test_the_grade_filter_uses_the_settled_grade_or_else_the_indicative_one(adviser_client, requests):
     settled = requests["mine"]
     settled.refresh_from_db()
-    assert titles(adviser_client, f"?schaal={settled.final_grade.code}") >= {"Mijn secretaris"}
+    assert titles(adviser_client, f"?weergave=alle&schaal={settled.final_grade.code}") >= {"Mijn secretaris"}
     theirs = requests["theirs"]
     make_snapshot(submission=theirs, result=make_result(family="div-ict", grade="schaal-7", level_rank=3))
     Submission.objects.filter(pk=theirs.pk).update(indicative_grade=settled.final_grade.system.grades.get(code="FG50"))

@@ -1,6 +1,7 @@
 import pytest
 from django.utils.html import escape
 
+from grading.forms import EFFECTIVE_DATE_REQUIRED
 from grading.models import Submission, SubmissionEvent
 from grading.services.submissions import ALREADY_SETTLED, GRADE_NOT_IN_FAMILY, MOTIVATION_REQUIRED, STALE_VERSION
 from profiles.models import Grade
@@ -21,9 +22,14 @@ def fg50(catalogue):
     return Grade.objects.get(system__code="fwg", code="FG50")
 
 
+EFFECTIVE = "2027-01-01"
+
+
 def settle(client, submission, grade, motivation="Zie matrix: adviseert zelfstandig.", **data):
-    payload = {"grade": grade.pk, "family": "ambtelijk-secretaris", "motivation": motivation, "version": submission.version}
-    return client.post(action_url(submission, "vaststellen"), payload | data)
+    """The settle form as the page posts it: to the request's own address."""
+    payload = {"grade": grade.pk, "family": "ambtelijk-secretaris", "motivation": motivation,
+               "effective_date": EFFECTIVE, "version": submission.version, "action": "vaststellen"}
+    return client.post(f"/aanvragen/{submission.pk}/", payload | data)
 
 
 def test_it_settles_the_grade_with_a_motivation(adviser_client, adviser, submission, fg50):
@@ -32,12 +38,14 @@ def test_it_settles_the_grade_with_a_motivation(adviser_client, adviser, submiss
     submission.refresh_from_db()
     assert submission.status == S.SETTLED and submission.final_grade == fg50
     assert submission.motivation == "Zie matrix: adviseert zelfstandig." and submission.settled_by == adviser
+    assert submission.effective_date.isoformat() == EFFECTIVE
     event = submission.events.latest("id")
     assert (event.kind, event.grade, event.from_status, event.to_status) == (SubmissionEvent.Kind.SETTLED, fg50, S.IN_REVIEW, S.SETTLED)
 
 
-def test_the_style_guides_minimal_post_works(adviser_client, submission, fg50):
-    response = adviser_client.post(action_url(submission, "vaststellen"), {"grade": fg50.pk, "motivation": "Zie matrix."})
+def test_a_minimal_post_to_the_old_address_still_works(adviser_client, submission, fg50):
+    data = {"grade": fg50.pk, "motivation": "Zie matrix.", "effective_date": EFFECTIVE}
+    response = adviser_client.post(action_url(submission, "vaststellen"), data)
     assert response.status_code == 303
     submission.refresh_from_db()
     assert submission.final_grade == fg50
@@ -90,9 +98,12 @@ def test_anonymous_users_go_to_the_login_page(client, submission, fg50):
     assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
 
 
-@pytest.mark.parametrize("who", ["manager_client", "other_manager_client", "outsider_client"])
-def test_only_advisers_settle(request, who, submission, fg50):
-    assert settle(request.getfixturevalue(who), submission, fg50).status_code == 403
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("manager_client", 403), ("other_manager_client", 404), ("outsider_client", 403)],  # 404: not even seen
+)
+def test_only_advisers_settle(request, who, status, submission, fg50):
+    assert settle(request.getfixturevalue(who), submission, fg50).status_code == status
     submission.refresh_from_db()
     assert submission.status == S.IN_REVIEW
 
@@ -101,3 +112,41 @@ def test_csrf_is_enforced(adviser, submission, fg50):
     assert settle(strict_client(adviser), submission, fg50).status_code == 403
     submission.refresh_from_db()
     assert submission.status == S.IN_REVIEW
+
+
+def test_the_grade_list_holds_only_the_familys_grades_and_none_is_chosen(adviser_client, submission):
+    form = adviser_client.get(f"/aanvragen/{submission.pk}/").context["settle_form"]
+    labels = [label for value, label in form.fields["grade"].choices if value != ""]
+    assert labels == [g.name for g in Grade.objects.filter(system__code="fwg").order_by("rank")]
+    assert form["grade"].value() in (None, "")
+
+
+def test_picking_another_family_reloads_its_grades_and_keeps_the_input(adviser_client, submission):
+    response = adviser_client.post(f"/aanvragen/{submission.pk}/", {
+        "action": "familie", "family": "div-ict", "motivation": "Mijn tekst.", "version": submission.version,
+    })
+    assert response.status_code == 200
+    form = response.context["settle_form"]
+    labels = [label for value, label in form.fields["grade"].choices if value != ""]
+    assert "schaal 5" in labels and "FG 50" not in labels
+    assert form["motivation"].value() == "Mijn tekst."
+    submission.refresh_from_db()
+    assert submission.status == S.IN_REVIEW
+
+
+def test_an_error_stands_beside_its_field_and_the_address_stays(adviser_client, submission, fg50):
+    response = settle(adviser_client, submission, fg50, effective_date="")
+    assert response.status_code == 400 and response.request["PATH_INFO"] == f"/aanvragen/{submission.pk}/"
+    assert response.context["settle_form"].errors["effective_date"] == [EFFECTIVE_DATE_REQUIRED]
+
+
+def test_a_family_without_grades_settles_without_one(adviser_client, manager, adviser, catalogue):
+    school = make_submission(author=manager, status=S.IN_REVIEW, by=adviser,
+                             family=catalogue.get(slug="secretariele-ondersteuning-vo"))
+    response = adviser_client.post(f"/aanvragen/{school.pk}/", {
+        "action": "vaststellen", "family": "secretariele-ondersteuning-vo", "grade": "", "motivation": "Niveau 2.",
+        "effective_date": EFFECTIVE, "version": school.version,
+    })
+    assert response.status_code == 303
+    school.refresh_from_db()
+    assert school.status == S.SETTLED and school.final_grade is None

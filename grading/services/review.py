@@ -1,0 +1,128 @@
+"""The cases real HR work brings besides the main road: hand a request to a colleague, a manager
+withdrawing a request, reopening a settled request after a bezwaar, and the decisions as CSV.
+
+Each runs like the services in `submissions`: one transaction, the row locked and checked against
+the form's version, the change written together with its history line.
+"""
+
+import csv
+import io
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from grading.models import Submission, SubmissionEvent
+from grading.roles import HR_ADVISER
+from grading.services.submissions import _lock, _log, _require_author, _save, normalize_text
+
+NOT_IN_HAND = "Alleen een aanvraag die in behandeling is, kan worden overgedragen."
+NOT_AN_ADVISER = "Kies een HR-adviseur om de aanvraag aan over te dragen."
+SAME_ADVISER = "De aanvraag is al in behandeling bij deze HR-adviseur."
+NOT_WITHDRAWABLE = "Een aanvraag die is vastgesteld of al is ingetrokken, kan niet meer worden ingetrokken."
+NOT_SETTLED = "Alleen een vastgestelde aanvraag kan worden heropend."
+REASON_REQUIRED = "Geef de reden om de aanvraag te heropenen (bijvoorbeeld het bezwaar)."
+
+
+def is_adviser(user: AbstractBaseUser) -> bool:
+    return user.is_active and user.groups.filter(name=HR_ADVISER).exists()
+
+
+@transaction.atomic
+def submission_hand_over(
+    *, submission: Submission, by: AbstractBaseUser, to: AbstractBaseUser, comment: str = "",
+    version: int | None = None,
+) -> Submission:
+    """Give a request in review to another HR adviser (an absent adviser's work must not vanish)."""
+    locked = _lock(submission, version)
+    if locked.status != Submission.Status.IN_REVIEW:
+        raise ValidationError(NOT_IN_HAND, code="status")
+    if to is None or not is_adviser(to):
+        raise ValidationError(NOT_AN_ADVISER, code="adviser")
+    if locked.reviewer_id == to.pk:
+        raise ValidationError(SAME_ADVISER, code="adviser")
+    locked.reviewer = to
+    _save(locked)
+    name = to.get_full_name() or to.get_username()
+    text = f"Overgedragen aan {name}." + (f" {normalize_text(comment)}" if comment.strip() else "")
+    _log(locked, kind=SubmissionEvent.Kind.HANDED_OVER, by=by, from_status=locked.status, comment=text)
+    submission.refresh_from_db()
+    return submission
+
+
+@transaction.atomic
+def submission_withdraw(
+    *, submission: Submission, by: AbstractBaseUser, comment: str = "", version: int | None = None
+) -> Submission:
+    """The manager takes back a request that is not settled; it stays readable, with its history."""
+    locked = _lock(submission, version)
+    _require_author(locked, by)
+    if locked.status in (Submission.Status.SETTLED, Submission.Status.WITHDRAWN):
+        raise ValidationError(NOT_WITHDRAWABLE, code="status")
+    from_status = locked.status
+    locked.status = Submission.Status.WITHDRAWN
+    _save(locked)
+    _log(locked, kind=SubmissionEvent.Kind.WITHDRAWN, by=by, from_status=from_status, comment=normalize_text(comment))
+    submission.refresh_from_db()
+    return submission
+
+
+@transaction.atomic
+def submission_reopen(
+    *, submission: Submission, by: AbstractBaseUser, reason: str, version: int | None = None
+) -> Submission:
+    """Reopen a settled request after a bezwaar. The earlier decision stays in the history (the
+    settle line with its grade and motivation); the adviser who reopens takes it in review."""
+    locked = _lock(submission, version)
+    if locked.status != Submission.Status.SETTLED:
+        raise ValidationError(NOT_SETTLED, code="status")
+    reason = normalize_text(reason or "")
+    if not reason:
+        raise ValidationError(REASON_REQUIRED, code="required")
+    locked.status = Submission.Status.IN_REVIEW
+    locked.reviewer = by
+    _save(locked)
+    _log(locked, kind=SubmissionEvent.Kind.REOPENED, by=by, from_status=Submission.Status.SETTLED,
+         comment=reason, grade=locked.final_grade)
+    submission.refresh_from_db()
+    return submission
+
+
+DECISION_COLUMNS = [
+    "kenmerk", "titel", "status", "leidinggevende", "functiefamilie", "schaal", "schaalcode",
+    "ingangsdatum", "aangemaakt", "vastgesteld", "hr-adviseur",
+]
+
+
+def decisions_csv(*, submissions) -> str:
+    """The decisions for reporting: no role text, no motivation, only what was decided and when."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(DECISION_COLUMNS)
+    for submission in submissions:
+        settled = submission.status == Submission.Status.SETTLED
+        family = submission.effective_family()
+        grade = submission.final_grade if settled else None
+        writer.writerow([
+            submission.reference,
+            _safe_cell(submission.title),
+            submission.get_status_display(),
+            _person(submission.author),
+            family.name if family else "",
+            grade.name if grade else "",
+            grade.code if grade else "",
+            submission.effective_date.isoformat() if settled and submission.effective_date else "",
+            submission.created_at.date().isoformat(),
+            submission.settled_at.date().isoformat() if settled and submission.settled_at else "",
+            _person(submission.settled_by) if settled and submission.settled_by_id else "",
+        ])
+    return out.getvalue()
+
+
+def _person(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def _safe_cell(value: str) -> str:
+    """A title a spreadsheet would run as a formula is kept as text (CSV injection)."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

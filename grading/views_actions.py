@@ -1,0 +1,65 @@
+"""Views for the cases real HR work brings: hand over, withdraw, reopen, and the decisions as CSV."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+from django.views.decorators.http import require_POST, require_safe
+
+from grading import notifications
+from grading import submission_selectors as selectors
+from grading.forms import HandOverForm, ReopenForm, WithdrawForm
+from grading.services import review
+from grading.views import _act, get_submission
+
+HANDED_OVER_DONE = "De aanvraag is overgedragen; uw collega krijgt bericht."
+WITHDRAWN_DONE = "U hebt de aanvraag ingetrokken. Ze blijft met haar geschiedenis te lezen."
+REOPENED_DONE = "De aanvraag is heropend en bij u in behandeling; het eerdere besluit staat in de geschiedenis."
+
+
+@login_required
+@require_POST
+@permission_required("grading.review_submission", raise_exception=True)
+def submission_hand_over(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = get_submission(request, pk)
+
+    def hand_over(data):
+        review.submission_hand_over(submission=submission, by=request.user, to=data["adviser"],
+                                    comment=data["comment"], version=data["version"])
+        notifications.notify_handed_over(submission)
+
+    return _act(request, submission, HandOverForm(request.POST), hand_over, "hand_over_form", done=HANDED_OVER_DONE)
+
+
+@login_required
+@require_POST
+@permission_required("grading.change_submission", raise_exception=True)
+def submission_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = get_submission(request, pk)
+    if submission.author_id != request.user.pk:
+        raise Http404("Deze aanvraag bestaat niet of is niet van u.")
+    return _act(request, submission, WithdrawForm(request.POST), lambda data: review.submission_withdraw(
+        submission=submission, by=request.user, comment=data["comment"], version=data["version"]),
+        "withdraw_form", done=WITHDRAWN_DONE)
+
+
+@login_required
+@require_POST
+@permission_required("grading.settle_submission", raise_exception=True)
+def submission_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = get_submission(request, pk)
+    return _act(request, submission, ReopenForm(request.POST), lambda data: review.submission_reopen(
+        submission=submission, by=request.user, reason=data["reason"], version=data["version"]),
+        "reopen_form", done=REOPENED_DONE)
+
+
+@login_required
+@require_safe
+@permission_required("grading.view_all_submissions", raise_exception=True)
+def decisions_export(request: HttpRequest) -> HttpResponse:
+    """The requests of the list's current filters as CSV, for reporting: no role text."""
+    filterset = selectors.submission_list(user=request.user, filters=request.GET, request=request)
+    rows = filterset.qs.select_related("settled_by") if filterset.is_valid() else filterset.queryset.none()
+    response = HttpResponse(review.decisions_csv(submissions=rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="indelingsbesluiten-{timezone.localdate():%Y-%m-%d}.csv"'
+    return response
