@@ -11,7 +11,7 @@ from grading.engine.data import (
     TrackData,
 )
 from grading.engine.matching import ENGINE_VERSION, CatalogueIndex, build_index, grade
-from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position
+from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position, Reason, Signal
 
 VERSION = ENGINE_VERSION
 
@@ -29,6 +29,8 @@ __all__ = [
     "GradingResult",
     "LevelData",
     "Position",
+    "Reason",
+    "Signal",
     "RecognitionData",
     "SectionData",
     "TrackData",

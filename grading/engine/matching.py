@@ -9,10 +9,10 @@ from grading.engine.lexicon import find_phrases
 from grading.engine.index import CatalogueIndex, FamilyIndex, build_index
 from grading.engine.levels import LevelDecision, decide
 from grading.engine.reading import Reading, read
-from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position
+from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position, Reason
 from grading.engine.tracks import AdditionIndex, TrackIndex
 
-ENGINE_VERSION = "1.1"
+ENGINE_VERSION = "1.2"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -36,6 +36,14 @@ def grade(
     reading = read(text, catalogue)
     if family is not None and family not in catalogue.families:
         raise KeyError(f"unknown family: {family}")
+    given = catalogue.families[family].family if family else None
+    if reading.language is not None and reading.language.code != "nl":
+        return _refusal(reading, Reason.LANGUAGE, given)
+    # Among all families a thin text cannot show which fits; within a family chosen by the user
+    # (or with answers to the questions) one full sentence will do, a keyword list never.
+    thin = reading.too_little if given is None and not answers else reading.full_sentences == 0
+    if thin:
+        return _refusal(reading, Reason.TOO_LITTLE_TEXT, given)
     candidates = [family] if family else shortlist(reading, catalogue)
     fits = sorted(
         (family_fit(catalogue.families[slug], reading, catalogue) for slug in candidates),
@@ -57,6 +65,39 @@ def grade(
     return _result(family_index, reading, best, fits, scores, decision, track, _additions(family_index, reading))
 
 
+NO_TEXT = "Er is geen functiebeschrijving om in te delen."
+TOO_LITTLE_TEXT = (
+    "De beschrijving is te kort om in te delen: trefwoorden of een enkele regel laten niet zien welk "
+    "werk de functie doet. Beschrijf in een aantal volledige zinnen, of met een takenlijst, wat de "
+    "functie doet, voor wie en met wie, hoe zelfstandig, en welke opleiding en ervaring ze vraagt."
+)
+OTHER_LANGUAGE = (
+    "De tekst lijkt in het {language} geschreven. De functiefamilies zijn Nederlandstalig en de engine "
+    "leest alleen Nederlandse functiebeschrijvingen; ze geeft daarom geen familie en geen schaal. "
+    "Geef de beschrijving in het Nederlands."
+)
+
+
+def _refusal(reading: Reading, reason: Reason, family: FamilyData | None = None) -> GradingResult:
+    """No level because the text cannot be judged: another language, or too little text. When
+    the user chose the family, the result names it, without a level."""
+    language = reading.language
+    if reason == Reason.LANGUAGE:
+        explanation = OTHER_LANGUAGE.format(language=language.name.lower())
+        confidence = max(0.5, language.probability)
+    else:
+        explanation = TOO_LITTLE_TEXT if reading.text.strip() else NO_TEXT
+        confidence = 0.9
+    return GradingResult(
+        engine_version=ENGINE_VERSION, position=Position.NO_MATCH, family=family.slug if family else None,
+        family_name=family.name if family else None,
+        level_rank=None, level_name=None, grade=None, confidence=round(confidence, 2),
+        family_scores=(), criteria=(), signals=(), next_level_rank=None, next_grade=None,
+        missing_for_next=(), explanation=explanation, reason=str(reason),
+        language=language.code if language else "nl", language_name=language.name if language else "Nederlands",
+    )
+
+
 def _no_match(reading: Reading, scores: tuple[FamilyScore, ...], evidence: float = 0.0) -> GradingResult:
     explanation = (
         "Geen functiefamilie past: de beschrijving gaat over ander werk dan de families beschrijven."
@@ -67,7 +108,8 @@ def _no_match(reading: Reading, scores: tuple[FamilyScore, ...], evidence: float
         engine_version=ENGINE_VERSION, position=Position.NO_MATCH, family=None, family_name=None,
         level_rank=None, level_name=None, grade=None, confidence=_no_match_confidence(scores, evidence),
         family_scores=scores, criteria=(), signals=_signals(reading), next_level_rank=None,
-        next_grade=None, missing_for_next=(), explanation=explanation,
+        next_grade=None, missing_for_next=(), explanation=explanation, reason=str(Reason.NO_FAMILY),
+        language=reading.language.code if reading.language else "nl",
     )
 
 
@@ -148,6 +190,7 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
         track=track.name if track else None,
         track_start_rank=track.start_rank if track else None,
         additions=additions,
+        language=reading.language.code if reading.language else "nl",
     )
 
 

@@ -1,17 +1,27 @@
 """What the engine reads in an input text: sentences with terms, and cues outside the matrix."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from grading.engine.index import CatalogueIndex
+from grading.engine.language import LanguageGuess, detect
 from grading.engine.lexicon import Token, find_phrases, longest_matches, tokenize
+from grading.engine.negation import organisation_names, sentence_scope
 from grading.engine.result import Signal
-from grading.engine.text import Sentence, split_sentences
+from grading.engine.structure import read_structure
+from grading.engine.text import Sentence
+
+# A text must hold at least this much running text to be judged: a keyword list or a single
+# line shows no work. Sentences of fewer words than FULL_SENTENCE do not count.
+FULL_SENTENCE = 4
+MIN_FULL_SENTENCES = 2
+MIN_WORDS = 25
 
 
 @dataclass(frozen=True)
 class ReadSentence:
     sentence: Sentence
     terms: frozenset[str]
+    denied: bool = False  # part of the sentence denies or hands off a task
 
 
 @dataclass(frozen=True)
@@ -26,36 +36,86 @@ class Reading:
     cue_balance: float  # below 0: simpler, more guided work; above 0: more complex, autonomous
     cue_signals: tuple[Signal, ...]
     above_signals: tuple[Signal, ...]
+    headings: tuple[Sentence, ...] = ()  # titles and headings: context, never evidence
+    language: LanguageGuess | None = None
+    too_little: bool = False  # too little running text to judge among all families
+    full_sentences: int = 0  # sentences of FULL_SENTENCE words or more
+    full_words: int = 0  # words in those sentences
     cache: dict = field(default_factory=dict, compare=False, repr=False)  # derived once per reading
 
 
 def read(text: str, catalogue: CatalogueIndex) -> Reading:
-    tokens = tokenize(text)
-    sentences = []
+    all_tokens = tokenize(text)
+    structure = read_structure(text)
+    names = organisation_names(text, all_tokens)
+    sentences, denied_all, reporting_all, full_sentences, full_words = [], set(), set(), 0, 0
     position = 0  # sentences and tokens both run left to right: one sweep
-    for sentence in split_sentences(text):
-        while position < len(tokens) and tokens[position].start < sentence.start:
+    for sentence in structure.sentences:
+        while position < len(all_tokens) and all_tokens[position].start < sentence.start:
             position += 1
         end = position
-        while end < len(tokens) and tokens[end].start < sentence.end:
+        while end < len(all_tokens) and all_tokens[end].start < sentence.end:
             end += 1
-        sentences.append(ReadSentence(sentence, frozenset(catalogue.terms(tokens[position:end]))))
+        denied, reporting = sentence_scope(text, all_tokens, position, end)
+        denied_all |= denied
+        reporting_all |= reporting
+        kept = [all_tokens[i] for i in range(position, end) if i not in denied and i not in reporting and i not in names]
+        sentences.append(ReadSentence(sentence, frozenset(catalogue.terms(kept)), bool(denied)))
+        if end - position >= FULL_SENTENCE:
+            full_sentences += 1
+            full_words += end - position
         position = end
-    all_terms = frozenset().union(*(s.terms for s in sentences)) if sentences else frozenset()
-    education, education_signal = _education(text, tokens, catalogue)
-    balance, cue_signals = _cues(text, tokens, catalogue)
-    return Reading(
+    # What a denied clause names says nothing about the role: not its domain, not its cues.
+    tokens = [t for i, t in enumerate(all_tokens) if i not in denied_all]
+    # The text's terms for recognising a family include titles, headings and employer names.
+    all_terms = frozenset(catalogue.terms(tokens)).union(*(s.terms for s in sentences))
+    denied_spans = [(all_tokens[i].start, all_tokens[i].end) for i in denied_all]
+    education, education_signal = _education(text, all_tokens, catalogue)
+    # A reporting line ("naar de leidinggevende") names a manager: no cue of leading.
+    cue_tokens = [t for i, t in enumerate(all_tokens) if i not in denied_all and i not in reporting_all]
+    balance, cue_signals = _cues(text, cue_tokens, catalogue)
+    reading = Reading(
         text=text,
         tokens=tokens,
         sentences=tuple(sentences),
         terms=all_terms,
-        jurisdiction=_jurisdiction(tokens, catalogue),
+        jurisdiction=_jurisdiction(all_tokens, catalogue),
         education=education,
         education_signal=education_signal,
         cue_balance=balance,
         cue_signals=cue_signals,
-        above_signals=_signals(text, tokens, catalogue.lexicon.above, "above", "wijst op werk boven ondersteunend niveau"),
+        above_signals=_undenied(
+            _signals(text, cue_tokens, catalogue.lexicon.above, "above", "wijst op werk boven ondersteunend niveau"),
+            denied_spans,
+        ),
+        headings=structure.headings,
+        language=detect(text),
+        too_little=full_sentences < MIN_FULL_SENTENCES or full_words < MIN_WORDS,
+        full_sentences=full_sentences,
+        full_words=full_words,
     )
+    _heading_vector(reading, all_tokens, names, catalogue)
+    return reading
+
+
+def _heading_vector(reading: Reading, tokens: list[Token], names: set[int], catalogue: CatalogueIndex) -> None:
+    """Titles and headings are no evidence for a level, but they say what the role is: the
+    text's word vector, which the family fit compares with each family, includes them (without
+    employer names)."""
+    if not reading.headings:
+        return
+    from grading.engine.fit import reading_vector  # fit reads Readings: import at call time
+
+    headings = []
+    for heading in reading.headings:
+        kept = [t for i, t in enumerate(tokens) if heading.start <= t.start < heading.end and i not in names]
+        headings.append(ReadSentence(heading, frozenset(catalogue.terms(kept))))
+    whole = replace(reading, sentences=reading.sentences + tuple(headings), cache={})
+    reading.cache["vector"] = reading_vector(whole, catalogue)
+
+
+def _undenied(signals: tuple[Signal, ...], spans: list[tuple[int, int]]) -> tuple[Signal, ...]:
+    return tuple(s for s in signals if not any(start < s.end and s.start < end for start, end in spans))
 
 
 def _span(text: str, tokens: list[Token], start: int, end: int) -> tuple[str, int, int]:

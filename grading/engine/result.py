@@ -4,6 +4,14 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 
 
+class Reason(StrEnum):
+    """Why no family was given (set on a no-match only)."""
+
+    NO_FAMILY = "no_family"  # the text is about other work than the families describe
+    LANGUAGE = "language"  # the text is not Dutch; the families are Dutch-language
+    TOO_LITTLE_TEXT = "too_little_text"  # a keyword list or a single line: nothing to judge
+
+
 class Position(StrEnum):
     IN_RANGE = "in_range"
     ABOVE = "above"  # the text clearly exceeds the family's highest level
@@ -19,8 +27,10 @@ class Evidence:
     start: int  # character offsets in the input text, so a page can highlight the sentence
     end: int
     element: str  # the source element it supports
-    level_rank: int
+    level_rank: int  # the level of the element matched
     score: float
+    counted: bool = True  # False: shown for what it is, but it did not lift the criterion
+    note: str = ""  # Dutch: why a match with another level did not count
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,9 @@ class CriterionResult:
     evidence: tuple[Evidence, ...]
     missing_for_next: tuple[str, ...]  # distinguishing elements of the next level up not shown
     answered: bool = False  # the manager's own answer for this criterion was used
+    # How many of a level's own elements (for "Idem +": what it adds) the text shows, per level
+    # rank that has any: ((rank, shown, of), ...), lowest first.
+    shown: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -72,8 +85,19 @@ class GradingResult:
     track: str | None = None  # the family's track the role belongs to (e.g. "ICT"), if it has tracks
     track_start_rank: int | None = None  # the lowest level of that track
     additions: tuple[str, ...] = ()  # sections that add to the function (e.g. "Mediatheek werkzaamheden")
+    reason: str | None = None  # a Reason on a no-match, else None
+    language: str = "nl"  # ISO 639-1 code of the language seen
+    language_name: str = "Nederlands"
+    system_mismatch: bool = False  # the setting the text names grades by another system than the family
+    setting: str | None = None  # the setting the text names (e.g. "gemeente"), when it names one
+    setting_system: str | None = None  # the name of the grading system that setting uses
+    family_system: str | None = None  # the name of the family's grading system
+    range_signals: tuple[Signal, ...] = ()  # what shows the role lies above or below the family
+    neighbour_grade: str | None = None  # the system's grade just above or below the family's range
+    confidence_band: str = ""  # "laag" | "redelijk" | "hoog"
 
     def as_dict(self) -> dict:
         data = asdict(self)
         data["position"] = str(self.position)
+        data["reason"] = str(self.reason) if self.reason else None
         return data

@@ -52,17 +52,21 @@ def prediction(case_id, result: engine.GradingResult) -> dict:
                 "name": c.name,
                 "level": c.level_rank,
                 "grade": c.grade,
-                "evidence": [{"sentence": e.sentence, "start": e.start, "end": e.end, "element": e.element} for e in c.evidence],
+                "evidence": [
+                    {"sentence": e.sentence, "start": e.start, "end": e.end, "element": e.element,
+                     "element_level": e.level_rank, "counted": e.counted, "note": e.note}
+                    for e in c.evidence
+                ],
+                "shown": [{"level": rank, "shown": shown, "of": total} for rank, shown, total in c.shown],
                 "missing_for_next": list(c.missing_for_next),
             }
             for c in result.criteria
         ],
         "engine_version": result.engine_version,
         "track": result.track,
-        # Filled in properly by a later issue; the keys are here so the contract's shape is complete.
-        "reason": "no_family" if result.family is None else None,
-        "language": "nl",
-        "system_mismatch": False,
+        "reason": result.reason,
+        "language": result.language,
+        "system_mismatch": result.system_mismatch,
     }
 
 

@@ -2,7 +2,7 @@
 
 import random
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from grading import engine
@@ -58,6 +58,7 @@ def test_adding_the_next_levels_elements_never_lowers_the_level(family_number, d
     base = role_text(family, rank, track)
     sample = data.draw(st.lists(st.sampled_from(base), min_size=1, max_size=6, unique=True))
     before = engine.grade(" ".join(sample), fixture_index(), family=family.slug)
+    assume(before.level_rank is not None)  # a single short element is too little text to judge
     extra = role_text(family, rank + 1, track)
     after = engine.grade(" ".join(sample + extra), fixture_index(), family=family.slug)
     assert after.level_rank >= before.level_rank

@@ -1,0 +1,79 @@
+"""Which language a role description is written in.
+
+The families are Dutch-language, so a text in another language cannot be read against them; the
+engine says so instead of "no family fits". py3langid (offline, a fork of langid.py) gives the
+first opinion, restricted to the languages that matter here. A Dutch text full of English ICT
+terms ("incidents in TOPdesk, Active Directory beheer") can fool a character model, so the text's
+own function words have the last word: a text is only called foreign when the model is sure and
+the foreign language's function words outnumber the Dutch ones.
+"""
+
+import re
+import threading
+from dataclasses import dataclass
+
+LANGUAGES = ("nl", "en", "fr", "de")
+NAMES = {"nl": "Nederlands", "en": "Engels", "fr": "Frans", "de": "Duits"}
+SURE = 0.95  # the model's probability above which a foreign verdict counts
+MIN_WORDS = 6  # fewer words say too little about a language: taken as Dutch
+
+FUNCTION_WORDS = {
+    "nl": frozenset(
+        "de het een en van in op te voor met is zijn je jij wij we ons onze bij naar om aan dat die "
+        "deze dit niet ook als of door wordt worden heeft hebben uit over tot zich er nog wel maar".split()
+    ),
+    "en": frozenset(
+        "the a an and of to in on for with is are be you your we our at by from that this as or "
+        "will have has not it its who which".split()
+    ),
+    "fr": frozenset(
+        "le la les un une des du de et en pour avec est sont vous nous notre votre au aux dans sur "
+        "qui que par ou ne pas il elle".split()
+    ),
+    "de": frozenset(
+        "der die das ein eine und von zu mit ist sind sie wir unser ihr für auf im den dem des "
+        "nicht auch oder bei".split()
+    ),
+}
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+_lock = threading.Lock()
+_identifier = None
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    code: str  # ISO 639-1
+    probability: float  # the model's, 0..1
+    name: str  # Dutch name of the language, for messages
+
+
+def _model():
+    global _identifier
+    if _identifier is None:
+        with _lock:
+            if _identifier is None:
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+                identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                identifier.set_languages(list(LANGUAGES))
+                _identifier = identifier
+    return _identifier
+
+
+def function_word_counts(text: str) -> dict[str, int]:
+    words = [w.lower() for w in WORD.findall(text)]
+    return {code: sum(1 for w in words if w in vocabulary) for code, vocabulary in FUNCTION_WORDS.items()}
+
+
+def detect(text: str) -> LanguageGuess:
+    """The language of `text`; Dutch unless the text is clearly in another language."""
+    words = WORD.findall(text)
+    if len(words) < MIN_WORDS:
+        return LanguageGuess("nl", 0.0, NAMES["nl"])
+    code, probability = _model().classify(text)
+    if code != "nl" and probability >= SURE:
+        counts = function_word_counts(text)
+        if counts.get(code, 0) > counts["nl"]:
+            return LanguageGuess(code, round(float(probability), 3), NAMES.get(code, code))
+    return LanguageGuess("nl", round(float(probability), 3) if code == "nl" else 0.0, NAMES["nl"])

@@ -1,0 +1,146 @@
+"""Scope: which words of a sentence say what the role does, and which do not.
+
+- A clause that denies a task ("je geeft geen advies", "je beheert de applicaties niet", "hoeft
+  niet", "behoort niet tot") or hands it to someone else ("het archiveren doet het team DIV") is
+  no evidence for that task. A phrase that only looks like a denial ("niet alleen … maar ook",
+  "niet zonder overleg") is no denial; "zonder toezicht" is no denial at all.
+- A reporting line ("stuurt signalen naar de leidinggevende", "valt onder het afdelingshoofd")
+  names a manager; it is not managing, so those words are left out.
+- The name of an employer or a department ("Ministerie van Infrastructuur en Waterstaat") is
+  context, not evidence.
+
+The word lists are general Dutch and live in lexicon.toml ([negation], [organisation]).
+"""
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from grading.engine.lexicon import LEXICON_PATH, Token
+from grading.engine.text import fold
+
+CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\s[•·]\s")
+CLAUSE_WORDS = frozenset({"maar", "en", "of", "terwijl", "waarbij", "omdat", "want", "dus", "zodat"})
+# A relative clause ("vragen die je niet kunt beantwoorden, geef je door") restricts its noun:
+# a "niet" inside it denies no task.
+RELATIVE = frozenset({"die", "dat", "wat", "welke", "waar", "waarvan", "waarop", "waarin", "waarmee", "waarover"})
+
+
+@dataclass(frozen=True)
+class ScopeWords:
+    clause: frozenset[str]
+    following: frozenset[str]
+    not_denial: tuple[tuple[str, ...], ...]
+    delegated: tuple[tuple[str, ...], ...]
+    reporting: tuple[tuple[str, ...], ...]
+    organisations: frozenset[str]
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z0-9]+", fold(phrase)))  # as the tokenizer splits words
+
+
+@lru_cache(maxsize=1)
+def scope_words() -> ScopeWords:
+    data = tomllib.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    negation, organisation = data["negation"], data["organisation"]
+    return ScopeWords(
+        clause=frozenset(fold(w) for w in negation["clause"]),
+        following=frozenset(fold(w) for w in negation["following"]),
+        not_denial=tuple(_words(p) for p in negation["not_denial"]),
+        delegated=tuple(_words(p) for p in negation["delegated"]),
+        reporting=tuple(_words(p) for p in negation["reporting"]),
+        organisations=frozenset(fold(w) for w in organisation["triggers"]),
+    )
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Token indices (into the text's token list) that are no evidence, by reason."""
+
+    denied: frozenset[int]
+    reporting: frozenset[int]
+    names: frozenset[int]
+
+    @property
+    def excluded(self) -> frozenset[int]:
+        return self.denied | self.reporting | self.names
+
+
+def _occurrences(words: list[str], phrases) -> list[tuple[int, int]]:
+    found = []
+    for i in range(len(words)):
+        for phrase in phrases:
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                found.append((i, i + len(phrase)))
+    return found
+
+
+def _clauses(text: str, tokens: list[Token], first: int, last: int) -> list[tuple[int, int]]:
+    """Clauses of the tokens first..last-1 of one sentence: broken at punctuation and at words
+    that start a new clause ("maar", "en", …)."""
+    clauses, start = [], first
+    for i in range(first + 1, last):
+        between = text[tokens[i - 1].end : tokens[i].start]
+        if CLAUSE_BREAK.search(between):
+            clauses.append((start, i))
+            start = i
+        elif tokens[i].word in CLAUSE_WORDS:
+            clauses.append((start, i))
+            start = i + 1
+    clauses.append((start, last))
+    return [c for c in clauses if c[0] < c[1]]
+
+
+def sentence_scope(text: str, tokens: list[Token], first: int, last: int) -> tuple[set[int], set[int]]:
+    """(denied, reporting) token indices within one sentence (tokens first..last-1)."""
+    words_ = scope_words()
+    words = [t.word for t in tokens[first:last]]
+    denied: set[int] = set()
+    reporting: set[int] = set()
+    exempt = {first + i for start, end in _occurrences(words, words_.not_denial) for i in range(start, end)}
+    for clause_start, clause_end in _clauses(text, tokens, first, last):
+        for i in range(clause_start, clause_end):
+            word = tokens[i].word
+            if i in exempt:
+                continue
+            if word in words_.clause:
+                if any(tokens[j].word in RELATIVE for j in range(clause_start + 1, i)):
+                    continue  # a restriction of a noun, not a denial of the task
+                denied.update(range(clause_start, clause_end))
+            elif word in words_.following:
+                denied.update(range(i, clause_end))
+    for start, end in _occurrences(words, words_.delegated):
+        clause = next(((s, e) for s, e in _clauses(text, tokens, first, last) if s <= first + start < e), None)
+        if clause:
+            denied.update(range(clause[0], clause[1]))
+    for start, end in _occurrences(words, words_.reporting):
+        reporting.update(range(first + start, first + end))
+    return denied, reporting
+
+
+def organisation_names(text: str, tokens: list[Token]) -> set[int]:
+    """Token indices of employer and department names: the capitalised words (connectors
+    between them) after a word that names a kind of organisation, e.g. "Infrastructuur en
+    Waterstaat" in "Ministerie van Infrastructuur en Waterstaat". The kind itself is kept."""
+    triggers = scope_words().organisations
+    connectors = {"van", "voor", "en", "de", "het", "der", "den", "te", "ter", "ten", "op", "in"}
+    names: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token.word not in triggers:
+            continue
+        j, last_capital = i + 1, None
+        while j < len(tokens):
+            between = text[tokens[j - 1].end : tokens[j].start]
+            if between.strip(" -&'’") or "\n" in between:
+                break
+            original = text[tokens[j].start : tokens[j].end]
+            if original[:1].isupper():
+                last_capital = j
+            elif tokens[j].word not in connectors:
+                break
+            j += 1
+        if last_capital is not None:
+            names.update(range(i + 1, last_capital + 1))  # the kind of employer stays: context
+    return names

@@ -1,0 +1,121 @@
+"""Negation and scope, language, and texts too thin to judge: written for these tests."""
+
+from grading import engine
+from grading.engine.language import detect
+from grading.engine.reading import read
+from grading.engine.result import Position, Reason
+from tests.engine.families import fixture_index
+
+ROLE = (
+    "Als medewerker documentaire informatievoorziening registreer je inkomende post in het "
+    "documentmanagementsysteem. Je maakt dossiers aan en houdt ze volledig. Je beantwoordt vragen van "
+    "collega's over het terugvinden van stukken. Je werkt volgens de vaste procedures van de afdeling. "
+    "Je hebt een mbo-opleiding op niveau 3 en enige ervaring met archiveren."
+)
+
+
+def sentence_terms(text: str) -> list[frozenset[str]]:
+    return [s.terms for s in read(text, fixture_index()).sentences]
+
+
+def advice_terms(text: str) -> set[str]:
+    return set().union(*sentence_terms(text)) & {"~adviseren", "~coordineren", "~applicatiebeheer"}
+
+
+def test_a_denied_task_is_no_evidence_for_it():
+    assert advice_terms("Je geeft geen advies, hebt geen coördinerende taken en beheert geen applicaties.") == set()
+    assert advice_terms("Je geeft advies, hebt coördinerende taken en beheert applicaties.") == {
+        "~adviseren", "~coordineren", "~applicatiebeheer",
+    }
+
+
+def test_niet_hoeft_niet_and_behoort_niet_tot_deny_their_clause():
+    assert advice_terms("Je adviseert de directie niet over de inrichting.") == set()
+    assert advice_terms("Je hoeft niet te adviseren over de inrichting van het archief.") == set()
+    assert advice_terms("Het coördineren van de werkzaamheden behoort niet tot de functie.") == set()
+
+
+def test_a_task_handed_to_another_team_is_no_evidence():
+    assert advice_terms("Het applicatiebeheer doet het team ICT-beheer.") == set()
+    assert advice_terms("Het applicatiebeheer wordt gedaan door de afdeling ICT.") == set()
+
+
+def test_a_phrase_that_only_looks_like_a_denial_is_still_evidence():
+    assert "~adviseren" in advice_terms("Je ondersteunt niet alleen de raad, maar adviseert ook de voorzitter.")
+    assert "~adviseren" in advice_terms("Je adviseert de voorzitter, niet zonder overleg met de griffie.")
+    terms = set().union(*sentence_terms("Je coördineert zonder toezicht de planning van de vergaderingen."))
+    assert "~coordineren" in terms
+
+
+def test_a_denied_clause_leaves_the_rest_of_the_sentence():
+    terms = set().union(*sentence_terms("Je registreert de post, maar je geeft geen advies."))
+    assert "post" in terms or "~post" in terms
+    assert "~adviseren" not in terms
+
+
+def test_reporting_to_a_manager_is_not_managing():
+    terms = set().union(*sentence_terms("Je stuurt signalen over achterstanden naar de leidinggevende."))
+    assert not {t for t in terms if t.startswith("leiding")}
+    reading = read("Je stuurt signalen naar je leidinggevende en bespreekt ze met je leidinggevende.", fixture_index())
+    assert reading.above_signals == ()
+
+
+def test_an_employer_name_is_context_not_evidence():
+    reading = read("Je werkt bij het Ministerie van Infrastructuur en Waterstaat aan het archief.", fixture_index())
+    terms = set().union(*(s.terms for s in reading.sentences))
+    assert not {t for t in terms if t.startswith(("infrastructur", "waterstat"))}
+    assert "ministerie" in {t.word for t in reading.tokens}  # the kind of employer stays
+
+
+def test_a_keyword_list_gets_a_message_not_a_level():
+    for text in ("Adviseert. Deskundige. Medezeggenschap. Hbo. Notuleert. Zelfstandig. Agenda. Archief. Or.",
+                 "Ambtelijk secretaris van de ondernemingsraad met hbo-niveau"):
+        result = engine.grade(text, fixture_index())
+        assert (result.position, result.reason, result.grade, result.level_rank) == (
+            Position.NO_MATCH, Reason.TOO_LITTLE_TEXT, None, None,
+        )
+        assert "volledige zinnen" in result.explanation
+
+
+def test_a_keyword_list_within_a_chosen_family_names_it_without_a_level():
+    result = engine.grade("Adviseert. Notuleert. Hbo.", fixture_index(), family="ambtelijk-secretaris")
+    assert (result.family, result.level_rank, result.reason) == ("ambtelijk-secretaris", None, Reason.TOO_LITTLE_TEXT)
+
+
+def test_a_full_description_is_not_too_little():
+    result = engine.grade(ROLE, fixture_index())
+    assert result.reason is None and result.family == "div-ict"
+
+
+ENGLISH = (
+    "The works council is looking for an official secretary. You prepare the meetings of the council, "
+    "take the minutes and keep track of the action list. You advise the chair on procedures under the "
+    "Works Councils Act and you maintain the archive of the council. You have a bachelor's degree."
+)
+FRENCH = (
+    "Le SPF Finances recrute un assistant administratif. Vous gérez le courrier entrant et sortant, "
+    "vous tenez l'agenda du chef de service et vous classez les dossiers. Vous répondez aux questions "
+    "des citoyens par téléphone. Vous êtes titulaire d'un diplôme de l'enseignement secondaire supérieur."
+)
+DUTCH_WITH_ENGLISH = (
+    "Als servicedesk medewerker los je incidents op in TOPdesk en help je gebruikers met hun laptop. "
+    "Je doet updates van Windows 11, beheert accounts in Active Directory en Microsoft 365. "
+    "Je escaleert issues naar de second line support en documenteert oplossingen in de knowledge base. "
+    "Je hebt een mbo-4 opleiding ICT en bent service minded."
+)
+
+
+def test_a_text_in_another_language_gets_a_dutch_message_naming_it():
+    for text, code, name in ((ENGLISH, "en", "engels"), (FRENCH, "fr", "frans")):
+        result = engine.grade(text, fixture_index())
+        assert (result.position, result.reason, result.language, result.family) == (
+            Position.NO_MATCH, Reason.LANGUAGE, code, None,
+        )
+        assert f"in het {name} geschreven" in result.explanation
+        assert "Nederlandstalig" in result.explanation
+
+
+def test_dutch_full_of_english_ict_terms_is_dutch():
+    assert detect(DUTCH_WITH_ENGLISH).code == "nl"
+    result = engine.grade(DUTCH_WITH_ENGLISH, fixture_index())
+    assert result.language == "nl" and result.reason != Reason.LANGUAGE
