@@ -6,10 +6,13 @@ distinguish a level and bumps the catalogue version (see also `catalogue_changes
 the grading engine rebuild their view of the data.
 """
 
+from pathlib import Path
+
 from django import forms
 from django.contrib import admin
 
 from profiles.additions import recompute_additions
+from profiles.family_files import FamilyFileError, _Reader, read_recognition
 from profiles.models import (
     CatalogueVersion,
     Cell,
@@ -102,8 +105,46 @@ class SectionInline(admin.StackedInline):
     show_change_link = True
 
 
+RECOGNITION_INVALID = "De herkenning (recognition) klopt niet bij {place}: {message}"
+
+
+class JobFamilyForm(forms.ModelForm):
+    """The family with its `recognition:` block as JSON, checked as the importer checks it."""
+
+    recognition = forms.JSONField(
+        label="Herkenning (recognition, als JSON)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12, "cols": 90}),
+        help_text="Zelfde sleutels als het blok recognition: in het YAML-bestand van de familie; leeg laten voor geen.",
+    )
+
+    class Meta:
+        model = JobFamily
+        fields = "__all__"
+
+    def clean_recognition(self):
+        raw = self.cleaned_data.get("recognition")
+        if raw in (None, "", {}):
+            return None
+        family = self.instance
+        levels, sections = [], []
+        if family.pk:  # track groups and additions must name this family's own headings and sections
+            levels = [
+                {"cells": [{"elements": [{"group": e.group} for e in cell.elements.all()]} for cell in level.cells.all()]}
+                for level in family.levels.prefetch_related("cells__elements")
+            ]
+            sections = [{"title": title} for title in family.sections.values_list("title", flat=True)]
+        try:
+            return read_recognition(_Reader(Path(f"{family.slug or 'familie'}.yaml")), raw, levels, sections)
+        except FamilyFileError as error:
+            raise forms.ValidationError(
+                RECOGNITION_INVALID.format(place=error.place, message=error.message), code="invalid_recognition"
+            ) from None
+
+
 @admin.register(JobFamily)
 class JobFamilyAdmin(CatalogueChangeMixin, admin.ModelAdmin):
+    form = JobFamilyForm
     list_display = ["name", "slug", "grading_system", "jurisdiction", "sector"]
     list_filter = ["grading_system", "jurisdiction", "sector"]
     search_fields = ["name", "slug", "core"]

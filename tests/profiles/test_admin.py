@@ -1,7 +1,10 @@
+import json
+
 import pytest
 from django.contrib import admin
 from django.urls import reverse
 
+from profiles.admin import RECOGNITION_INVALID
 from profiles.models import CatalogueVersion, Cell, Element, JobFamily, Level
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +58,72 @@ def test_editing_a_cell_in_the_admin_updates_elements_and_the_version(admin_clie
         "Verricht adviserende werkzaamheden", "Nieuw element uit de beheeromgeving",
     ]
     assert CatalogueVersion.current() > version
+
+
+def _family_change_data(page) -> dict:
+    """The family's change form as the browser would post it, inlines included."""
+    form = page.context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if name == "recognition":
+            value = field.prepare_value(value) if value is not None else ""
+        data[name] = "" if value is None else value
+    for formset in page.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        prefix = formset.formset.prefix
+        for name in management.fields:
+            data[f"{prefix}-{name}"] = management[name].value()
+        for index, inline_form in enumerate(formset.formset.forms):
+            for name in inline_form.fields:
+                value = inline_form[name].value()
+                data[f"{prefix}-{index}-{name}"] = "" if value is None else value
+    return data
+
+
+def test_a_valid_recognition_edit_in_the_admin_is_stored(admin_client):
+    family = JobFamily.objects.get(slug="div-ict")
+    url = reverse("admin:profiles_jobfamily_change", args=[family.pk])
+    recognition = dict(family.recognition)
+    recognition["domain"] = [*recognition["domain"], "zaakgericht werken"]
+    data = _family_change_data(admin_client.get(url))
+    data["recognition"] = json.dumps(recognition)
+    version = CatalogueVersion.current()
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    family.refresh_from_db()
+    assert "zaakgericht werken" in family.recognition["domain"]
+    assert family.recognition["tracks"] == recognition["tracks"]
+    assert CatalogueVersion.current() > version
+
+
+def test_a_bad_recognition_block_gives_the_dutch_error_and_stores_nothing(admin_client):
+    family = JobFamily.objects.get(slug="div-ict")
+    before = family.recognition
+    url = reverse("admin:profiles_jobfamily_change", args=[family.pk])
+    recognition = dict(before)
+    recognition["tracks"] = [{"name": "Tuinonderhoud", "groups": ["Snoeiwerk"], "terms": ["hovenier"]}]
+    data = _family_change_data(admin_client.get(url))
+    data["recognition"] = json.dumps(recognition)
+    version = CatalogueVersion.current()
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors["recognition"]
+    assert len(errors) == 1
+    assert errors[0].startswith(RECOGNITION_INVALID.split("{place}")[0] + "recognition.tracks[0].groups: ")
+    family.refresh_from_db()
+    assert family.recognition == before
+    assert CatalogueVersion.current() == version
+
+
+def test_an_unknown_key_in_the_recognition_block_is_refused(admin_client):
+    family = JobFamily.objects.get(slug="ambtelijk-secretaris")
+    before = family.recognition
+    url = reverse("admin:profiles_jobfamily_change", args=[family.pk])
+    data = _family_change_data(admin_client.get(url))
+    data["recognition"] = json.dumps({"domein": ["notuleren"]})
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["recognition"][0].startswith(RECOGNITION_INVALID.split("{place}")[0])
+    family.refresh_from_db()
+    assert family.recognition == before
