@@ -243,8 +243,9 @@ if not DEBUG:
 WHITENOISE_USE_FINDERS = DEBUG  # serve from static/ without collectstatic in development
 WHITENOISE_AUTOREFRESH = DEBUG
 
-# Privacy: after this many days a settled or withdrawn request loses its role text, answers and
-# quoted evidence (`manage.py apply_retention`); the decision and its motivation stay.
+# Privacy: after this many days a settled or withdrawn request loses its role text, the sentences
+# quoted from it and the messages about it (`manage.py apply_retention`, grading/services/privacy.py);
+# the decision and its motivation stay.
 _retention = os.getenv("RETENTION_DAYS", "730")
 if not _retention.isdigit() or int(_retention) < 1:
     raise ImproperlyConfigured(f"RETENTION_DAYS must be a whole number of days, at least 1, not {_retention!r}")
