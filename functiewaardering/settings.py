@@ -227,6 +227,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.getenv("LOG_LEVEL", "WARNING")},
+    "loggers": {"pypdf": {"level": "ERROR"}},  # a damaged upload is the user's message, not a log flood
 }
 
 if not DEBUG:

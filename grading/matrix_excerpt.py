@@ -8,8 +8,11 @@ query on the submit path) as plain JSON in the shape the report template reads.
 from grading import engine
 
 
-def excerpt(*, family: engine.FamilyData | None, rank: int | None) -> dict:
-    """The indicative level and its neighbours, criteria as rows; {} without a family and level."""
+def excerpt(*, family: engine.FamilyData | None, rank: int | None, grade_names: dict[str, str] | None = None) -> dict:
+    """The indicative level and its neighbours, criteria as rows; {} without a family and level.
+
+    `grade_names` maps grade codes to the names people read ("schaal-6" -> "schaal 6")."""
+    grade_names = grade_names or {}
     if family is None or not rank:
         return {}
     levels = [level for level in family.levels if abs(level.rank - rank) <= 1]
@@ -19,7 +22,7 @@ def excerpt(*, family: engine.FamilyData | None, rank: int | None) -> dict:
         "family": {"name": family.name, "slug": family.slug},
         "indicative_rank": rank,
         "levels": [
-            {"rank": level.rank, "name": level.name, "grade": {"code": level.grade} if level.grade else None}
+            {"rank": level.rank, "name": level.name, "grade": {"code": level.grade, "name": grade_names.get(level.grade, level.grade)} if level.grade else None}
             for level in levels
         ],
         "criteria": [

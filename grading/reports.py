@@ -8,6 +8,7 @@ run: a bezwaar is judged on the matrix as it stood when the role was graded.
 
 from datetime import datetime
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -27,6 +28,7 @@ def report_context(submission: Submission, *, made_at: datetime | None = None) -
         "snapshots": snapshots,
         "latest": latest,
         "made_at": made_at or timezone.localtime(),
+        "organisation": settings.ORGANISATION_NAME,
     }
     context |= selectors.result_view(snapshot=latest)
     if latest is not None and latest.matrix_excerpt:

@@ -57,7 +57,7 @@ def submission_snapshots(*, submission: Submission) -> list[GradingSnapshot]:
 
 
 def level_label(level: Level) -> str:
-    return level.grade.code if level.grade_id else f"niveau {level.rank}"
+    return level.grade.name if level.grade_id else f"niveau {level.rank}"
 
 
 def questionnaire(*, family: JobFamily) -> list[dict]:

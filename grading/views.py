@@ -74,6 +74,7 @@ def _form_page(request: HttpRequest, form: SubmissionForm, *, submission: Submis
         "notice": notice,
         "max_megabytes": MAX_FILE_BYTES // (1024 * 1024),
         "max_words": f"{submissions.MAX_WORDS:,}".replace(",", "."),
+        "max_characters": f"{submissions.MAX_CHARACTERS:,}".replace(",", "."),
         "version": (request.POST.get("version") if request.method == "POST" else "") or (submission.version if submission else ""),
     }
     return render(request, "grading/submission_form.html", context, status=status)

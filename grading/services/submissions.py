@@ -32,12 +32,6 @@ TEXT_WITHOUT_WORDS = (
     "De beschrijving bevat geen woorden, alleen leestekens of symbolen. Plak de tekst van de "
     "functiebeschrijving of kies een bestand."
 )
-# No longer raised: a text is never refused for markup, it is escaped wherever it is shown.
-# Kept until tests/grading/test_submission_services.py stops importing it.
-MARKUP_NOT_ALLOWED = (
-    "De tekst bevat HTML-code die niet is toegestaan (zoals <script>, <iframe> of een "
-    "javascript:-link). Plak de beschrijving als gewone tekst."
-)
 UNKNOWN_CRITERION = "De vragenlijst bevat een criterium dat niet bij deze functiefamilie hoort."
 UNKNOWN_LEVEL = "Een antwoord in de vragenlijst noemt een niveau dat deze functiefamilie niet heeft."
 NOT_AUTHOR = "Alleen de leidinggevende die de aanvraag maakte, kan haar wijzigen of indienen."
@@ -179,9 +173,15 @@ def _run_engine(*, text: str, family: JobFamily | None, answers: dict) -> Engine
     graded_family = index.families[result.family].family if result.family in index.families else None
     return EngineRun(
         result=result,
-        matrix_excerpt=matrix_excerpt.excerpt(family=graded_family, rank=result.level_rank),
+        matrix_excerpt=matrix_excerpt.excerpt(family=graded_family, rank=result.level_rank, grade_names=_grade_names(graded_family)),
         catalogue_version=version,
     )
+
+
+def _grade_names(family: engine.FamilyData | None) -> dict[str, str]:
+    if family is None or not family.grading_system:
+        return {}
+    return dict(Grade.objects.filter(system__code=family.grading_system).values_list("code", "name"))
 
 
 def _store_result(submission: Submission, run: EngineRun, *, by) -> GradingSnapshot:

@@ -30,7 +30,7 @@ def page(client, submission) -> str:
 def test_the_manager_sees_the_indicative_grade_with_confidence_in_words(manager_client, submission):
     html = page(manager_client, submission)
     assert html.count("<h1") == 1 and '<html lang="nl"' in html
-    assert "Indicatieve schaal" in html and "<strong>FG45</strong>" in html
+    assert "Indicatieve schaal" in html and "<strong>FG 45</strong>" in html
     assert "De engine is <strong>redelijk</strong> zeker" in html
     assert "Dit is een indicatie, geen besluit." in html
 
@@ -46,7 +46,7 @@ def test_the_managers_own_sentences_are_highlighted_by_their_offsets(manager_cli
 
 def test_each_criterion_shows_its_level_and_what_the_next_level_needs(manager_client, submission):
     html = page(manager_client, submission)
-    assert "Ondersteunt <strong>Ambtelijk secretaris FG 45</strong> (FG45)" in html
+    assert "Ondersteunt <strong>Ambtelijk secretaris FG 45</strong> (FG 45)" in html
     assert "<strong>Geen houvast</strong> in de tekst" in html
     assert "Adviseert gevraagd en ongevraagd." in html and "Onderhandelt met de bestuurder." in html
 
@@ -63,7 +63,7 @@ def test_the_chart_is_server_rendered_svg_with_a_text_alternative(manager_client
     html = page(manager_client, submission)
     svg = re.search(r"<svg.*?</svg>", html, re.S).group(0)
     assert 'role="img"' in svg and "<title" in svg
-    assert "Kerntaken: FG45." in svg and "Vaardigheden: geen houvast." in svg
+    assert "Kerntaken: FG 45." in svg and "Vaardigheden: geen houvast." in svg
     assert svg.count("<rect") == 1
 
 

@@ -41,7 +41,7 @@ def test_the_form_has_the_contract_fields_and_states_its_limits(manager_client):
     for name in ("title", "text", "file", "family"):
         assert f'name="{name}"' in html
     assert 'enctype="multipart/form-data"' in html
-    assert "2 MB" in html and "20.000 woorden" in html
+    assert "2 MB" in html and "20.000 woorden" in html and "200.000 tekens" in html
 
 
 def test_a_submit_stores_grades_and_redirects_with_303_to_the_result(manager_client, manager):
@@ -81,7 +81,7 @@ def test_the_questionnaire_step_works_without_javascript_and_keeps_the_input(man
     assert response.status_code == 200 and not Submission.objects.exists()
     assert 'value="Secretaris"' in html and "notuleert en bewaakt" in html
     assert html.count('type="radio" name="answer_') == 7 * 3  # 7 criteria, "weet ik niet" and 2 levels
-    assert "Ambtelijk secretaris FG 50 (FG50)" in html
+    assert "Ambtelijk secretaris FG 50 (FG 50)" in html
 
 
 def test_the_questionnaire_can_be_opened_by_link(manager_client):

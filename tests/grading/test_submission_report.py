@@ -41,11 +41,13 @@ def test_the_report_holds_text_result_evidence_matrix_decision_history_and_page_
     flat = " ".join(text.split())
     assert "Indelingsrapport: Ambtelijk secretaris OR" in flat
     assert "De ambtelijk secretaris ondersteunt de ondernemingsraad." in flat  # the role text
-    assert "INDICATIEVE SCHAAL FG45" in flat and "Een indicatie is geen besluit." in flat
+    assert "INDICATIEVE SCHAAL FG 45" in flat and "Een indicatie is geen besluit." in flat
+    assert f"Kenmerk {settled.reference}" in flat and "Leidinggevende Lotte de Vries" in flat
+    assert "HR-adviseur Hamid Bakker" in flat and "Ingangsdatum" in flat and "Engineversie" in flat
     assert "Zij bereidt de vergaderingen voor, notuleert en bewaakt de voortgang van de besluiten." in flat  # evidence
     assert "Uit de niveaumatrix van Ambtelijk secretaris" in flat
-    assert "Ambtelijk secretaris FG 45 (FG45)" in flat and "Ambtelijk secretaris FG 50 (FG50)" in flat
-    assert "Besluit van HR" in flat and "VASTGESTELDE INDELING FG45" in flat and "Past bij de matrix." in flat
+    assert "Ambtelijk secretaris FG 45 (FG 45)" in flat and "Ambtelijk secretaris FG 50 (FG 50)" in flat
+    assert "Besluit van HR" in flat and "VASTGESTELDE INDELING FG 45" in flat and "Past bij de matrix." in flat
     for step in ("Aangemaakt en ingedeeld", "Ingediend bij HR", "In behandeling genomen", "Vastgesteld"):
         assert step in flat
     pages = int(re.search(r"Pagina 1 van (\d+)", flat).group(1))

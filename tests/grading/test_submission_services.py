@@ -8,7 +8,6 @@ from grading.services.submissions import (
     FAMILY_REQUIRED,
     GRADE_NOT_IN_FAMILY,
     GRADE_REQUIRED,
-    MARKUP_NOT_ALLOWED,
     MOTIVATION_REQUIRED,
     NOT_AUTHOR,
     NOT_EDITABLE,
@@ -21,6 +20,7 @@ from grading.services.submissions import (
     STALE_VERSION,
     TEXT_REQUIRED,
     TEXT_TOO_LONG,
+    TEXT_WITHOUT_WORDS,
     TITLE_REQUIRED,
     UNKNOWN_CRITERION,
     UNKNOWN_LEVEL,
@@ -79,10 +79,7 @@ def test_create_normalizes_line_ends_and_control_characters(manager):
         ("Secretaris", "   \n ", TEXT_REQUIRED),
         ("", ROLE_TEXT, TITLE_REQUIRED),
         ("Secretaris", "woord " * 20_001, TEXT_TOO_LONG),
-        ("Secretaris", "Notuleert. <script>alert(1)</script>", MARKUP_NOT_ALLOWED),
-        ("Secretaris", 'Zie <a href="javascript:alert(1)">hier</a>.', MARKUP_NOT_ALLOWED),
-        ("Secretaris", '<p onclick="x()">Notuleert.</p>', MARKUP_NOT_ALLOWED),
-        ("<iframe src=//x>", ROLE_TEXT, MARKUP_NOT_ALLOWED),
+        ("Secretaris", "<<< >>>", TEXT_WITHOUT_WORDS),
     ],
 )
 def test_create_refuses_bad_input_and_writes_nothing(manager, title, text, message):
