@@ -1,4 +1,8 @@
+import importlib.util
+from pathlib import Path
+
 import pytest
+from django.db import connections
 
 from grading import selectors
 from profiles.models import CatalogueVersion, Level
@@ -31,3 +35,54 @@ def test_the_engine_data_holds_inheritance_and_additions():
     assert any(e.inherited and not e.added for e in cell.elements)
     assert any(e.added and not e.inherited for e in cell.elements)
     assert families["administratief-ondersteuner"].level(3).entry_requirement == "bachelordiploma"
+
+
+class _Log:
+    def __init__(self):
+        self.lines = []
+
+    def info(self, message, *args):
+        self.lines.append(message % args)
+
+    def exception(self, message, *args):
+        self.lines.append(message % args)
+
+
+class _Server:
+    def __init__(self):
+        self.log = _Log()
+
+
+def _gunicorn_config():
+    path = Path(__file__).resolve().parents[2] / "functiewaardering" / "gunicorn.conf.py"
+    spec = importlib.util.spec_from_file_location("gunicorn_conf", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_gunicorn_builds_the_index_before_the_workers_fork(django_assert_max_num_queries, monkeypatch):
+    closed = []
+    monkeypatch.setattr(connections, "close_all", lambda: closed.append(True))  # a test keeps its transaction
+    config = _gunicorn_config()
+    assert config.preload_app is True
+    server = _Server()
+    config.when_ready(server)
+    assert server.log.lines and server.log.lines[0].startswith("Engine index built: 4 families")
+    assert closed == [True]  # no connection is shared with the forked workers
+    with django_assert_max_num_queries(1):  # a worker then only reads the version
+        assert selectors.engine_index().families.keys() == {
+            "administratief-ondersteuner", "ambtelijk-secretaris", "div-ict", "secretariele-ondersteuning-vo",
+        }
+
+
+def test_a_failed_start_build_is_logged_and_left_to_the_first_request(monkeypatch):
+    monkeypatch.setattr(connections, "close_all", lambda: None)
+
+    def broken():
+        raise RuntimeError("geen database")
+
+    monkeypatch.setattr(selectors, "engine_index", broken)
+    server = _Server()
+    _gunicorn_config().when_ready(server)
+    assert server.log.lines == ["Engine index not built at start; the first grading request builds it."]

@@ -1,0 +1,33 @@
+"""Gunicorn settings: the grading engine's index is built once, in the master, before the workers fork.
+
+    gunicorn -c functiewaardering/gunicorn.conf.py functiewaardering.wsgi
+
+Without this, every worker builds the index in its first grading request (about a second for the
+four families, far more for a large catalogue), which may pass the worker time-out. With it, the
+master loads the application, builds the index for the current data version and closes its
+database connections; each worker is forked with the index in memory (shared copy-on-write, also
+for workers that gunicorn restarts later). When the data version moves, a worker rebuilds only
+the families whose content changed (grading/engine/index.py keeps each family's index by content).
+Other settings (bind, workers, timeout) stay on the command line or in GUNICORN_CMD_ARGS.
+"""
+
+import time
+
+preload_app = True
+
+
+def when_ready(server):
+    """Build the engine index in the master; never fail the start over it."""
+    from django.db import connections
+
+    from grading.selectors import engine_index
+
+    started = time.perf_counter()
+    try:
+        index = engine_index()
+    except Exception:  # e.g. a database that is not migrated yet: the first request builds it
+        server.log.exception("Engine index not built at start; the first grading request builds it.")
+    else:
+        server.log.info("Engine index built: %d families in %.2f s.", len(index.families), time.perf_counter() - started)
+    finally:
+        connections.close_all()  # a forked worker must never share the master's connection
