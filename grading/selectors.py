@@ -38,10 +38,9 @@ def _level_data(family: JobFamily, row: dict, sections: list) -> engine.LevelDat
 
 def family_engine_data() -> tuple[engine.FamilyData, ...]:
     """Every family as engine dataclasses (a fixed number of queries)."""
-    system_grades = {
-        system.code: tuple(g.code for g in system.grades.all())
-        for system in GradingSystem.objects.prefetch_related("grades")
-    }
+    all_systems = list(GradingSystem.objects.prefetch_related("grades").order_by("code"))
+    system_grades = {system.code: tuple(g.code for g in system.grades.all()) for system in all_systems}
+    systems = tuple(engine.SystemData.from_dict(s.code, s.name, s.settings) for s in all_systems)
     result = []
     for family in family_full_queryset().order_by("slug"):
         sections = list(family.sections.all())
@@ -72,6 +71,7 @@ def family_engine_data() -> tuple[engine.FamilyData, ...]:
                 criteria=tuple(engine.CriterionData(key=c.key, name=c.name) for c in family.criteria.all()),
                 levels=tuple(_level_data(family, row, sections) for row in level_matrix(family)),
                 recognition=engine.RecognitionData.from_dict(family.recognition),
+                systems=systems,
             )
         )
     return tuple(result)

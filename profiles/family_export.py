@@ -40,6 +40,7 @@ def system_data() -> list[dict]:
                 {"code": g.code, "name": g.name, **({"entry_requirement": g.entry_requirement} if g.entry_requirement else {})}
                 for g in system.grades.order_by("rank")
             ],
+            **({"settings": system.settings} if system.settings else {}),
         }
         for system in GradingSystem.objects.prefetch_related("grades").order_by("code")
     ]

@@ -97,7 +97,7 @@ def read_systems(path: Path) -> list[dict]:
     for i, raw in enumerate(reader.sequence(load_yaml(path), "")):
         place = f"[{i}]"
         data = reader.mapping(raw, place)
-        reader.known_keys(data, {"code", "name", "description", "grades"}, place)
+        reader.known_keys(data, {"code", "name", "description", "grades", "settings"}, place)
         code = reader.slug(data, "code", place)
         if code in seen:
             reader.fail(f"{place}.code", f"systeem '{code}' staat er twee keer in")
@@ -121,17 +121,45 @@ def read_systems(path: Path) -> list[dict]:
                     ),
                 }
             )
-        if not grades:
-            reader.fail(f"{place}.grades", "een systeem heeft minstens één schaal nodig")
+        settings = _settings(reader, data.get("settings"), f"{place}.settings")
+        if not grades and not settings:
+            reader.fail(f"{place}.grades", "een systeem heeft minstens één schaal nodig (of, zonder familie, settings)")
         systems.append(
             {
                 "code": code,
                 "name": reader.text(data, "name", place),
                 "description": reader.text(data, "description", place, required=False),
                 "grades": grades,
+                "settings": settings,
             }
         )
     return systems
+
+
+def _settings(reader: "_Reader", raw, place: str) -> list[dict]:
+    """The settings that grade by a system: each a name, the phrases a role text uses to name it
+    (`terms`) and the kinds of employer whose name shows it (`employers`: "Gemeente Utrecht")."""
+    if raw is None:
+        return []
+    settings, names = [], set()
+    for k, raw_setting in enumerate(reader.sequence(raw, place)):
+        setting_place = f"{place}[{k}]"
+        setting = reader.mapping(raw_setting, setting_place)
+        reader.known_keys(setting, {"name", "terms", "employers"}, setting_place)
+        name = reader.text(setting, "name", setting_place)
+        if name in names:
+            reader.fail(f"{setting_place}.name", f"setting '{name}' staat er twee keer in")
+        names.add(name)
+        lists = {}
+        for key in ("terms", "employers"):
+            values = setting.get(key) or []
+            if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
+                reader.fail(f"{setting_place}.{key}", "een lijst met niet-lege teksten verwacht")
+            lists[key] = [v.strip() for v in values]
+        if not lists["terms"] and not lists["employers"]:
+            reader.fail(setting_place, "een setting heeft terms of employers nodig")
+        settings.append({"name": name, **lists})
+    return settings
 
 
 FAMILY_KEYS = {

@@ -87,7 +87,8 @@ def import_catalogue(catalogue: Catalogue) -> ImportReport:
             report,
             GradingSystem,
             {"code": system_data["code"]},
-            {"name": system_data["name"], "description": system_data["description"]},
+            {"name": system_data["name"], "description": system_data["description"],
+             "settings": system_data.get("settings", [])},
         )
         systems[system.code] = system
         stale_grades += _sync_grades(report, system, system_data["grades"], grades)

@@ -17,6 +17,9 @@ class GradingSystem(models.Model):
     code = models.SlugField("code", unique=True)
     name = models.CharField("naam", max_length=200)
     description = models.TextField("omschrijving", blank=True)
+    # Where the system applies: [{"name", "terms", "employers"}], validated by
+    # profiles/family_files.py. The engine tells from them which system a role's setting uses.
+    settings = models.JSONField("settings", default=list, blank=True)
 
     class Meta:
         ordering = ["name"]

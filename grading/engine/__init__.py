@@ -11,6 +11,7 @@ from grading.engine.data import (
     TrackData,
 )
 from grading.engine.matching import ENGINE_VERSION, CatalogueIndex, build_index, grade
+from grading.engine.setting import SettingData, SystemData
 from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position, Reason, Signal
 
 VERSION = ENGINE_VERSION
@@ -33,6 +34,8 @@ __all__ = [
     "Signal",
     "RecognitionData",
     "SectionData",
+    "SettingData",
+    "SystemData",
     "TrackData",
     "build_index",
     "grade",

@@ -100,6 +100,9 @@ class FamilyData:
     context_notes: tuple[str, ...] = ()
     sections: tuple[SectionData, ...] = ()
     recognition: RecognitionData | None = None
+    # Every grading system of the catalogue with the settings that use it (setting.SystemData),
+    # so the engine can tell a text's setting grades by another system than this family's.
+    systems: tuple = ()
 
     def level(self, rank: int) -> LevelData:
         return self.levels[rank - 1]

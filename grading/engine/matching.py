@@ -10,6 +10,7 @@ from grading.engine.index import CatalogueIndex, FamilyIndex, build_index
 from grading.engine.levels import LevelDecision, decide
 from grading.engine.reading import Reading, read
 from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position, Reason
+from grading.engine.setting import SettingFound, settings_named, system_mismatch
 from grading.engine.tracks import AdditionIndex, TrackIndex
 
 ENGINE_VERSION = "1.2"
@@ -171,6 +172,10 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
     next_rank = decision.rank + 1 if decision.rank < len(family.levels) else None
     criteria = tuple(_criterion_result(family_index, reading, support, next_rank, track) for support in decision.criteria)
     missing = tuple(text for c in criteria for text in c.missing_for_next)
+    found = settings_named(reading.tokens, set(reading.employers), family.systems, reading.text)
+    mismatch = system_mismatch(family.grading_system, found)
+    own_system = next((s.name for s in family.systems if s.code == family.grading_system), None)
+    setting = mismatch or next((f for f in found if f.system.code == family.grading_system), None)
     return GradingResult(
         engine_version=ENGINE_VERSION,
         position=decision.position,
@@ -186,11 +191,15 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
         next_level_rank=next_rank,
         next_grade=family.level(next_rank).grade if next_rank else None,
         missing_for_next=missing,
-        explanation=_explanation(family, level, decision, criteria, track, additions),
+        explanation=_explanation(family, level, decision, criteria, track, additions, mismatch, own_system),
         track=track.name if track else None,
         track_start_rank=track.start_rank if track else None,
         additions=additions,
         language=reading.language.code if reading.language else "nl",
+        system_mismatch=mismatch is not None,
+        setting=setting.setting if setting else None,
+        setting_system=setting.system.name if setting else None,
+        family_system=own_system,
     )
 
 
@@ -241,11 +250,31 @@ def _confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDecision)
     return round(max(0.05, min(0.99, family_certainty * (0.4 + 0.6 * level_certainty))), 2)
 
 
+SYSTEM_MISMATCH = (
+    "De tekst noemt als omgeving {setting} ({words}); daar geldt {setting_system}. De schaal {grade} van "
+    "deze familie hoort bij {family_system}, niet bij die omgeving: ze is niet de schaal van deze functie. "
+    "Schalen van verschillende systemen worden niet omgerekend; de HR-adviseur bepaalt de schaal in het "
+    "systeem van de eigen organisatie."
+)
+
+
+def level_position(family: FamilyData, level) -> str:
+    return f"niveau {level.rank} van {len(family.levels)}"
+
+
 def _explanation(family: FamilyData, level, decision: LevelDecision, criteria: tuple[CriterionResult, ...],
-                 track: TrackIndex | None = None, additions: tuple[str, ...] = ()) -> str:
+                 track: TrackIndex | None = None, additions: tuple[str, ...] = (),
+                 mismatch: SettingFound | None = None, own_system: str | None = None) -> str:
     supported = [c for c in criteria if c.level_rank is not None]
-    label = level.grade or f"niveau {level.rank}"
-    parts = [f"De beschrijving past het best bij {family.name}, {level.name} ({label})."]
+    if mismatch is not None:
+        parts = [f"De beschrijving past het best bij {family.name}, {level_position(family, level)}."]
+        parts.append(SYSTEM_MISMATCH.format(
+            setting=mismatch.setting, words=", ".join(f"„{w}”" for w in mismatch.words),
+            setting_system=mismatch.system.name, grade=level.grade or "", family_system=own_system or "het systeem van de familie",
+        ).replace("schaal  van", "schaal van"))
+    else:
+        label = level.grade or f"niveau {level.rank}"
+        parts = [f"De beschrijving past het best bij {family.name}, {level.name} ({label})."]
     if track is not None:
         start = family.level(track.start_rank)
         parts.append(f"Ze hoort bij het spoor {track.name}, dat begint bij {start.grade or f'niveau {start.rank}'}; "

@@ -120,6 +120,12 @@ def sentence_scope(text: str, tokens: list[Token], first: int, last: int) -> tup
     return denied, reporting
 
 
+def employer_kinds(text: str, tokens: list[Token]) -> set[str]:
+    """The kinds of organisation the text names an employer of ("gemeente" in "Gemeente Utrecht")."""
+    names = organisation_names(text, tokens)
+    return {t.word for i, t in enumerate(tokens) if i + 1 in names and i not in names}
+
+
 def organisation_names(text: str, tokens: list[Token]) -> set[int]:
     """Token indices of employer and department names: the capitalised words (connectors
     between them) after a word that names a kind of organisation, e.g. "Infrastructuur en

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 from grading.engine.index import CatalogueIndex
 from grading.engine.language import LanguageGuess, detect
 from grading.engine.lexicon import Token, find_phrases, longest_matches, tokenize
-from grading.engine.negation import organisation_names, sentence_scope
+from grading.engine.negation import employer_kinds, organisation_names, sentence_scope
 from grading.engine.result import Signal
 from grading.engine.structure import read_structure
 from grading.engine.text import Sentence
@@ -41,6 +41,7 @@ class Reading:
     too_little: bool = False  # too little running text to judge among all families
     full_sentences: int = 0  # sentences of FULL_SENTENCE words or more
     full_words: int = 0  # words in those sentences
+    employers: frozenset[str] = frozenset()  # kinds of organisation named as employer ("gemeente")
     cache: dict = field(default_factory=dict, compare=False, repr=False)  # derived once per reading
 
 
@@ -93,6 +94,7 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
         too_little=full_sentences < MIN_FULL_SENTENCES or full_words < MIN_WORDS,
         full_sentences=full_sentences,
         full_words=full_words,
+        employers=frozenset(employer_kinds(text, all_tokens)),
     )
     _heading_vector(reading, all_tokens, names, catalogue)
     return reading
