@@ -178,6 +178,25 @@ def find_phrases(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> l
     return found
 
 
+def occurrences(words: list[str], phrases) -> list[tuple[int, int]]:
+    """Every (start, end) where one of `phrases` (tuples of words) occurs in `words`, by start
+    and then in the order of `phrases`; only the phrases starting with a word are tried there."""
+    phrases = tuple(phrases)
+    if not phrases:
+        return []
+    if not all(phrases):  # an empty phrase occurs everywhere: keep the plain walk
+        return [(i, i + len(p)) for i in range(len(words)) for p in phrases if tuple(words[i : i + len(p)]) == p]
+    wanted = _by_first_stem(phrases)
+    found = []
+    n = len(words)
+    for i, word in enumerate(words):
+        for phrase in wanted.get(word, ()):
+            length = len(phrase)
+            if length == 1 or (i + length <= n and tuple(words[i : i + length]) == phrase):
+                found.append((i, i + length))
+    return found
+
+
 def concept_tokens(stem_sequence: list[str], lexicon: Lexicon) -> set[str]:
     """The concept tokens whose phrases occur in a stem sequence."""
     found = set()

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from grading import engine
+from grading.engine.index import clear_word_caches
 from grading.engine.synthetic import synthetic_families
 from grading.management.commands.evaluate import DEFAULT_CASES
 from grading.selectors import family_engine_data
@@ -49,8 +50,32 @@ class Command(BaseCommand):
         mean, p95 = per_role_ms(index, batch)
         self.stdout.write(f"{roles} roles: {mean:.2f} ms per role (p95 {p95:.2f} ms)")
 
+        self.fresh_texts(index, texts)
+
         started = time.perf_counter()
         large = engine.build_index(real + synthetic_families(real, families))
         self.stdout.write(f"index build, {len(real) + families} families: {(time.perf_counter() - started):.1f} s")
         mean, p95 = per_role_ms(large, batch)
         self.stdout.write(f"{roles} roles x {len(real) + families} families: {mean:.2f} ms per role (p95 {p95:.2f} ms)")
+
+    def fresh_texts(self, index: engine.CatalogueIndex, texts: list[str]) -> None:
+        """A manager's new description holds words no earlier text had: time each text with no
+        word cached (an upper bound: a running process knows the common words), and all texts
+        as one long one."""
+        timings = []
+        for text in texts:
+            clear_word_caches()
+            started = time.perf_counter()
+            engine.grade(text, index)
+            timings.append((time.perf_counter() - started) * 1000)
+        longest = max(texts, key=len)
+        self.stdout.write(
+            f"fresh text, no word cached: {statistics.fmean(timings):.1f} ms per role "
+            f"(max {max(timings):.1f} ms; longest, {len(longest)} characters: {timings[texts.index(longest)]:.1f} ms)"
+        )
+        long_text = "\n\n".join(texts)
+        clear_word_caches()
+        started = time.perf_counter()
+        engine.grade(long_text, index)
+        cold = (time.perf_counter() - started) * 1000
+        self.stdout.write(f"fresh long text, {len(long_text)} characters, no word cached: {cold:.0f} ms")
