@@ -93,15 +93,19 @@ def result_view(*, snapshot: GradingSnapshot | None) -> dict:
     rank = result.get("level_rank")
     level = by_rank.get(rank)
     below, above = by_rank.get((rank or 0) - 1), by_rank.get((rank or 0) + 1)
+    # When the text's setting grades by another system, no grade of the family's system is shown
+    # as if it were the role's: levels are named by their place in the family.
+    mismatch = bool(result.get("system_mismatch"))
+    label = (lambda lv: f"niveau {lv.rank}") if mismatch else level_label
     criteria = [
         dict(
             criterion,
             level=by_rank.get(criterion.get("level_rank")),
-            level_label=level_label(by_rank[criterion["level_rank"]]) if criterion.get("level_rank") in by_rank else "",
+            level_label=label(by_rank[criterion["level_rank"]]) if criterion.get("level_rank") in by_rank else "",
         )
         for criterion in result.get("criteria") or ()
     ]
-    chart_levels = [{"rank": lv.rank, "label": level_label(lv)} for lv in levels]
+    chart_levels = [{"rank": lv.rank, "label": label(lv)} for lv in levels]
     return {
         "snapshot": snapshot,
         "result": result,
@@ -122,6 +126,7 @@ def result_view(*, snapshot: GradingSnapshot | None) -> dict:
         "confidence_label": snapshot.confidence_label(),
         "position_text": POSITION_TEXT.get(result.get("position"), ""),
         "signals": _grouped_signals(result.get("signals") or ()),
+        "track_start_level": by_rank.get(result.get("track_start_rank")) if result.get("track") else None,
     }
 
 

@@ -21,6 +21,10 @@ ENGINE_VERSION = "1.2"
 # negatives there and accepts 90 % of the family roles (the others lie outside the family's range).
 NO_MATCH_BELOW = 0.24
 MAX_EVIDENCE = 3
+# Confidence follows the evidence: without any supported criterion the page may say no more
+# than "laag" (below 0.4), with under a quarter of the criteria no more than "beperkt".
+NO_SUPPORT_CEILING = 0.35
+THIN_SUPPORT_CEILING = 0.55
 
 __all__ = ["ENGINE_VERSION", "CatalogueIndex", "build_index", "grade"]
 
@@ -247,7 +251,12 @@ def _confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDecision)
     level_certainty = 0.5 * decision.share * len(decision.scores) / max(len(decision.scores), 1) + 0.5 * coverage
     if decision.education_fit == "match":
         level_certainty = min(1.0, level_certainty + 0.15)
-    return round(max(0.05, min(0.99, family_certainty * (0.4 + 0.6 * level_certainty))), 2)
+    confidence = max(0.05, min(0.99, family_certainty * (0.4 + 0.6 * level_certainty)))
+    if supported == 0:
+        confidence = min(confidence, NO_SUPPORT_CEILING)  # no criterion supported: at most "laag"
+    elif coverage < 0.25:
+        confidence = min(confidence, THIN_SUPPORT_CEILING)
+    return round(confidence, 2)
 
 
 SYSTEM_MISMATCH = (

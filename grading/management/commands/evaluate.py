@@ -26,6 +26,30 @@ def load_scorer(cases_path: Path):
     return module.score
 
 
+BINS = ((0.0, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01))
+
+
+def correct(case: dict, got: dict) -> bool:
+    """Right family (or rightly none), and the right grade where the case states one in range."""
+    if case["family"] == "none":
+        return got["family"] is None
+    if got["family"] != case["family"]:
+        return False
+    if case.get("grade") and case.get("in_range", True):
+        return got["grade"] == case["grade"]
+    return True
+
+
+def reliability(cases: list[dict], predictions: list[dict]) -> list[tuple[float, float, int, int]]:
+    """Per confidence bin: (low, high, cases, correct), to check the confidence is calibrated."""
+    by_id = {p["id"]: p for p in predictions}
+    rows = []
+    for low, high in BINS:
+        inside = [c for c in cases if low <= by_id[c["id"]]["confidence"] < high]
+        rows.append((low, min(high, 1.0), len(inside), sum(correct(c, by_id[c["id"]]) for c in inside)))
+    return rows
+
+
 class Command(BaseCommand):
     help = "Grade the evaluation cases and print the figures that shared/eval/score.py defines."
 
@@ -56,6 +80,10 @@ class Command(BaseCommand):
             return
         for key in FIGURES:
             self.stdout.write(f"{key:14} {figures[key]}")
+        self.stdout.write("reliability    confidence bin: cases, share correct (family, and grade where known)")
+        for low, high, count, correct in reliability(loaded, predictions):
+            share = f"{100 * correct / count:.0f} %" if count else "-"
+            self.stdout.write(f"  {low:.1f}-{high:.1f}      {count:3d}  {share}")
         if misses:
             by_id = {p["id"]: p for p in predictions}
             for case in loaded:
