@@ -6,6 +6,7 @@ Fixtures live in this file (not in conftest.py) so they do not clash with the pr
 
 import os
 import re
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -51,6 +52,14 @@ def assert_accessible(page) -> None:
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
 
+def screenshot(page, name: str, selector: str = "") -> None:
+    """With SCREENSHOTS=dir set, keep a picture of the page (or one part) to look at by eye."""
+    folder = os.environ.get("SCREENSHOTS")
+    if folder:
+        target = page.locator(selector) if selector else page
+        target.screenshot(path=str(Path(folder) / f"{name}.png"), **({} if selector else {"full_page": True}))
+
+
 def log_in(page, username: str) -> None:
     page.goto("/accounts/login/")
     assert_accessible(page)
@@ -88,28 +97,52 @@ def test_a_manager_uploads_a_docx_and_an_adviser_settles_it(flow_page, tmp_path)
     expect(page.locator(".meta .status")).to_have_text("Ingediend")
     page.get_by_role("button", name=re.compile("Uitloggen")).click()
 
-    # The HR adviser finds it in the list, takes it in review and settles it.
+    # The HR adviser finds it in the inbox, takes it in review and settles it.
     log_in(page, "hamid")
     page.goto("/aanvragen/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Te behandelen")
+    expect(page.locator(".tabs [aria-current=page]")).to_contain_text("Te behandelen (1)")
     assert_accessible(page)
-    page.get_by_label("Status").select_option("ingediend")
-    page.get_by_role("button", name="Filteren").click()
+    screenshot(page, "inbox")
     page.get_by_role("link", name="Ambtelijk secretaris van de OR").click()
     expect(page).to_have_url(result_url)
     page.get_by_role("button", name="In behandeling nemen").click()
+    expect(page.locator(".messages")).to_contain_text("U hebt de aanvraag in behandeling genomen.")
     expect(page.locator(".meta .status")).to_have_text("In behandeling")
     assert_accessible(page)
-    page.get_by_label("Vastgestelde schaal").select_option(label="FG 50")
+
+    # Nothing is chosen for the adviser; another family brings its own grades, without JavaScript.
+    grade = page.get_by_label("Vastgestelde schaal")
+    expect(grade).to_have_value("")
+    page.get_by_label("Functiefamilie", exact=True).select_option("div-ict")
+    page.get_by_role("button", name="Schalen van deze familie tonen").click()
+    expect(page).to_have_url(result_url + "#vaststellen")
+    assert "schaal 5" in grade.inner_text() and "FG 50" not in grade.inner_text()
+    page.get_by_label("Functiefamilie", exact=True).select_option("ambtelijk-secretaris")
+    page.get_by_role("button", name="Schalen van deze familie tonen").click()
     page.get_by_label("Motivering").fill("Adviseert de voorzitter zelfstandig: past bij FG 50.")
     page.get_by_role("button", name="Vaststellen").click()
+    expect(page.locator("#id_grade_error")).to_contain_text("Kies de vastgestelde schaal.")  # beside the field
+    expect(page.locator("#id_effective_date_error")).to_contain_text("Geef de ingangsdatum van de indeling.")
+    expect(page).to_have_url(result_url + "#vaststellen")
+    assert_accessible(page)
+    screenshot(page, "settle-form", selector="#vaststellen")
+    page.get_by_label("Vastgestelde schaal").select_option(label="FG 50")
+    page.get_by_label("Ingangsdatum").fill("2027-01-01")
+    page.get_by_role("button", name="Vaststellen").click()
 
+    expect(page.locator(".messages")).to_contain_text("De indeling is vastgesteld")
     expect(page.locator(".meta .status")).to_have_text("Vastgesteld")
-    expect(page.locator(".decision")).to_contain_text("FG50")
+    expect(page.locator(".decision")).to_contain_text("FG 50")
+    expect(page.locator(".decision")).to_contain_text("ingangsdatum 1 januari 2027")
     expect(page.locator(".decision")).to_contain_text("Adviseert de voorzitter zelfstandig")
     expect(page.locator("table.history tbody tr")).to_have_count(4)
     assert_accessible(page)
     report = page.request.get(result_url + "rapport.pdf")
     assert report.ok and report.body().startswith(b"%PDF")
+    if os.environ.get("SCREENSHOTS"):
+        (Path(os.environ["SCREENSHOTS"]) / "report.pdf").write_bytes(report.body())
 
     submission = Submission.objects.get()
     assert submission.status == Submission.Status.SETTLED and submission.final_grade.code == "FG50"
+    assert submission.effective_date.isoformat() == "2027-01-01"
