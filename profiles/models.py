@@ -38,6 +38,14 @@ class Grade(models.Model):
     name = models.CharField("naam", max_length=100)
     rank = models.PositiveIntegerField("volgorde")
     entry_requirement = models.CharField("toelatingseis", max_length=200, blank=True)
+    # Pay range where a public source gives one (EU pay transparency, articles 5 and 6); shown
+    # only with its source and date, never guessed.
+    salary_min = models.DecimalField("salaris van", max_digits=10, decimal_places=2, null=True, blank=True)
+    salary_max = models.DecimalField("salaris tot", max_digits=10, decimal_places=2, null=True, blank=True)
+    salary_period = models.CharField("per", max_length=20, blank=True)  # "maand" or "jaar"
+    salary_source = models.CharField("bron van het salaris", max_length=300, blank=True)
+    salary_source_url = models.URLField("adres van die bron", blank=True)
+    salary_date = models.CharField("datum van die bron", max_length=20, blank=True)
 
     class Meta:
         ordering = ["system", "rank"]
@@ -68,6 +76,8 @@ class JobFamily(models.Model):
     core = models.TextField("kern van de functie", blank=True)
     source_file = models.CharField("bronbestand", max_length=200)
     source_title = models.CharField("bron", max_length=300, blank=True)
+    source_url = models.URLField("openbaar adres van de bron", blank=True)
+    source_date = models.CharField("datum van de bron", max_length=20, blank=True)  # "2019", "2023-05"
     # The YAML `recognition:` block as validated by profiles.family_files.read_recognition:
     # what the grading engine knows about this family beyond its texts. Null when absent.
     recognition = models.JSONField("herkenning", null=True, blank=True)
@@ -121,6 +131,9 @@ class Criterion(models.Model):
     key = models.SlugField("sleutel")
     name = models.CharField("naam", max_length=200)
     order = models.PositiveIntegerField("volgorde", default=0)
+    # Which factors of gender-neutral job evaluation (EIGE) the criterion values: any of
+    # "skills", "effort", "responsibility", "working_conditions".
+    factors = models.JSONField("factoren", default=list, blank=True)
 
     class Meta:
         ordering = ["family", "order"]
