@@ -57,6 +57,8 @@ def family_data(family: JobFamily) -> dict:
         "sector": family.sector,
         "source_file": family.source_file,
         "source_title": family.source_title,
+        **({"source_url": family.source_url} if family.source_url else {}),
+        **({"source_date": family.source_date} if family.source_date else {}),
         "core": family.core,
         "related_functions": [f.name for f in functions if f.kind == "related"],
         "reference_functions": [f.name for f in functions if f.kind == "reference"],
@@ -74,7 +76,10 @@ def family_data(family: JobFamily) -> dict:
             }
             for s in family.sections.all()
         ],
-        "criteria": [{"key": c.key, "name": c.name} for c in family.criteria.all()],
+        "criteria": [
+            {"key": c.key, "name": c.name, **({"factors": list(c.factors)} if c.factors else {})}
+            for c in family.criteria.all()
+        ],
         "levels": [
             {
                 "rank": level.rank,

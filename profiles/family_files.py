@@ -14,6 +14,10 @@ import yaml
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 INHERITS = {None: "", "idem": "idem", "idem+": "idem+"}
 SECTION_KINDS = {"results", "behaviour", "competences", "quality_profile", "result_area", "footnote"}
+# The four factors of gender-neutral job evaluation (EIGE) a criterion may value.
+FACTORS = ("skills", "effort", "responsibility", "working_conditions")
+SOURCE_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+SOURCE_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 
 
 class FamilyFileError(Exception):
@@ -164,7 +168,7 @@ def _settings(reader: "_Reader", raw, place: str) -> list[dict]:
 
 FAMILY_KEYS = {
     "slug", "name", "grading_system", "jurisdiction", "sector", "source_file", "source_title",
-    "core", "related_functions", "reference_functions", "context_notes", "sections", "criteria",
+    "source_url", "source_date", "core", "related_functions", "reference_functions", "context_notes", "sections", "criteria",
     "levels", "recognition",
 }
 RECOGNITION_KEYS = {"domain", "setting", "setting_required", "functions", "tracks", "additions"}
@@ -189,6 +193,8 @@ def read_family(path: Path, systems: dict[str, dict]) -> dict:
         "sector": reader.text(data, "sector", ""),
         "source_file": reader.text(data, "source_file", ""),
         "source_title": reader.text(data, "source_title", "", required=False),
+        "source_url": _source_url(reader, data),
+        "source_date": _source_date(reader, data),
         "core": reader.text(data, "core", "", required=False),
         "related_functions": _read_names(reader, data, "related_functions"),
         "reference_functions": _read_names(reader, data, "reference_functions"),
@@ -198,6 +204,38 @@ def read_family(path: Path, systems: dict[str, dict]) -> dict:
         "levels": levels,
         "recognition": read_recognition(reader, data.get("recognition"), levels, data.get("sections")),
     }
+
+
+def _source_url(reader: "_Reader", data: dict) -> str:
+    value = reader.text(data, "source_url", "", required=False)
+    if value and (len(value) > 200 or not SOURCE_URL.match(value)):
+        reader.fail("source_url", f"'{value}' is geen openbaar adres (http:// of https://, hoogstens 200 tekens)")
+    return value
+
+
+def _source_date(reader: "_Reader", data: dict) -> str:
+    value = data.get("source_date")
+    if value is None or value == "":
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # `source_date: 2019` reads as a number
+    elif not isinstance(value, str):
+        # YAML reads an unquoted 2019-05-01 as a date: take it as the text it was meant to be.
+        value = value.isoformat() if hasattr(value, "isoformat") else value
+    if not isinstance(value, str) or not SOURCE_DATE.match(value.strip()):
+        reader.fail("source_date", "de datum van de bron is een jaar, jaar-maand of jaar-maand-dag, bijvoorbeeld 2019 of 2023-05")
+    return value.strip()
+
+
+def _factors(reader: "_Reader", criterion: dict, place: str) -> list[str]:
+    factors = []
+    for i, value in enumerate(reader.sequence(criterion.get("factors"), f"{place}.factors")):
+        if value not in FACTORS:
+            reader.fail(f"{place}.factors[{i}]", f"onbekende factor '{value}' (kies uit {', '.join(FACTORS)})")
+        if value in factors:
+            reader.fail(f"{place}.factors[{i}]", f"factor '{value}' staat er twee keer in")
+        factors.append(value)
+    return factors
 
 
 def _terms(reader: "_Reader", value, place: str) -> list[str]:
@@ -323,12 +361,14 @@ def _read_criteria(reader: _Reader, data: dict) -> list[dict]:
     for i, raw in enumerate(reader.sequence(data.get("criteria"), "criteria")):
         place = f"criteria[{i}]"
         criterion = reader.mapping(raw, place)
-        reader.known_keys(criterion, {"key", "name"}, place)
+        reader.known_keys(criterion, {"key", "name", "factors"}, place)
         key = reader.slug(criterion, "key", place)
         if key in keys:
             reader.fail(f"{place}.key", f"criterium '{key}' staat er twee keer in")
         keys.add(key)
-        criteria.append({"key": key, "name": reader.text(criterion, "name", place)})
+        criteria.append(
+            {"key": key, "name": reader.text(criterion, "name", place), "factors": _factors(reader, criterion, place)}
+        )
     if not criteria:
         reader.fail("criteria", "een familie heeft minstens één criterium nodig")
     return criteria

@@ -142,6 +142,8 @@ def _sync_family(report: ImportReport, data: dict, systems: dict, grades: dict) 
             "core": data["core"],
             "source_file": data["source_file"],
             "source_title": data["source_title"],
+            "source_url": data.get("source_url", ""),
+            "source_date": data.get("source_date", ""),
             "recognition": data.get("recognition"),
         },
     )
@@ -171,7 +173,7 @@ def _sync_family(report: ImportReport, data: dict, systems: dict, grades: dict) 
 def _sync_criteria(report: ImportReport, family: JobFamily, rows: list[dict]) -> dict:
     _delete_stale(report, family.criteria.exclude(key__in=[c["key"] for c in rows]))
     return {
-        row["key"]: _upsert(report, Criterion, {"family": family, "key": row["key"]}, {"name": row["name"], "order": order})
+        row["key"]: _upsert(report, Criterion, {"family": family, "key": row["key"]}, {"name": row["name"], "order": order, "factors": row.get("factors", [])})
         for order, row in enumerate(rows)
     }
 
