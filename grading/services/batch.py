@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from grading import engine
+from grading.engine import neutrality
 from grading.selectors import engine_index
 
 NOT_JSON = "Regel {line}: geen geldig JSON-object."
@@ -81,7 +82,10 @@ def grade_cases(cases: Iterable[dict], *, within_given_family: bool, index: engi
         if family is not None and family not in index.families:
             raise BatchError(UNKNOWN_FAMILY.format(line=case.get("_line", "?"), family=family))
         result = engine.grade(case["text"], index, family=family)
-        predictions.append(prediction(case["id"], result))
+        line = prediction(case["id"], result)
+        # Pay transparency (DESIGN.md): what the text says per factor, and its gendered forms.
+        line["neutrality"] = neutrality.check_text(case["text"]).as_dict()
+        predictions.append(line)
     return predictions
 
 
