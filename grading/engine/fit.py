@@ -200,12 +200,13 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
 def shortlist(reading: Reading, catalogue: CatalogueIndex) -> list[str]:
     """The families whose vocabulary the text uses most, found through the inverted index."""
     totals: dict[str, float] = {}
+    total_of = totals.get  # the inner loop runs once per family a term occurs in: keep it bare
     postings = catalogue.family_postings
     for term in reading.terms:
         families = postings.get(term)
         if families:
             weight = catalogue.weight(term)
             for slug, share in families:
-                totals[slug] = totals.get(slug, 0.0) + weight * share
+                totals[slug] = total_of(slug, 0.0) + weight * share
     ranked = sorted(totals, key=lambda slug: -totals[slug])
     return ranked[:SHORTLIST]
