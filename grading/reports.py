@@ -40,9 +40,14 @@ def report_context(submission: Submission, *, made_at: datetime | None = None) -
     return context
 
 
+def report_cache_key(submission: Submission, *, version: int, latest_snapshot_id: int | None) -> str:
+    """One key per state of a request: its version and its latest engine run."""
+    return f"report-pdf:{submission.pk}:{version}:{latest_snapshot_id}"
+
+
 def report_pdf(submission: Submission) -> bytes:
     latest_id = submission.snapshots.order_by("-id").values_list("id", flat=True).first()
-    key = f"report-pdf:{submission.pk}:{submission.version}:{latest_id}"
+    key = report_cache_key(submission, version=submission.version, latest_snapshot_id=latest_id)
     pdf = cache.get(key)
     if pdf is None:
         pdf = render_pdf("grading/submission_report.html", report_context(submission))

@@ -31,6 +31,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from grading.models import GradingSnapshot, Submission, SubmissionEvent
+from grading.reports import report_cache_key
 
 REMOVED_TEXT = "[tekst verwijderd]"
 ERASED_NAME = "verwijderde gebruiker"
@@ -162,10 +163,9 @@ def scrub_result(value, inputs: list[str]):
 
 
 def _forget_reports(submission: Submission, *, snapshot_ids: list[int]) -> None:
-    """Drop the cached grading report PDFs of every earlier state (they print the role text).
-    The keys are those of grading.reports.report_pdf: one per version and latest engine run."""
+    """Drop the cached grading report PDFs of every earlier state (they print the role text)."""
     keys = [
-        f"report-pdf:{submission.pk}:{version}:{snapshot_id}"
+        report_cache_key(submission, version=version, latest_snapshot_id=snapshot_id)
         for version in range(1, submission.version + 1)
         for snapshot_id in [*snapshot_ids, None]
     ]
