@@ -73,7 +73,7 @@ def gunicorn(*, database_url: str, workers: int) -> Iterator[int]:
     env = dict(os.environ, DATABASE_URL=database_url)
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "gunicorn", "functiewaardering.wsgi", "--bind", f"127.0.0.1:{port}",
+            sys.executable, "-m", "gunicorn", "-c", "functiewaardering/gunicorn.conf.py", "functiewaardering.wsgi", "--bind", f"127.0.0.1:{port}",
             "--workers", str(workers), "--log-level", "warning", "--timeout", "30",
         ],
         cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

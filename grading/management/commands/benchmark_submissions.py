@@ -31,7 +31,7 @@ def gunicorn(*, workers: int, threads: int, timeout: float):
     """A gunicorn on a free loopback port, with this process's settings and DATABASE_URL."""
     port = free_port()
     command = [
-        sys.executable, "-m", "gunicorn", "functiewaardering.wsgi", "--bind", f"127.0.0.1:{port}",
+        sys.executable, "-m", "gunicorn", "-c", "functiewaardering/gunicorn.conf.py", "functiewaardering.wsgi", "--bind", f"127.0.0.1:{port}",
         "--workers", str(workers), "--threads", str(threads), "--timeout", "60", "--log-level", "warning",
     ]
     process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=os.environ.copy(), start_new_session=True)
