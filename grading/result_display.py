@@ -24,10 +24,13 @@ def merged_ranges(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def evidence_ranges(text: str, result: dict) -> list[tuple[int, int]]:
-    """Where the evidence sentences sit; an offset that does not fit the text is looked up instead."""
+    """Where the evidence sentences sit; an offset that does not fit the text is looked up instead.
+    A sentence shown only to say why it did not count is not marked as evidence."""
     ranges = []
     for criterion in result.get("criteria") or ():
         for evidence in criterion.get("evidence") or ():
+            if evidence.get("counted") is False:
+                continue
             start, end, sentence = evidence.get("start", -1), evidence.get("end", -1), evidence.get("sentence", "")
             if isinstance(start, int) and isinstance(end, int) and text[start:end] == sentence and sentence:
                 ranges.append((start, end))

@@ -24,8 +24,12 @@ class CriterionSupport:
     key: str
     level_rank: int | None
     strength: float  # 0..1
-    matches: tuple[ElementMatch, ...]  # the matches of the supported level (and below)
+    matches: tuple[ElementMatch, ...]  # every match of the criterion, counted or not
     answered: bool
+    # Per level rank with any own match: (rank, own elements shown, own elements of the level).
+    shown: tuple[tuple[int, int, int], ...] = ()
+    # Matches that did not lift the criterion: (element index, why), the why in Dutch.
+    uncounted: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -36,53 +40,128 @@ class LevelDecision:
     criteria: tuple[CriterionSupport, ...]
     education_fit: str  # "", "match", "above", "below"
     share: float  # the chosen level's share of all support, 0..1
+    runner_up: float = 0.0  # the next best level's share of all support, 0..1
 
 
 def kernel(rank: float, target: float) -> float:
     return max(0.0, 1.0 - abs(rank - target) / 1.5)
 
 
-def criterion_support(family: FamilyIndex, matches: dict[int, ElementMatch], answers: dict) -> list[CriterionSupport]:
+def own_counts(family: FamilyIndex, track: str | None = None) -> dict[tuple[str, int], int]:
+    """(criterion, level rank) -> how many own elements (for "Idem +": additions) the level has,
+    within the role's track when the family has tracks."""
+    counts: dict[tuple[str, int], int] = {}
+    for element in family.elements:
+        if element.distinguishing and (track is None or element.track in ("", track)):
+            key = (element.criterion, element.level_rank)
+            counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def criterion_support(family: FamilyIndex, matches: dict[int, ElementMatch], answers: dict,
+                      track: str | None = None) -> list[CriterionSupport]:
+    counts = own_counts(family, track)
+    by_criterion: dict[str, list[ElementMatch]] = {}
+    for match in matches.values():
+        by_criterion.setdefault(family.elements[match.element].criterion, []).append(match)
     supports = []
     for criterion in family.criteria:
-        own = [m for m in matches.values() if family.elements[m.element].criterion == criterion.key]
+        own = by_criterion.get(criterion.key, [])
+        shown = _shown(family, own, counts, criterion.key)
         answer = answers.get(criterion.key)
         if answer is not None and 1 <= answer <= len(family.family.levels):
-            supports.append(CriterionSupport(criterion.key, answer, 1.0, tuple(own), True))
+            supports.append(CriterionSupport(criterion.key, answer, 1.0, tuple(own), True, shown))
             continue
-        rank, strength = _supported_rank(family, own)
-        supports.append(CriterionSupport(criterion.key, rank, strength, tuple(own), False))
+        rank, strength, uncounted = zwaartepunt(family, own, {r: n for (c, r), n in counts.items() if c == criterion.key})
+        supports.append(CriterionSupport(criterion.key, rank, strength, tuple(own), False, shown, uncounted))
     return supports
 
 
-def _supported_rank(family: FamilyIndex, matches: list[ElementMatch]) -> tuple[int | None, float]:
-    """The highest level whose own additions the text shows, unless the text mostly shows what
-    that level no longer holds.
-
-    Matching a level's additions shows the role reaches it. A match with a lower level's element
-    that the higher level still shows ("Idem +", or a bullet repeated at the next scale) is its
-    base and only weakly evidence against it; a match with words the higher level dropped
-    ("eenvoudige vragen") is. The higher level needs at least a third of that weight.
-    """
-    best: dict[int, float] = {}
+def _shown(family: FamilyIndex, matches: list[ElementMatch], counts: dict, key: str) -> tuple[tuple[int, int, int], ...]:
+    shown: dict[int, int] = {}
     for match in matches:
         element = family.elements[match.element]
         if element.distinguishing:
-            best[element.level_rank] = max(best.get(element.level_rank, 0.0), match.score)
-    for rank in sorted(best, reverse=True):
-        support = sum(
-            m.score for m in matches
-            if family.elements[m.element].distinguishing and family.elements[m.element].level_rank >= rank
-        )
-        lower = [m for m in matches if family.elements[m.element].level_rank < rank]
-        against = sum(m.score for m in lower if family.elements[m.element].top_rank < rank)
-        base = sum(m.score for m in lower if family.elements[m.element].top_rank >= rank)
-        if support >= (support + against + BASE_WEIGHT * base) / 3:
-            return rank, min(1.0, best[rank])
-    if not best:
-        return None, 0.0
-    lowest = min(best)
-    return lowest, min(1.0, best[lowest])
+            shown[element.level_rank] = shown.get(element.level_rank, 0) + 1
+    return tuple((rank, n, max(n, counts.get((key, rank), n))) for rank, n in sorted(shown.items()))
+
+
+ENOUGH_OWN = 2  # own elements a level needs shown before it lifts a criterion (fewer if it has fewer)
+STRONG = 0.6  # one element met this fully is no coincidence: it may lift a criterion alone
+LONE_STRENGTH = 0.5  # a criterion resting on one element of a larger level is weak evidence
+LONE = "telde niet mee: één los element van {level} ({shown} van {of} eigen elementen); het zwaartepunt van de tekst ligt lager"
+OUTWEIGHED = "telde niet mee: de tekst toont meer van wat {lower} vraagt dan wat {level} toevoegt"
+
+
+def zwaartepunt(family: FamilyIndex, matches: list[ElementMatch], own: dict[int, int]
+                ) -> tuple[int | None, float, tuple[tuple[int, str], ...]]:
+    """The level where the balance of a criterion's evidence lies, and the matches that did not
+    lift it (with why).
+
+    A level lifts a criterion when the text shows enough of its own elements (what it adds over
+    the level below): two, or all of them when it has fewer; and when that support is not
+    outweighed by words the level no longer holds ("eenvoudige vragen" where the level asks
+    "complexe vragen"). A match with a lower element the higher level still shows ("Idem +", or
+    a bullet repeated at the next scale) is its base and counts only lightly against it. A single
+    element of a level above the rest of the evidence is incidental: it is shown, never counted.
+    When one match is all there is, the criterion rests on it, weakly.
+    """
+    elements = family.elements
+    by_rank: dict[int, list[ElementMatch]] = {}
+    for match in matches:
+        element = elements[match.element]
+        if element.distinguishing:
+            by_rank.setdefault(element.level_rank, []).append(match)
+    if not by_rank:
+        return None, 0.0, ()
+    ranks = sorted(by_rank, reverse=True)
+    chosen, lone = None, False
+    for rank in ranks:
+        above = [m for r in ranks if r >= rank for m in by_rank[r]]
+        support = sum(m.score for m in above)
+        lower = [m for m in matches if elements[m.element].level_rank < rank]
+        against = sum(m.score for m in lower if elements[m.element].top_rank < rank)
+        base = sum(m.score for m in lower if elements[m.element].top_rank >= rank)
+        enough = len(above) >= min(ENOUGH_OWN, own.get(rank, 1)) or max(m.score for m in above) >= STRONG
+        if enough and support >= (support + against + BASE_WEIGHT * base) / 3:
+            chosen = rank
+            break
+    if chosen is None:  # no level shows enough: the lowest with own evidence, weakly
+        chosen, lone = ranks[-1], True
+    strongest = max(m.score for m in by_rank[chosen])
+    strength = min(1.0, strongest) * (LONE_STRENGTH if lone and own.get(chosen, 1) > 1 else 1.0)
+    uncounted = []
+    level_name = _level_label(family, chosen)
+    for rank in ranks:
+        if rank <= chosen:
+            continue
+        for match in by_rank[rank]:
+            label = _level_label(family, rank)
+            higher = [m for r in ranks if r >= rank for m in by_rank[r]]
+            if len(higher) < min(ENOUGH_OWN, own.get(rank, 1)) and max(m.score for m in higher) < STRONG:
+                note = LONE.format(level=label, shown=len(by_rank[rank]), of=max(own.get(rank, 1), len(by_rank[rank])))
+            else:
+                note = OUTWEIGHED.format(level=label, lower=level_name)
+            uncounted.append((match.element, note))
+    return chosen, strength, tuple(uncounted)
+
+
+def grade_label(code: str | None) -> str:
+    """A grade code as people read it: "schaal-5" -> "schaal 5", "FG45" -> "FG 45", "C" -> "niveau C"."""
+    if not code:
+        return ""
+    if code.startswith("schaal-"):
+        return "schaal " + code.removeprefix("schaal-")
+    if code[:2] == "FG" and code[2:].isdigit():
+        return "FG " + code[2:]
+    if len(code) <= 2 and code[0].isalpha():
+        return "niveau " + code
+    return code
+
+
+def _level_label(family: FamilyIndex, rank: int) -> str:
+    level = family.family.level(rank)
+    return grade_label(level.grade) or level.name or f"niveau {rank}"
 
 
 # "MBO" without a level, as the Rijk profiles write it, covers mbo 2 to mbo 4.
@@ -116,10 +195,11 @@ def education_fit(family: FamilyIndex, reading: Reading) -> tuple[dict[int, floa
     return support, "match", 0.0
 
 
-def decide(family: FamilyIndex, reading: Reading, matches: dict[int, ElementMatch], answers: dict) -> LevelDecision:
+def decide(family: FamilyIndex, reading: Reading, matches: dict[int, ElementMatch], answers: dict,
+           track: str | None = None) -> LevelDecision:
     levels = family.family.levels
     n = len(levels)
-    supports = criterion_support(family, matches, answers)
+    supports = criterion_support(family, matches, answers, track)
     scores = {level.rank: 0.0 for level in levels}
     evidence_weight = 0.0
     for support in supports:

@@ -13,7 +13,7 @@ from grading.engine.result import CriterionResult, Evidence, FamilyScore, Gradin
 from grading.engine.setting import SettingFound, settings_named, system_mismatch
 from grading.engine.tracks import AdditionIndex, TrackIndex
 
-ENGINE_VERSION = "1.2"
+ENGINE_VERSION = "1.3"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -21,6 +21,7 @@ ENGINE_VERSION = "1.2"
 # negatives there and accepts 90 % of the family roles (the others lie outside the family's range).
 NO_MATCH_BELOW = 0.24
 MAX_EVIDENCE = 3
+MAX_UNCOUNTED = 2  # a higher level's elements shown beside the evidence, with why they did not count
 # Confidence follows the evidence: without any supported criterion the page may say no more
 # than "laag" (below 0.4), with under a quarter of the criteria no more than "beperkt".
 NO_SUPPORT_CEILING = 0.35
@@ -64,7 +65,7 @@ def grade(
     if track is not None:  # levels are compared within the track: other tracks' elements say nothing
         elements = family_index.elements
         matches = {i: m for i, m in matches.items() if elements[i].track in ("", track.name)}
-    decision = decide(family_index, reading, matches, dict(answers or {}))
+    decision = decide(family_index, reading, matches, dict(answers or {}), track.name if track else None)
     if track is not None and decision.rank < track.start_rank:
         decision = replace(decision, rank=track.start_rank)
     return _result(family_index, reading, best, fits, scores, decision, track, _additions(family_index, reading))
@@ -209,29 +210,43 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
 
 def _criterion_result(family_index: FamilyIndex, reading: Reading, support, next_rank: int | None,
                       track: TrackIndex | None = None) -> CriterionResult:
+    """A criterion's level with the sentences behind it: first what counted, the level's own
+    elements first, then (marked, with why) a higher level's elements that did not lift it."""
     family = family_index.family
     name = next(c.name for c in family_index.criteria if c.key == support.key)
     elements = family_index.elements
-    ranked = sorted(support.matches, key=lambda m: (-elements[m.element].level_rank, -m.score))
-    evidence, used = [], set()
-    for match in ranked:
-        if match.sentence in used:
-            continue
-        used.add(match.sentence)
-        sentence = reading.sentences[match.sentence].sentence
+    uncounted = dict(support.uncounted)
+    level_rank = support.level_rank
+
+    def order(match):
         element = elements[match.element]
-        evidence.append(Evidence(sentence.text, sentence.start, sentence.end, element.text, element.level_rank, round(match.score, 3)))
-        if len(evidence) == MAX_EVIDENCE:
-            break
+        at_level = element.level_rank == level_rank and element.distinguishing
+        return (not at_level, -element.level_rank, -match.score, match.sentence)
+
+    counted = sorted((m for m in support.matches if m.element not in uncounted), key=order)
+    shown_only = sorted((m for m in support.matches if m.element in uncounted), key=order)
+    evidence, used = [], set()
+    for limit, matches in ((MAX_EVIDENCE, counted), (MAX_UNCOUNTED, shown_only)):
+        added = 0
+        for match in matches:
+            if match.sentence in used or added == limit:
+                continue
+            used.add(match.sentence)
+            added += 1
+            sentence = reading.sentences[match.sentence].sentence
+            element = elements[match.element]
+            note = uncounted.get(match.element, "")
+            evidence.append(Evidence(sentence.text, sentence.start, sentence.end, element.text, element.level_rank,
+                                     round(match.score, 3), counted=not note, note=note))
     matched = {m.element for m in support.matches}
     missing = ()
-    if next_rank is not None:
+    # What the next level up asks, for a criterion that does not already reach it.
+    if next_rank is not None and (level_rank is None or level_rank < next_rank):
         missing = tuple(
             e.text for e in elements
             if e.criterion == support.key and e.level_rank == next_rank and e.distinguishing and e.index not in matched
             and (track is None or e.track in ("", track.name))
         )
-    level_rank = support.level_rank
     return CriterionResult(
         key=support.key,
         name=name,
@@ -240,6 +255,7 @@ def _criterion_result(family_index: FamilyIndex, reading: Reading, support, next
         evidence=tuple(evidence),
         missing_for_next=missing,
         answered=support.answered,
+        shown=support.shown,
     )
 
 

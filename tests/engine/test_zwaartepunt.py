@@ -1,0 +1,117 @@
+"""A criterion's level lies where the balance of its evidence lies (the zwaartepunt), and every
+line of evidence agrees with it or says why it did not count. The texts are written for these
+tests."""
+
+from grading import engine
+from grading.engine.fit import ElementMatch
+from grading.engine.levels import own_counts, zwaartepunt
+from tests.engine.families import fixture_index
+
+DIV = "div-ict"
+TRACK = "Informatiebeheer"
+
+
+def div_elements(criterion: str, rank: int) -> list[int]:
+    family = fixture_index().families[DIV]
+    return [
+        e.index for e in family.elements
+        if e.criterion == criterion and e.level_rank == rank and e.distinguishing and e.track in ("", TRACK)
+    ]
+
+
+def own(criterion: str) -> dict[int, int]:
+    counts = own_counts(fixture_index().families[DIV], TRACK)
+    return {rank: n for (key, rank), n in counts.items() if key == criterion}
+
+
+def matches(*pairs: tuple[int, float]) -> list[ElementMatch]:
+    return [ElementMatch(element, sentence, score) for sentence, (element, score) in enumerate(pairs)]
+
+
+def test_a_single_loose_element_of_a_higher_level_does_not_lift_a_criterion():
+    family = fixture_index().families[DIV]
+    low, high = div_elements("resultaten", 1), div_elements("resultaten", 4)
+    found = matches((low[0], 0.5), (low[1], 0.5), (low[2], 0.5), (high[0], 0.35))
+    rank, _, uncounted = zwaartepunt(family, found, own("resultaten"))
+    assert rank == 1
+    assert [element for element, _ in uncounted] == [high[0]]
+    note = dict(uncounted)[high[0]]
+    assert "schaal 8" in note and f"1 van {own('resultaten')[4]} eigen elementen" in note
+
+
+def test_two_of_a_higher_levels_own_elements_lift_it():
+    family = fixture_index().families[DIV]
+    low, high = div_elements("resultaten", 1), div_elements("resultaten", 4)
+    found = matches((low[0], 0.5), (low[1], 0.5), (high[0], 0.5), (high[1], 0.5))
+    rank, _, uncounted = zwaartepunt(family, found, own("resultaten"))
+    assert rank == 4 and uncounted == ()
+
+
+def test_one_element_met_whole_may_lift_a_criterion_alone():
+    family = fixture_index().families[DIV]
+    low, high = div_elements("resultaten", 1), div_elements("resultaten", 4)
+    rank, _, uncounted = zwaartepunt(family, matches((low[0], 0.4), (high[0], 1.0)), own("resultaten"))
+    assert rank == 4 and uncounted == ()
+
+
+def test_a_criterion_resting_on_one_partial_element_is_weak():
+    family = fixture_index().families[DIV]
+    high = div_elements("resultaten", 4)
+    rank, strength, uncounted = zwaartepunt(family, matches((high[0], 0.4)), own("resultaten"))
+    assert rank == 4 and strength < 0.4 and uncounted == ()
+
+
+def test_no_own_element_gives_no_level():
+    assert zwaartepunt(fixture_index().families[DIV], [], own("resultaten")) == (None, 0.0, ())
+
+
+# A records clerk at the family's lowest scale, written for this test; one sentence touches on
+# the coordination a schaal 8 role does, without doing it.
+CLERK = """Medewerker documentaire informatievoorziening bij een rijksdienst.
+Je registreert en digitaliseert de inkomende en uitgaande poststukken en documenten.
+Je ordent en vormt de fysieke en digitale dossiers en houdt het archief actueel en op orde.
+Je controleert archiefbescheiden op compleetheid en afdoening.
+Je behandelt eenvoudige vragen en klachten van collega's over dossiers.
+Je werkt volgens algemene werkafspraken, regels en voorschriften.
+Soms schuif je aan bij een overleg van gebruikers van het documentmanagementsysteem.
+Je hebt een mbo-opleiding en een jaar ervaring in een archief."""
+
+
+def test_every_evidence_line_agrees_with_its_criterion_or_says_why_not():
+    result = engine.grade(CLERK, fixture_index())
+    assert result.family == DIV
+    for criterion in result.criteria:
+        for line in criterion.evidence:
+            assert line.element and line.level_rank >= 1  # names its element and that element's level
+            if criterion.level_rank is None or line.level_rank > criterion.level_rank:
+                assert not line.counted and line.note  # a higher level's element never backs a lower level
+            if not line.counted:
+                assert line.note.startswith("telde niet mee")
+
+
+def test_a_criterion_says_how_many_of_its_levels_own_elements_the_text_shows():
+    result = engine.grade(CLERK, fixture_index())
+    resultaten = next(c for c in result.criteria if c.key == "resultaten")
+    assert resultaten.level_rank == 1
+    shown = {rank: (n, of) for rank, n, of in resultaten.shown}
+    assert shown[1][0] >= 3 and shown[1][1] == own("resultaten")[1]
+    assert all(0 < n <= of for n, of in shown.values())
+
+
+def test_a_criterion_at_or_above_the_next_level_lists_nothing_missing_for_it():
+    result = engine.grade(CLERK, fixture_index())
+    for criterion in result.criteria:
+        if criterion.level_rank is not None and result.next_level_rank is not None:
+            if criterion.level_rank >= result.next_level_rank:
+                assert criterion.missing_for_next == ()
+
+
+REPORTING = "Je rapporteert aan het afdelingshoofd en legt verantwoording af aan je leidinggevende."
+
+
+def test_reporting_to_a_manager_is_not_managing():
+    plain = engine.grade(CLERK, fixture_index())
+    reporting = engine.grade(CLERK + "\n" + REPORTING, fixture_index())
+    assert reporting.position == plain.position == engine.Position.IN_RANGE
+    assert reporting.level_rank == plain.level_rank
+    assert not [s for s in reporting.signals if s.kind == "above"]
