@@ -1,10 +1,11 @@
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
-from profiles import matrix_pdf, selectors, tables
+from profiles import matrix_pdf, neutrality, selectors, tables
 from profiles.forms import CompareForm
 from profiles.models import JobFamily
 
@@ -80,3 +81,25 @@ def level_compare(request: HttpRequest) -> HttpResponse:
         return render(request, "profiles/level_compare.html", context, status=404)
     context = {"form": form, "tables": tables.comparison_tables(groups), "cross_family": len(groups) > 1}
     return render(request, "profiles/level_compare.html", context)
+
+
+@require_safe
+def family_criteria(request: HttpRequest, slug: str) -> HttpResponse:
+    """The public, printable criteria for pay and progression of one family (directive 2023/970,
+    article 7): per level what it asks and what the next level adds."""
+    if len(slug) > SLUG_MAX_LENGTH:
+        raise Http404(UNKNOWN_FAMILY)
+    context = neutrality.family_criteria(slug=slug)
+    if context is None:
+        raise Http404(UNKNOWN_FAMILY)
+    context["has_salary"] = any(item["salary"] for item in context["levels"])
+    return render(request, "profiles/family_criteria.html", context)
+
+
+@require_safe
+@login_required
+@permission_required("profiles.view_jobfamily", raise_exception=True)
+def neutrality_overview(request: HttpRequest) -> HttpResponse:
+    """Every family's gender-neutrality summary on one page, for functional administrators."""
+    context = {"rows": neutrality.neutrality_overview(), "neutrality_sources": neutrality.check_sources()}
+    return render(request, "profiles/neutrality_overview.html", context)

@@ -1,0 +1,43 @@
+"""The gender-neutrality check of one engine run, ready for the result page and the report.
+
+Computed from the snapshot's text at the moment the page is shown, never stored: when the
+retention period removes the text, the check's quotes go with it.
+"""
+
+from grading.engine import neutrality
+from grading.models import GradingSnapshot
+from profiles.models import JobFamily
+from profiles.neutrality import KIND_LABELS, criterion_factors
+from profiles.selectors import family_full_queryset
+
+
+def neutrality_view(*, snapshot: GradingSnapshot | None, family: JobFamily | None = None) -> dict | None:
+    """Per factor the sentences that address it beside what the family values; the questions
+    for the HR adviser; the gendered forms. None when there is no text to read."""
+    if snapshot is None or not (snapshot.text or "").strip():
+        return None
+    check = neutrality.check_text(snapshot.text)
+    full = family_full_queryset().filter(pk=family.pk).first() if family is not None else None
+    comparison = neutrality.compare(check, criterion_factors(full) if full else [])
+    rules = neutrality.load_rules()
+    return {
+        "family": full,
+        "mapped": comparison.mapped,
+        "rows": [
+            {
+                "key": row.factor.key,
+                "label": row.factor.label,
+                "sentences": [s.text for s in row.sentences],
+                "aspects": [a.label for a in row.aspects if a.key != "general"],
+                "criteria": list(row.criteria),
+            }
+            for row in comparison.rows
+        ],
+        "questions": [{"text": q.text, "soft": q.soft} for q in comparison.questions] if full else [],
+        "gendered": [
+            {"text": g.text, "alternative": g.alternative, "kind": g.kind, "kind_label": KIND_LABELS[g.kind],
+             "count": g.count, "comment": g.comment}
+            for g in check.gendered
+        ],
+        "sources": rules.sources,
+    }
