@@ -70,6 +70,7 @@ def family_summary(family: JobFamily) -> dict:
         {
             "key": row.factor.key,
             "label": row.factor.label,
+            "short": row.factor.short,
             "criteria": list(row.criteria),
             "aspects": [{"label": aspect.label, "criterion": value.criterion, "element": value.element}
                         for aspect, value in row.family_aspects if aspect.key != "general"],
@@ -83,6 +84,7 @@ def family_summary(family: JobFamily) -> dict:
         "forms": [g for g in gendered if g["kind"] != "note"],
         "rows": rows,
         "unvalued": [f.label for f in summary.unvalued],
+        "unvalued_short": [f.short.lower() for f in summary.unvalued],
         "soft": [{"label": aspect.label, "place": place} for aspect, place in summary.soft_in_texts_only],
         "sources": rules.sources,
     }
@@ -108,8 +110,8 @@ def neutrality_overview() -> list[dict]:
                 "forms": len(summary["forms"]),
                 "notes": len(summary["notes"]),
                 "mapped": summary["mapped"],
-                "factors": [{"label": r["label"], "valued": bool(r["criteria"])} for r in summary["rows"]],
-                "unvalued": summary["unvalued"],
+                "factors": [{"label": r["short"], "valued": bool(r["criteria"])} for r in summary["rows"]],
+                "unvalued": summary["unvalued_short"],
                 "soft": summary["soft"],
             }
         )

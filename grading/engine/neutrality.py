@@ -41,6 +41,7 @@ class Factor:
     key: str
     label: str
     aspects: tuple[Aspect, ...]
+    short: str = ""  # a column heading
 
     def aspect(self, key: str) -> Aspect:
         return next(a for a in self.aspects if a.key == key)
@@ -215,7 +216,7 @@ class _Validator:
         factors = []
         for i, entry in enumerate(self.data.get("factor") or []):
             place = f"factor[{i}]"
-            self.known(entry, {"key", "label", "aspects", "source", "comment"}, place)
+            self.known(entry, {"key", "label", "short", "aspects", "source", "comment"}, place)
             self.sourced(entry, place)
             key = self.text(entry, "key", place)
             aspects = []
@@ -226,7 +227,7 @@ class _Validator:
                 )
             if len({a.key for a in aspects}) != len(aspects) or not aspects:
                 self.fail(place, "aspecten ontbreken of een aspect staat er twee keer in")
-            factors.append(Factor(key, self.text(entry, "label", place), tuple(aspects)))
+            factors.append(Factor(key, self.text(entry, "label", place), tuple(aspects), self.text(entry, "short", place)))
         if tuple(f.key for f in factors) != FACTORS:
             self.fail("factor", f"de factoren zijn precies {', '.join(FACTORS)}, in die volgorde")
         return tuple(factors)
