@@ -1,6 +1,6 @@
-"""The two roles as Django groups, with the permissions each needs.
+"""The three roles as Django groups, with the permissions each needs.
 
-A data migration creates them; `ensure_roles()` puts them back where they went missing (a demo
+Data migrations create them (0002 the two grading roles, 0005 the functional administrator); `ensure_roles()` puts them back where they went missing (a demo
 database, a test that flushed the tables).
 """
 
@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group, Permission
 
 MANAGER = "Leidinggevende"
 HR_ADVISER = "HR-adviseur"
+FUNCTIONAL_ADMIN = "Functioneel beheerder"
 
 # (app_label, codename) per group. Keep in step with migrations/0002_roles.py.
 ROLE_PERMISSIONS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -27,9 +28,20 @@ ROLE_PERMISSIONS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+# Kept apart from ROLE_PERMISSIONS because migrations/0005_functional_administrator.py, not 0002,
+# creates it; keep in step with that migration.
+CATALOGUE_ROLE_PERMISSIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    FUNCTIONAL_ADMIN: (
+        ("profiles", "manage_catalogue"),
+        ("profiles", "view_cataloguerelease"),
+        ("profiles", "view_familyrevision"),
+    ),
+}
+
+
 def ensure_roles() -> dict[str, Group]:
     groups = {}
-    for name, permissions in ROLE_PERMISSIONS.items():
+    for name, permissions in {**ROLE_PERMISSIONS, **CATALOGUE_ROLE_PERMISSIONS}.items():
         group, _ = Group.objects.get_or_create(name=name)
         wanted = [
             Permission.objects.get(content_type__app_label=app, codename=codename)

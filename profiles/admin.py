@@ -3,7 +3,9 @@
 Cells are edited inside their level, with the elements as one text per line, because Django
 admin cannot nest inlines. Every save and delete, single or bulk, recomputes which elements
 distinguish a level and bumps the catalogue version (see also `catalogue_changes`), so pages and
-the grading engine rebuild their view of the data.
+the grading engine rebuild their view of the data. It also publishes a new version of the
+catalogue (`profiles.catalogue.versions`) in the same transaction, naming the user and the object,
+so an admin edit leaves the same trace in the history as an upload.
 """
 
 from pathlib import Path
@@ -12,8 +14,10 @@ from django import forms
 from django.contrib import admin
 
 from profiles.additions import recompute_additions
+from profiles.catalogue.versions import release_publish
 from profiles.family_files import FamilyFileError, _Reader, read_recognition
 from profiles.models import (
+    CatalogueRelease,
     CatalogueVersion,
     Cell,
     ContextNote,
@@ -35,22 +39,32 @@ class CatalogueChangeMixin:
     def family_of(self, obj) -> JobFamily | None:
         return getattr(obj, "family", None)
 
-    def after_change(self, obj) -> None:
+    def after_change(self, obj, request=None, *, action: str = "gewijzigd") -> None:
         family = self.family_of(obj)
-        if family is not None:
+        if family is not None and family.pk:
             recompute_additions(family)
         CatalogueVersion.bump()
+        self.publish(request, f"{obj._meta.verbose_name} '{obj}' {action}")
+
+    def publish(self, request, what: str) -> None:
+        release_publish(
+            by=getattr(request, "user", None) if getattr(request, "user", None) and request.user.is_authenticated else None,
+            comment=f"In de beheeromgeving (admin): {what}",
+            origin=CatalogueRelease.Origin.ADMIN,
+        )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        self.after_change(form.instance)
+        self.after_change(form.instance, request)
 
     def delete_model(self, request, obj):
         family = self.family_of(obj)
+        label = f"{obj._meta.verbose_name} '{obj}' verwijderd"
         super().delete_model(request, obj)
         if family is not None and family.pk:
             recompute_additions(family)
         CatalogueVersion.bump()
+        self.publish(request, label)
 
     def delete_queryset(self, request, queryset):
         """The list's "delete selected" action: the same bookkeeping as deleting one."""
@@ -60,6 +74,7 @@ class CatalogueChangeMixin:
             if JobFamily.objects.filter(pk=family.pk).exists():
                 recompute_additions(family)
         CatalogueVersion.bump()
+        self.publish(request, f"{queryset.model._meta.verbose_name_plural} verwijderd")
 
 
 class GradeInline(admin.TabularInline):

@@ -1,5 +1,6 @@
 """Read-only JSON of the catalogue, in the shape DESIGN.md fixes."""
 
+from profiles.catalogue import versions
 from profiles.models import JobFamily, Level
 from profiles.selectors import level_matrix
 
@@ -91,3 +92,39 @@ def family_detail(family: JobFamily) -> dict:
         }
     )
     return data
+
+
+def _published_summary(data: dict, systems: dict[str, dict], number: int) -> dict:
+    system = systems.get(data.get("grading_system"))
+    return {
+        "slug": data["slug"],
+        "name": data["name"],
+        "grading_system": system["name"] if system else None,
+        "grading_system_code": data.get("grading_system"),
+        "jurisdiction": data["jurisdiction"],
+        "sector": data["sector"],
+        "version": number,
+        "levels": [{"rank": lv["rank"], "grade": lv.get("grade"), "name": lv["name"]} for lv in data["levels"]],
+    }
+
+
+def catalogue_at(number: int) -> list[dict] | None:
+    """The family list as published in version `number` (the open-data export of that version)."""
+    found = versions.catalogue_at(number)
+    if found is None:
+        return None
+    release, families = found
+    systems = {s["code"]: s for s in release.systems}
+    return [_published_summary(data, systems, number) for data in families]
+
+
+def family_at(slug: str, number: int) -> dict | None:
+    """One family as published in version `number`: its summary and its whole data in the
+    documented YAML format (fixtures/README.md) under `data`."""
+    if versions.catalogue_at(number) is None:
+        return None
+    revision = versions.family_revision(slug=slug, number=number)
+    if revision is None or revision.data is None:
+        return None
+    systems = {s["code"]: s for s in versions.systems_at(number)}
+    return {**_published_summary(revision.data, systems, number), "data": revision.data}

@@ -82,11 +82,21 @@ class _Reader:
             self.fail(place or "bovenste niveau", f"onbekende sleutel(s): {', '.join(unknown)}")
 
 
-def load_yaml(path: Path) -> Any:
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases: the format needs none, and an alias bomb
+    ("billion laughs") expands a few hundred bytes into gigabytes of nested lists."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent) or getattr(self.peek_event(), "anchor", None):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(problem="ankers en verwijzingen (& en *) zijn niet toegestaan", problem_mark=event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def parse_yaml(text: str, path: Path) -> Any:
+    """Parse one YAML document; `path` only names the file in an error."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise FamilyFileError(path, "", "het bestand is geen UTF-8-tekst") from None
+        return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         place = f"regel {mark.line + 1}, kolom {mark.column + 1}" if mark else ""
@@ -94,11 +104,24 @@ def load_yaml(path: Path) -> Any:
         raise FamilyFileError(path, place, f"ongeldige YAML ({problem})") from None
 
 
+def load_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise FamilyFileError(path, "", "het bestand is geen UTF-8-tekst") from None
+    return parse_yaml(text, path)
+
+
 def read_systems(path: Path) -> list[dict]:
+    return systems_from_data(load_yaml(path), path)
+
+
+def systems_from_data(raw_systems: Any, path: Path) -> list[dict]:
+    """Validate parsed grading systems; `path` names the file (or upload) in an error."""
     reader = _Reader(path)
     systems = []
     seen = set()
-    for i, raw in enumerate(reader.sequence(load_yaml(path), "")):
+    for i, raw in enumerate(reader.sequence(raw_systems, "")):
         place = f"[{i}]"
         data = reader.mapping(raw, place)
         reader.known_keys(data, {"code", "name", "description", "grades", "settings"}, place)
@@ -176,8 +199,13 @@ TRACK_KEYS = {"name", "groups", "terms"}
 
 
 def read_family(path: Path, systems: dict[str, dict]) -> dict:
+    return family_from_data(load_yaml(path), path, systems)
+
+
+def family_from_data(raw: Any, path: Path, systems: dict[str, dict]) -> dict:
+    """Validate one parsed family against the grading systems; `path` names it in an error."""
     reader = _Reader(path)
-    data = reader.mapping(load_yaml(path), "")
+    data = reader.mapping(raw, "")
     reader.known_keys(data, FAMILY_KEYS, "")
     system_code = data.get("grading_system")
     if system_code is not None and system_code not in systems:

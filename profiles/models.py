@@ -8,6 +8,7 @@ compared with the level below, so "what distinguishes this level" is a query.
 import re
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
@@ -326,3 +327,79 @@ class CatalogueVersion(models.Model):
         updated = cls.objects.filter(pk=1).update(number=F("number") + 1, token=token, changed_at=timezone.now())
         if not updated:
             cls.objects.create(pk=1, number=1, token=token)
+
+
+class CatalogueRelease(models.Model):
+    """A published version of the functiehuis: who published it, when and why.
+
+    Beside the data version (`CatalogueVersion`, a cache key that moves on every write) this is
+    the version people name: "graded against versie 7". Each release keeps the families it
+    changed as `FamilyRevision`s, so any family can be shown as it was in any release.
+    """
+
+    class Origin(models.TextChoices):
+        IMPORT = "import", "import_families"
+        UPLOAD = "upload", "upload in /beheer/"
+        ADMIN = "admin", "beheeromgeving (admin)"
+
+    number = models.PositiveIntegerField("versie", unique=True)
+    origin = models.CharField("herkomst", max_length=10, choices=Origin.choices)
+    published_at = models.DateTimeField("gepubliceerd op", default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name="gepubliceerd door",
+    )
+    comment = models.TextField("toelichting")
+    # The data version right after this release was written: maps a snapshot's data version
+    # to the release it was graded against.
+    data_version = models.PositiveBigIntegerField("dataversie")
+    systems = models.JSONField("waarderingssystemen", default=list)  # as exported, whole
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = "gepubliceerde versie"
+        verbose_name_plural = "gepubliceerde versies"
+        permissions = [("manage_catalogue", "Kan het functiehuis beheren: uploaden, publiceren, exporteren")]
+
+    def __str__(self) -> str:
+        return f"versie {self.number}"
+
+
+class FamilyRevision(models.Model):
+    """A family as it was published in one release (its YAML form), or its removal."""
+
+    release = models.ForeignKey(CatalogueRelease, on_delete=models.CASCADE, related_name="revisions")
+    slug = models.SlugField("slug")
+    name = models.CharField("naam", max_length=200)
+    data = models.JSONField("gegevens", null=True, blank=True)  # null: removed in this release
+    summary = models.CharField("wijziging", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["slug", "-release__number"]
+        verbose_name = "familieversie"
+        verbose_name_plural = "familieversies"
+        constraints = [models.UniqueConstraint(fields=["release", "slug"], name="revision_unique_per_release")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.release})"
+
+
+class PendingUpload(models.Model):
+    """An upload between preview and confirmation, kept in the database (never on disk), so any
+    application process can confirm it. Removed on confirmation and after `KEEP_HOURS`."""
+
+    KEEP_HOURS = 24
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    file_name = models.CharField(max_length=200)
+    # The validated catalogue part ({"systems": [...], "families": [...]}) and the data version
+    # the preview was made against: a confirmation over a catalogue that moved on is refused.
+    catalogue = models.JSONField()
+    base_version = models.PositiveBigIntegerField()
+    base_token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = "upload in afwachting"
+        verbose_name_plural = "uploads in afwachting"

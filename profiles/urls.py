@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from profiles import views
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("profielen/<slug:slug>/criteria/", views.family_criteria, name="family_criteria"),
     path("profielen/<slug:slug>/matrix.pdf", views.family_matrix_pdf, name="family_matrix_pdf"),
     path("vergelijk/", views.level_compare, name="level_compare"),
+    path("beheer/", include("profiles.urls_beheer")),
 ]

@@ -3,7 +3,7 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from grading.roles import HR_ADVISER, MANAGER, ensure_roles
+from grading.roles import FUNCTIONAL_ADMIN, HR_ADVISER, MANAGER, ensure_roles
 
 
 def new_password() -> str:
@@ -12,18 +12,23 @@ def new_password() -> str:
 
 class Command(BaseCommand):
     help = (
-        "Create (or reset) a demo manager and a demo HR adviser with fresh passwords, and print "
-        "them. For a demo only: it never runs by itself."
+        "Create (or reset) a demo manager and a demo HR adviser (and, with --beheerder, a functional "
+        "administrator) with fresh passwords, and print them. For a demo only: it never runs by itself."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--manager", default="leidinggevende", help="Username of the manager (default: leidinggevende).")
         parser.add_argument("--adviser", default="hr-adviseur", help="Username of the HR adviser (default: hr-adviseur).")
+        parser.add_argument(
+            "--beheerder", default=None, metavar="NAME",
+            help="Also create a functional administrator (group Functioneel beheerder) with this username.",
+        )
 
-    def handle(self, *args, manager, adviser, **options):
+    def handle(self, *args, manager, adviser, beheerder, **options):
         groups = ensure_roles()
         User = get_user_model()
-        for username, role in ((manager, MANAGER), (adviser, HR_ADVISER)):
+        users = [(manager, MANAGER), (adviser, HR_ADVISER)] + ([(beheerder, FUNCTIONAL_ADMIN)] if beheerder else [])
+        for username, role in users:
             user, created = User.objects.get_or_create(username=username)
             password = new_password()
             user.set_password(password)

@@ -2,11 +2,20 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.db.models import ProtectedError
 
+from profiles.catalogue.diff import catalogue_diff
+from profiles.catalogue.uploads import current_families, current_systems
+from profiles.catalogue.versions import catalogue_changed_in_app, release_publish
 from profiles.family_files import FamilyFileError, read_catalogue
 from profiles.family_import import import_catalogue
-from profiles.models import JobFamily
+from profiles.models import CatalogueRelease, JobFamily
+
+WOULD_REPLACE = (
+    "De catalogus is in de applicatie gewijzigd (upload of beheeromgeving). Dit import zou vervangen:\n{changes}\n"
+    "Er is niets geladen. Gebruik --force om de bestanden toch te laden."
+)
 
 
 class Command(BaseCommand):
@@ -24,8 +33,14 @@ class Command(BaseCommand):
             help="Alleen laden als er nog geen enkele familie is (zo overschrijft bin/run nooit "
             "wat in de applicatie is gewijzigd).",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Ook laden als de catalogus in de applicatie is gewijzigd; zonder --force toont het "
+            "commando dan wat het zou vervangen en laadt het niets.",
+        )
 
-    def handle(self, *args, dir, if_empty, **options):
+    def handle(self, *args, dir, if_empty, force=False, **options):
         if if_empty and JobFamily.objects.exists():
             self.stdout.write("Er zijn al families; niets geladen (--if-empty).")
             return
@@ -33,8 +48,14 @@ class Command(BaseCommand):
             catalogue = read_catalogue(Path(dir))
         except FamilyFileError as error:
             raise CommandError(f"{error}. Er is niets geladen.") from None
+        if not force and JobFamily.objects.exists() and catalogue_changed_in_app():
+            changes = self.would_replace(catalogue)
+            if changes:
+                raise CommandError(WOULD_REPLACE.format(changes="\n".join(changes)))
         try:
-            report = import_catalogue(catalogue)
+            with transaction.atomic():
+                report = import_catalogue(catalogue)
+                release = release_publish(by=None, comment=f"import_families uit {dir}", origin=CatalogueRelease.Origin.IMPORT)
         except ProtectedError as error:
             names = ", ".join(sorted({str(obj) for obj in error.protected_objects})[:5])
             raise CommandError(
@@ -43,9 +64,28 @@ class Command(BaseCommand):
             ) from None
         summary = ", ".join(report.families)
         if report.changed:
+            published = f" Gepubliceerd als versie {release.number}." if release else ""
             self.stdout.write(
                 f"{len(report.families)} families geladen ({summary}): "
-                f"{report.created} nieuw, {report.updated} gewijzigd, {report.deleted} verwijderd."
+                f"{report.created} nieuw, {report.updated} gewijzigd, {report.deleted} verwijderd.{published}"
             )
         else:
             self.stdout.write(f"{len(report.families)} families ({summary}) waren al actueel; niets gewijzigd.")
+
+    def would_replace(self, catalogue) -> list[str]:
+        """One line per family (and for the grading systems) whose data the files would replace;
+        a family only the files hold replaces nothing."""
+        lines = []
+        if catalogue.systems != current_systems():
+            lines.append("- waarderingssystemen: gewijzigd")
+        current = current_families()
+        for diff in catalogue_diff(current, {f["slug"]: f for f in catalogue.families}):
+            if diff.status == "gewijzigd":
+                counts = diff.counts()
+                lines.append(
+                    f"- {diff.slug}: {diff.status}; niveaus +{counts['levels_added']} ~{counts['levels_changed']} "
+                    f"-{counts['levels_removed']}, criteria +{counts['criteria_added']} ~{counts['criteria_changed']} "
+                    f"-{counts['criteria_removed']}, elementen +{counts['elements_added']} -{counts['elements_removed']}"
+                    + (f"; velden: {', '.join(diff.fields)}" if diff.fields else "")
+                )
+        return lines

@@ -1,0 +1,393 @@
+"""The functiehuis as one spreadsheet: a template to fill in, an export, and the upload reader.
+
+Every part of the family format has a sheet; the first row of a sheet holds the YAML key names,
+so one documentation (fixtures/README.md) serves both. Rows become the same plain dicts a YAML
+file gives, and `family_files` validates them; an error's YAML path is translated back to the
+sheet, row and column it came from.
+"""
+
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import openpyxl  # parses with defusedxml when it is installed (a dependency): no entity expansion
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils.exceptions import InvalidFileException
+
+from profiles.family_files import FamilyFileError
+
+MAX_ROWS = 50_000  # per sheet
+SHEETS: dict[str, list[str]] = {
+    "Families": ["slug", "name", "grading_system", "jurisdiction", "sector", "source_file", "source_title",
+                 "source_url", "source_date", "core"],
+    "Functies": ["family", "kind", "name"],
+    "Contextnotities": ["family", "title", "text", "source_file"],
+    "Onderdelen": ["family", "section", "kind", "title", "level", "intro"],
+    "Onderdeelpunten": ["family", "section", "group", "text"],
+    "Criteria": ["family", "key", "name", "factors"],
+    "Niveaus": ["family", "rank", "name", "grade", "description", "requirements", "typing_code", "typing_total"],
+    "Cellen": ["family", "level", "criterion", "inherits", "group", "text"],
+    "Herkenning": ["family", "key", "track", "value"],
+    "Systemen": ["code", "name", "description"],
+    "Schalen": ["system", "code", "name", "entry_requirement"],
+    "Settings": ["system", "setting", "kind", "value"],
+}
+NUMBER_COLUMNS = {"rank", "level", "section", "typing_total"}
+RECOGNITION_LISTS = ("domain", "functions", "setting", "additions")
+INSTRUCTIONS_TITLE = "Toelichting"
+INSTRUCTIONS = [
+    ("Zo gebruikt u dit sjabloon", ""),
+    ("", "Elk blad hoort bij een deel van het familieformaat (zie fixtures/README.md). De eerste rij van een blad "
+         "bevat de veldnamen; laat die staan. Elke volgende rij is één regel gegevens. Een familie mag tientallen "
+         "niveaus en honderden elementen hebben."),
+    ("", "Upload het ingevulde bestand op /beheer/importeren/. U ziet eerst per familie wat er verandert; er wordt "
+         "niets opgeslagen voordat u bevestigt. Een fout noemt het blad, de rij en de kolom."),
+    ("Families", "Eén rij per familie: slug (a-z, 0-9 en -), name, grading_system (code uit blad Systemen of leeg), "
+                 "jurisdiction (Nederland of België), sector, source_file, source_title, source_url (http(s)-adres), "
+                 "source_date (jaar, jaar-maand of jaar-maand-dag) en core (kern van de functie)."),
+    ("Functies", "family = slug van de familie; kind = related (gerelateerde kernfunctie) of reference (referentiefunctie); name."),
+    ("Contextnotities", "family, title, text (alinea's gescheiden door een lege regel; opsommingen als regels '- ...'), source_file (optioneel)."),
+    ("Onderdelen", "Familiebrede onderdelen: family, section (volgnummer 1, 2, ... binnen de familie), kind (results, behaviour, "
+                   "competences, quality_profile, result_area of footnote), title, level (rang van het niveau, optioneel), intro (optioneel)."),
+    ("Onderdeelpunten", "De punten van een onderdeel: family, section (het volgnummer uit Onderdelen), group (tussenkop, optioneel), text."),
+    ("Criteria", "De rijen van de niveaumatrix, in volgorde: family, key (a-z, 0-9 en -), name, factors (optioneel, met komma's: "
+                 "skills, effort, responsibility, working_conditions)."),
+    ("Niveaus", "Van laag naar hoog: family, rank (1, 2, 3 ...), name, grade (schaalcode of leeg), description, requirements, "
+                "typing_code (functietypering zoals gedrukt), typing_total."),
+    ("Cellen", "Eén rij per element: family, level (rang), criterion (key uit Criteria), inherits (leeg, idem of idem+), "
+               "group (kop binnen de cel, optioneel), text. Een idem-cel is één rij zonder text. Bij idem+ staan alleen de "
+               "elementen die het niveau toevoegt. Rijen van één cel staan onder elkaar."),
+    ("Herkenning", "Het blok recognition: family, key en value. key = domain, functions, setting of additions: één woord(groep) "
+                   "per rij in value; setting_required: value ja of nee; track-groups en track-terms: de naam van het spoor in "
+                   "track en één kop of woord per rij in value; tracks zonder value: uitdrukkelijk geen sporen."),
+    ("Systemen", "Waarderingssystemen (alleen invullen om ze te wijzigen; leeg laten houdt de huidige): code, name, description."),
+    ("Schalen", "system (code uit Systemen), code, name, entry_requirement (optioneel); van laag naar hoog."),
+    ("Settings", "Waar een systeem geldt: system, setting (naam), kind (terms of employers), value (één woord(groep) per rij)."),
+]
+
+
+def _cell_value(value):
+    if isinstance(value, str) and value.startswith("="):
+        return value  # written with data_type "s" below: a text, never a formula
+    return value
+
+
+class _Book:
+    def __init__(self):
+        self.workbook = openpyxl.Workbook()
+        sheet = self.workbook.active
+        sheet.title = INSTRUCTIONS_TITLE
+        sheet.append(["Onderdeel", "Uitleg"])
+        for row in INSTRUCTIONS:
+            sheet.append(list(row))
+        sheet.column_dimensions["A"].width = 22
+        sheet.column_dimensions["B"].width = 120
+        for cells in sheet.iter_rows(min_row=1):
+            cells[1].alignment = Alignment(wrap_text=True, vertical="top")
+        sheet["A1"].font = sheet["B1"].font = Font(bold=True)
+        self.sheets = {}
+        for title, columns in SHEETS.items():
+            ws = self.workbook.create_sheet(title)
+            ws.append(columns)
+            for cell in ws[1]:
+                cell.font = Font(bold=True)
+            ws.freeze_panes = "A2"
+            self.sheets[title] = ws
+
+    def add(self, sheet_title: str, /, **values) -> None:
+        ws = self.sheets[sheet_title]
+        ws.append([_cell_value(values.get(column)) for column in SHEETS[sheet_title]])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
+
+    def save(self) -> bytes:
+        buffer = io.BytesIO()
+        self.workbook.save(buffer)
+        return buffer.getvalue()
+
+
+def workbook_write(*, systems: list[dict] | None, families: list[dict]) -> bytes:
+    """A workbook with the given systems and families (both in their exported YAML form)."""
+    book = _Book()
+    for system in systems or []:
+        book.add("Systemen", code=system["code"], name=system["name"], description=system.get("description") or None)
+        for grade in system.get("grades", []):
+            book.add("Schalen", system=system["code"], code=grade["code"], name=grade["name"],
+                     entry_requirement=grade.get("entry_requirement") or None)
+        for setting in system.get("settings", []):
+            for kind in ("terms", "employers"):
+                for value in setting.get(kind, []):
+                    book.add("Settings", system=system["code"], setting=setting["name"], kind=kind, value=value)
+    for family in families:
+        slug = family["slug"]
+        book.add("Families", **{key: family.get(key) or None for key in SHEETS["Families"]})
+        for kind, key in (("related", "related_functions"), ("reference", "reference_functions")):
+            for name in family.get(key, []):
+                book.add("Functies", family=slug, kind=kind, name=name)
+        for note in family.get("context_notes", []):
+            book.add("Contextnotities", family=slug, title=note["title"], text=note["text"], source_file=note.get("source_file") or None)
+        for number, section in enumerate(family.get("sections", []), start=1):
+            book.add("Onderdelen", family=slug, section=number, kind=section["kind"], title=section["title"],
+                     level=section.get("level"), intro=section.get("intro") or None)
+            for item in section.get("items", []):
+                book.add("Onderdeelpunten", family=slug, section=number, group=item.get("group") or None, text=item["text"])
+        for criterion in family.get("criteria", []):
+            book.add("Criteria", family=slug, key=criterion["key"], name=criterion["name"],
+                     factors=", ".join(criterion.get("factors") or []) or None)
+        for level in family.get("levels", []):
+            book.add("Niveaus", family=slug, **{k: level.get(k) if level.get(k) not in ("", None) else None for k in SHEETS["Niveaus"][1:]})
+            for cell in level.get("cells", []):
+                elements = cell.get("elements") or [None]
+                for element in elements:
+                    book.add("Cellen", family=slug, level=level["rank"], criterion=cell["criterion"],
+                             inherits=cell.get("inherits") or None,
+                             group=(element or {}).get("group") or None, text=(element or {}).get("text"))
+        recognition = family.get("recognition")
+        if recognition:
+            for key in RECOGNITION_LISTS:
+                for value in recognition.get(key) or []:
+                    book.add("Herkenning", family=slug, key=key, value=value)
+            if recognition.get("setting_required"):
+                book.add("Herkenning", family=slug, key="setting_required", value="ja")
+            tracks = recognition.get("tracks")
+            if tracks is not None and not tracks:
+                book.add("Herkenning", family=slug, key="tracks")
+            for track in tracks or []:
+                for key in ("groups", "terms"):
+                    for value in track.get(key) or []:
+                        book.add("Herkenning", family=slug, key=f"track-{key}", track=track["name"], value=value)
+    return book.save()
+
+
+# ---------------------------------------------------------------------------- reading
+
+@dataclass
+class Row:
+    sheet: str
+    number: int
+    values: dict
+
+    def get(self, key):
+        return self.values.get(key)
+
+
+@dataclass
+class ReadBook:
+    name: str
+    systems: list[dict] | None
+    families: list[dict]
+    origins: list[dict[str, tuple[str, int]]] = field(default_factory=list)
+
+    def locate(self, index: int) -> Callable[[FamilyFileError], FamilyFileError]:
+        origins = self.origins[index]
+
+        def translate(error: FamilyFileError) -> FamilyFileError:
+            place = error.place
+            best = ""
+            for path in origins:
+                if (place == path or place.startswith(path + ".") or place.startswith(path + "[") or not path) and len(path) >= len(best):
+                    best = path
+            sheet, row = origins.get(best, ("Families", 0))
+            column = re.sub(r"\[\d+\]", "", place[len(best):].lstrip(".")).split(".")[-1] if place != best else ""
+            where = f"blad {sheet}, rij {row}" + (f", kolom {column}" if column else "") + (f" ({place})" if place else "")
+            return FamilyFileError(Path(self.name), where, error.message)
+
+        return translate
+
+
+def _fail(name: str, sheet: str, row: int | None, column: str | None, message: str) -> FamilyFileError:
+    where = f"blad {sheet}" + (f", rij {row}" if row else "") + (f", kolom {column}" if column else "")
+    return FamilyFileError(Path(name), where, message)
+
+
+def _number(value):
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return value
+
+
+def _rows(workbook, title: str, name: str, check) -> list[Row]:
+    if title not in workbook.sheetnames:
+        return []
+    ws = workbook[title]
+    rows = ws.iter_rows(values_only=True)
+    header = next(rows, None) or ()
+    columns = [str(h).strip() if h is not None else "" for h in header]
+    missing = [c for c in SHEETS[title] if c not in columns]
+    if missing:
+        raise _fail(name, title, 1, None, f"kolom(men) ontbreken in de eerste rij: {', '.join(missing)}")
+    result = []
+    for number, values in enumerate(rows, start=2):
+        if number > MAX_ROWS:
+            raise _fail(name, title, number, None, f"meer dan {MAX_ROWS} rijen")
+        if number % 500 == 0:
+            check()
+        if values is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            continue
+        row = {}
+        for column, value in zip(columns, values):
+            if column in SHEETS[title] and value is not None and not (isinstance(value, str) and not value.strip()):
+                row[column] = _number(value) if column in NUMBER_COLUMNS else value
+        result.append(Row(title, number, row))
+    return result
+
+
+def workbook_read(content: bytes, name: str, *, deadline: Callable[[], None]) -> ReadBook:
+    """The spreadsheet's families and systems as raw dicts, ready for `family_files` to check."""
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+    except (InvalidFileException, KeyError, ValueError, OSError, TypeError) as error:
+        raise FamilyFileError(Path(name), "", f"de spreadsheet kan niet worden gelezen ({type(error).__name__})") from None
+    except Exception as error:  # noqa: BLE001 - defusedxml and broken parts raise many kinds
+        raise FamilyFileError(Path(name), "", f"de spreadsheet kan niet worden gelezen ({type(error).__name__})") from None
+    try:
+        sheets = {title: _rows(workbook, title, name, deadline) for title in SHEETS}
+    finally:
+        workbook.close()
+    deadline()
+    return ReadBook(name, _systems(sheets, name), *_families(sheets, name))
+
+
+def _systems(sheets: dict[str, list[Row]], name: str) -> list[dict] | None:
+    if not sheets["Systemen"]:
+        return None
+    systems = {}
+    for row in sheets["Systemen"]:
+        data = {"code": row.get("code"), "name": row.get("name"), "grades": []}
+        if row.get("description") is not None:
+            data["description"] = row.get("description")
+        systems[row.get("code")] = data
+    for row in sheets["Schalen"]:
+        system = systems.get(row.get("system"))
+        if system is None:
+            raise _fail(name, "Schalen", row.number, "system", f"onbekend systeem '{row.get('system')}' (niet in blad Systemen)")
+        grade = {"code": row.get("code"), "name": row.get("name")}
+        if row.get("entry_requirement") is not None:
+            grade["entry_requirement"] = row.get("entry_requirement")
+        system["grades"].append(grade)
+    for row in sheets["Settings"]:
+        system = systems.get(row.get("system"))
+        if system is None:
+            raise _fail(name, "Settings", row.number, "system", f"onbekend systeem '{row.get('system')}' (niet in blad Systemen)")
+        if row.get("kind") not in ("terms", "employers"):
+            raise _fail(name, "Settings", row.number, "kind", "hier hoort terms of employers")
+        settings = system.setdefault("settings", [])
+        setting = next((s for s in settings if s["name"] == row.get("setting")), None)
+        if setting is None:
+            setting = {"name": row.get("setting")}
+            settings.append(setting)
+        setting.setdefault(row.get("kind"), []).append(row.get("value"))
+    return list(systems.values())
+
+
+def _families(sheets: dict[str, list[Row]], name: str) -> tuple[list[dict], list[dict]]:
+    families: dict[str, dict] = {}
+    origins: dict[str, dict] = {}
+    for row in sheets["Families"]:
+        slug = row.get("slug")
+        if slug in families:
+            raise _fail(name, "Families", row.number, "slug", f"familie '{slug}' staat er twee keer in")
+        families[slug] = {key: row.get(key) for key in SHEETS["Families"] if key in row.values}
+        families[slug].setdefault("grading_system", None)
+        origins[slug] = {"": ("Families", row.number)}
+
+    def family_of(row: Row) -> tuple[dict, dict]:
+        slug = row.get("family")
+        if slug not in families:
+            raise _fail(name, row.sheet, row.number, "family", f"onbekende familie '{slug}' (niet in blad Families)")
+        return families[slug], origins[slug]
+
+    def append(row: Row, family: dict, origin: dict, key: str, value) -> None:
+        items = family.setdefault(key, [])
+        origin[f"{key}[{len(items)}]"] = (row.sheet, row.number)
+        items.append(value)
+
+    for row in sheets["Functies"]:
+        family, origin = family_of(row)
+        kind = {"related": "related_functions", "reference": "reference_functions"}.get(row.get("kind"))
+        if kind is None:
+            raise _fail(name, "Functies", row.number, "kind", "hier hoort related of reference")
+        append(row, family, origin, kind, row.get("name"))
+    for row in sheets["Contextnotities"]:
+        family, origin = family_of(row)
+        append(row, family, origin, "context_notes", {k: row.get(k) for k in ("title", "text", "source_file") if k in row.values})
+    section_index: dict[tuple, dict] = {}
+    for row in sheets["Onderdelen"]:
+        family, origin = family_of(row)
+        section = {k: row.get(k) for k in ("kind", "title", "level", "intro") if k in row.values}
+        section["items"] = []
+        section_index[(row.get("family"), row.get("section"))] = (section, len(family.get("sections", [])))
+        append(row, family, origin, "sections", section)
+    for row in sheets["Onderdeelpunten"]:
+        family, origin = family_of(row)
+        found = section_index.get((row.get("family"), row.get("section")))
+        if found is None:
+            raise _fail(name, row.sheet, row.number, "section", f"geen onderdeel met volgnummer {row.get('section')} in blad Onderdelen")
+        section, i = found
+        origin[f"sections[{i}].items[{len(section['items'])}]"] = (row.sheet, row.number)
+        section["items"].append({k: row.get(k) for k in ("group", "text") if k in row.values})
+    for row in sheets["Criteria"]:
+        family, origin = family_of(row)
+        criterion = {"key": row.get("key"), "name": row.get("name")}
+        factors = row.get("factors")
+        if factors is not None:
+            criterion["factors"] = [f.strip() for f in str(factors).split(",") if f.strip()]
+        append(row, family, origin, "criteria", criterion)
+    level_index: dict[tuple, tuple[dict, int]] = {}
+    for row in sheets["Niveaus"]:
+        family, origin = family_of(row)
+        level = {k: row.get(k) for k in SHEETS["Niveaus"][1:] if k in row.values}
+        level.setdefault("grade", None)
+        level["cells"] = []
+        level_index[(row.get("family"), row.get("rank"))] = (level, len(family.get("levels", [])))
+        append(row, family, origin, "levels", level)
+    cells_seen: dict[tuple, tuple[dict, str]] = {}
+    for row in sheets["Cellen"]:
+        family, origin = family_of(row)
+        found = level_index.get((row.get("family"), row.get("level")))
+        if found is None:
+            raise _fail(name, row.sheet, row.number, "level", f"geen niveau met rang {row.get('level')} in blad Niveaus")
+        level, i = found
+        key = (row.get("family"), row.get("level"), row.get("criterion"))
+        if key not in cells_seen:
+            cell = {"criterion": row.get("criterion"), "inherits": row.get("inherits"), "elements": []}
+            place = f"levels[{i}].cells[{len(level['cells'])}]"
+            origin[place] = (row.sheet, row.number)
+            level["cells"].append(cell)
+            cells_seen[key] = (cell, place)
+        cell, place = cells_seen[key]
+        if row.get("text") is None and row.get("group") is None:
+            continue
+        origin[f"{place}.elements[{len(cell['elements'])}]"] = (row.sheet, row.number)
+        cell["elements"].append({k: row.get(k) for k in ("text", "group") if k in row.values})
+    for row in sheets["Herkenning"]:
+        family, origin = family_of(row)
+        recognition = family.setdefault("recognition", {})
+        origin.setdefault("recognition", (row.sheet, row.number))
+        key, value = row.get("key"), row.get("value")
+        if key in RECOGNITION_LISTS:
+            origin[f"recognition.{key}[{len(recognition.get(key, []))}]"] = (row.sheet, row.number)
+            recognition.setdefault(key, []).append(value)
+        elif key == "setting_required":
+            if str(value).strip().lower() not in ("ja", "nee", "true", "false"):
+                raise _fail(name, row.sheet, row.number, "value", "hier hoort ja of nee")
+            recognition["setting_required"] = str(value).strip().lower() in ("ja", "true")
+        elif key == "tracks":
+            recognition.setdefault("tracks", [])
+        elif key in ("track-groups", "track-terms"):
+            tracks = recognition.setdefault("tracks", [])
+            track = next((t for t in tracks if t["name"] == row.get("track")), None)
+            if track is None:
+                track = {"name": row.get("track"), "groups": []}
+                origin[f"recognition.tracks[{len(tracks)}]"] = (row.sheet, row.number)
+                tracks.append(track)
+            track.setdefault(key.removeprefix("track-"), []).append(value)
+        else:
+            raise _fail(name, row.sheet, row.number, "key", "onbekende sleutel (domain, functions, setting, setting_required, additions, tracks, track-groups of track-terms)")
+    slugs = list(families)
+    return [families[s] for s in slugs], [origins[s] for s in slugs]
