@@ -79,3 +79,12 @@ def test_a_stored_pay_range_is_shown_with_its_source_and_date(client, catalogue)
 
 def test_an_unknown_family_has_no_criteria_page(client, catalogue):
     assert client.get("/profielen/bestaat-niet/criteria/").status_code == 404
+
+
+def test_every_criterion_of_the_four_families_names_its_factors(catalogue):
+    from profiles.models import Criterion
+
+    assert Criterion.objects.count() == 19
+    assert not Criterion.objects.filter(factors=[]).exists()
+    inconvenienten = Criterion.objects.get(family__slug="ambtelijk-secretaris", key="inconvenienten")
+    assert inconvenienten.factors == ["effort", "working_conditions"]
