@@ -145,15 +145,18 @@ class LoadResult:
         )
 
 
-def run_load(*, base_url: str, managers: list[tuple[str, str]], rounds: int, texts: list[str],
+def run_load(*, base_url: str | list[str], managers: list[tuple[str, str]], rounds: int, texts: list[str],
              deadline: float, secure: bool, timeout: float = 30.0, warmup: bool = True) -> LoadResult:
-    """Every manager logs in, warms up once, then submits `rounds` times (or until the deadline)."""
+    """Every manager logs in, warms up once, then submits `rounds` times (or until the deadline).
+
+    With several base URLs (servers on one database) the managers are spread over them in turn."""
+    base_urls = [base_url] if isinstance(base_url, str) else list(base_url)
     result = LoadResult()
     lock = threading.Lock()
     ready = threading.Barrier(len(managers))
 
     def manager_loop(number: int, username: str, password: str) -> None:
-        browser = Browser(base_url, secure=secure, timeout=timeout)
+        browser = Browser(base_urls[number % len(base_urls)], secure=secure, timeout=timeout)
         try:
             browser.log_in(username, password)
             browser.request("GET", "/indelen/")

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -70,7 +70,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--managers", type=int, default=8, help="Concurrent managers (default 8).")
         parser.add_argument("--rounds", type=int, default=10, help="Submissions per manager (default 10).")
-        parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes (default 4).")
+        parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes per server (default 4).")
+        parser.add_argument("--servers", type=int, default=1,
+                            help="Application servers on the same database, managers spread over them (default 1).")
         parser.add_argument("--threads", type=int, default=1, help="Threads per gunicorn worker (default 1: sync workers).")
         parser.add_argument("--reports", type=int, default=5, help="Report PDFs to render for the timing (default 5).")
         parser.add_argument("--max-seconds", type=float, default=120.0,
@@ -79,7 +81,7 @@ class Command(BaseCommand):
                             help="Measure a server that already runs on this database instead of starting gunicorn.")
         parser.add_argument("--keep", action="store_true", help="Keep the benchmark managers and their submissions.")
 
-    def handle(self, *args, managers, rounds, workers, threads, reports, max_seconds, url, keep, **options):
+    def handle(self, *args, managers, rounds, workers, servers, threads, reports, max_seconds, url, keep, **options):
         if managers < 1 or rounds < 0 or reports < 0:
             raise CommandError("--managers must be at least 1; --rounds and --reports at least 0.")
         self.stdout.write(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
@@ -91,8 +93,10 @@ class Command(BaseCommand):
                 self.stdout.write(f"server: {url}")
                 result = self._load(url.rstrip("/"), accounts, rounds, texts, deadline)
             else:
-                self.stdout.write(f"server: gunicorn, {workers} workers x {threads} threads")
-                with gunicorn(workers=workers, threads=threads, timeout=60) as started:
+                self.stdout.write(f"servers: {servers} x gunicorn, {workers} workers x {threads} threads each")
+                with ExitStack() as stack:
+                    started = [stack.enter_context(gunicorn(workers=workers, threads=threads, timeout=60))
+                               for _ in range(max(1, servers))]
                     result = self._load(started, accounts, rounds, texts, deadline)
             self.stdout.write(result.summary(managers))
             if reports:
