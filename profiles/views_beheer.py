@@ -86,7 +86,10 @@ def family_version(request: HttpRequest, slug: str, number: int) -> HttpResponse
     if found is None:
         raise Http404("Deze familie bestond niet in die versie.")
     revision, diff = found
-    context = {"revision": revision, "data": revision.data, "diff": diff, "number": number}
+    context = {
+        "revision": revision, "data": revision.data, "levels": selectors.revision_levels(revision.data),
+        "diff": diff, "number": number,
+    }
     return render(request, "beheer/family_version.html", context)
 
 

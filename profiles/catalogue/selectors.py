@@ -35,3 +35,12 @@ def family_version_compare(*, slug: str, number: int) -> tuple[FamilyRevision, F
     systems = {s["code"]: s for s in systems_from_data(revision.release.systems, Path("versie"))}
     old = family_from_data(revision.data, Path(f"{slug} (versie {revision.release.number})"), systems)
     return revision, family_diff(old, current_families([slug]).get(slug))
+
+
+def revision_levels(data: dict) -> list[dict]:
+    """A published family's levels with each cell's criterion name, for the read-only page."""
+    names = {c["key"]: c["name"] for c in data.get("criteria", [])}
+    return [
+        {**level, "cells": [{**cell, "criterion_name": names.get(cell["criterion"], cell["criterion"])} for cell in level.get("cells", [])]}
+        for level in data.get("levels", [])
+    ]
