@@ -7,10 +7,11 @@ autonomy and complexity weigh in beside the matrix; the decision is the level wi
 
 from dataclasses import dataclass
 
+from grading.engine import outside
 from grading.engine.fit import ElementMatch
 from grading.engine.index import FamilyIndex
 from grading.engine.reading import Reading
-from grading.engine.result import Position
+from grading.engine.result import Position, Signal
 
 ANSWER_WEIGHT = 1.5  # a manager's own answer counts for more than a matched sentence
 EDUCATION_WEIGHT_FIXED = 1.6  # systems whose grades are defined by diploma (Belgian levels)
@@ -41,6 +42,7 @@ class LevelDecision:
     education_fit: str  # "", "match", "above", "below"
     share: float  # the chosen level's share of all support, 0..1
     runner_up: float = 0.0  # the next best level's share of all support, 0..1
+    range_signals: tuple[Signal, ...] = ()  # what shows the role lies above or below the family
 
 
 def kernel(rank: float, target: float) -> float:
@@ -224,25 +226,13 @@ def decide(family: FamilyIndex, reading: Reading, matches: dict[int, ElementMatc
     if not any(scores.values()):
         scores = {rank: 1.0 if rank == (n + 1) // 2 else 0.5 for rank in scores}  # no evidence: the middle
     best = max(scores, key=lambda rank: (scores[rank], -rank))
-    position = _position(family, reading, best, education_verdict, excess)
+    highest = max((s.level_rank for s in supports if s.level_rank is not None), default=None)
+    position, range_signals = outside.judge(family, reading, best, education_verdict, excess, highest)
+    if position == Position.ABOVE:  # the family's nearest level to a role above it is its highest
+        best = n
+    elif position == Position.BELOW:
+        best = 1
     total = sum(scores.values()) or 1.0
-    return LevelDecision(best, position, scores, tuple(supports), education_verdict, scores[best] / total)
-
-
-def _position(family: FamilyIndex, reading: Reading, best: int, verdict: str, excess: float) -> Position:
-    """Above or below the family when the diploma lies far outside what its levels ask, or a
-    little outside it while the matrix agrees (the top or bottom level fits best) and the system
-    ties grades to diplomas or the work itself points past the family (leading, policy)."""
-    top = len(family.family.levels)
-    above_cues = len(reading.above_signals)
-    if verdict == "above" and excess >= 1.5:  # hbo asked where the family's top asks mbo
-        return Position.ABOVE
-    if best == top and verdict == "above" and (family.entry_requirements or above_cues >= 1):
-        return Position.ABOVE
-    if best == top and above_cues >= 2 and verdict != "below":
-        return Position.ABOVE
-    if verdict == "below" and excess >= 1.5:
-        return Position.BELOW
-    if best == 1 and verdict == "below" and (family.entry_requirements or reading.cue_balance < 0):
-        return Position.BELOW
-    return Position.IN_RANGE
+    runner_up = max((v for r, v in scores.items() if r != best), default=0.0)
+    return LevelDecision(best, position, scores, tuple(supports), education_verdict, scores[best] / total,
+                         runner_up / total, range_signals)

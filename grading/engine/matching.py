@@ -7,7 +7,8 @@ from grading.engine.data import FamilyData
 from grading.engine.fit import FamilyFit, family_fit, shortlist
 from grading.engine.lexicon import find_phrases
 from grading.engine.index import CatalogueIndex, FamilyIndex, build_index
-from grading.engine.levels import LevelDecision, decide
+from grading.engine import outside
+from grading.engine.levels import LevelDecision, decide, education_fit, grade_label
 from grading.engine.reading import Reading, read
 from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position, Reason
 from grading.engine.setting import SettingFound, settings_named, system_mismatch
@@ -56,7 +57,7 @@ def grade(
         key=lambda fit: (-fit.score, fit.slug),
     )
     scores = tuple(FamilyScore(f.slug, catalogue.families[f.slug].family.name, f.score) for f in fits)
-    if not fits or (family is None and fits[0].evidence < NO_MATCH_BELOW):
+    if not fits or (family is None and fits[0].evidence < NO_MATCH_BELOW and not _kept_outside(fits[0], reading, catalogue)):
         return _no_match(reading, scores, fits[0].evidence if fits else 0.0)
     best = fits[0]
     family_index = catalogue.families[best.slug]
@@ -69,6 +70,16 @@ def grade(
     if track is not None and decision.rank < track.start_rank:
         decision = replace(decision, rank=track.start_rank)
     return _result(family_index, reading, best, fits, scores, decision, track, _additions(family_index, reading))
+
+
+def _kept_outside(best: FamilyFit, reading: Reading, catalogue: CatalogueIndex) -> bool:
+    """A role above or below a family uses its words but little of its matrix: keep the family
+    its words clearly name when the text clearly lies outside its range, and flag it there."""
+    if best.score < outside.DOMAIN_KEEP:
+        return False
+    family_index = catalogue.families[best.slug]
+    _, verdict, excess = education_fit(family_index, reading)
+    return outside.clearly_outside(family_index, reading, verdict, excess)
 
 
 NO_TEXT = "Er is geen functiebeschrijving om in te delen."
@@ -181,6 +192,7 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
     mismatch = system_mismatch(family.grading_system, found)
     own_system = next((s.name for s in family.systems if s.code == family.grading_system), None)
     setting = mismatch or next((f for f in found if f.system.code == family.grading_system), None)
+    neighbour = outside.neighbour_grade(family_index, decision.position)
     return GradingResult(
         engine_version=ENGINE_VERSION,
         position=decision.position,
@@ -196,7 +208,7 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
         next_level_rank=next_rank,
         next_grade=family.level(next_rank).grade if next_rank else None,
         missing_for_next=missing,
-        explanation=_explanation(family, level, decision, criteria, track, additions, mismatch, own_system),
+        explanation=_explanation(family, level, decision, criteria, track, additions, mismatch, own_system, neighbour),
         track=track.name if track else None,
         track_start_rank=track.start_rank if track else None,
         additions=additions,
@@ -205,6 +217,9 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
         setting=setting.setting if setting else None,
         setting_system=setting.system.name if setting else None,
         family_system=own_system,
+        range_signals=decision.range_signals,
+        neighbour_grade=neighbour,
+        neighbour_label=grade_label(neighbour) or None,
     )
 
 
@@ -289,7 +304,8 @@ def level_position(family: FamilyData, level) -> str:
 
 def _explanation(family: FamilyData, level, decision: LevelDecision, criteria: tuple[CriterionResult, ...],
                  track: TrackIndex | None = None, additions: tuple[str, ...] = (),
-                 mismatch: SettingFound | None = None, own_system: str | None = None) -> str:
+                 mismatch: SettingFound | None = None, own_system: str | None = None,
+                 neighbour: str | None = None) -> str:
     supported = [c for c in criteria if c.level_rank is not None]
     if mismatch is not None:
         parts = [f"De beschrijving past het best bij {family.name}, {level_position(family, level)}."]
@@ -312,8 +328,12 @@ def _explanation(family: FamilyData, level, decision: LevelDecision, criteria: t
         parts.append("Geen criterium geeft duidelijk houvast; het niveau steunt op opleiding en andere signalen.")
     if decision.education_fit == "match":
         parts.append("De gevraagde opleiding past bij dit niveau.")
+    shown = "; ".join(f"„{s.text}”" for s in decision.range_signals)
+    beyond = f"; de {'volgende' if decision.position == Position.ABOVE else 'vorige'} schaal in het systeem is {grade_label(neighbour)}" if neighbour and not mismatch else ""
     if decision.position == Position.ABOVE:
-        parts.append("De functie lijkt boven het hoogste niveau van deze familie te liggen.")
+        parts.append(f"De functie lijkt zwaarder dan het hoogste niveau van deze familie{beyond}."
+                     + (f" Dat blijkt uit: {shown}." if shown else ""))
     elif decision.position == Position.BELOW:
-        parts.append("De functie lijkt onder het laagste niveau van deze familie te liggen.")
+        parts.append(f"De functie lijkt lichter dan het laagste niveau van deze familie{beyond}."
+                     + (f" Dat blijkt uit: {shown}." if shown else ""))
     return " ".join(parts)

@@ -1,0 +1,103 @@
+"""Roles clearly lighter than a family's lowest level or heavier than its highest are flagged,
+with what shows it and the grading system's next grade beyond the range. Texts written here."""
+
+import pytest
+
+from grading import engine
+from grading.engine.result import Position
+from tests.engine.families import fixture_index
+
+ROLES = {  # name: text; the name says where the role lies
+"below-post": """Medewerker postkamer bij een ministerie.
+Je sorteert de inkomende post en brengt die rond naar de afdelingen.
+Je haalt de uitgaande post op en frankeert die.
+Je werkt onder direct toezicht van de teamleider van de facilitaire dienst en volgt zijn aanwijzingen.
+Het werk is eenvoudig en routinematig.
+Een diploma is niet vereist; een vmbo-opleiding is een pré.""",
+"below-minutes": """Typist bij de ondernemingsraad van een ziekenhuis.
+Je werkt de notulen van de vergaderingen van de ondernemingsraad uit op basis van de aantekeningen van de ambtelijk secretaris.
+Je doet dit onder begeleiding van de ambtelijk secretaris, die de verslagen controleert en verstuurt.
+Je typt brieven uit volgens vaste standaardbrieven.
+Je hebt een vmbo-diploma en werkt nauwkeurig.""",
+"above-belgian": """Diensthoofd secretariaat bij een federale overheidsdienst in Brussel.
+Als diensthoofd geef je leiding aan een team van twaalf administratieve medewerkers.
+Je ontwikkelt het beleid voor de documentenstroom en de klassementen van de dienst.
+Je vertegenwoordigt de dienst in overleg met andere federale overheidsdiensten.
+Je beheert de budgetten en de planning van het secretariaat.
+Je hebt een masterdiploma.""",
+"above-div": """Teamleider informatiebeheer bij een rijksdienst.
+Je geeft leiding aan een team van acht medewerkers documentaire informatievoorziening.
+Je ontwikkelt beleid voor archivering en informatiehuishouding en adviseert het management strategisch.
+Je vertegenwoordigt de organisatie in landelijke overleggen over digitale archivering.
+Je bent eindverantwoordelijk voor de kwaliteit van het archief.
+Je hebt een wo-opleiding in informatiekunde.""",
+"above-as": """Hoofd bestuursondersteuning van de ondernemingsraad van een zorginstelling.
+Je geeft leiding aan drie ambtelijk secretarissen en stelt het beleid voor de medezeggenschap op.
+Je adviseert de raad van bestuur strategisch over de medezeggenschap en vertegenwoordigt de organisatie extern.
+Je bent eindverantwoordelijk voor de ondersteuning van de ondernemingsraad en de cliëntenraad.
+Je hebt een masteropleiding.""",
+}
+
+EXPECTED = {
+    "below-post": ("div-ict", Position.BELOW, "schaal-4"),
+    "below-minutes": ("ambtelijk-secretaris", Position.BELOW, "FG40"),
+    "above-belgian": ("administratief-ondersteuner", Position.ABOVE, "A"),
+    "above-div": ("div-ict", Position.ABOVE, "schaal-9"),
+    "above-as": ("ambtelijk-secretaris", Position.ABOVE, "FG55"),
+}
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_a_role_outside_the_range_is_flagged_with_the_neighbouring_grade(name):
+    result = engine.grade(ROLES[name], fixture_index())
+    assert (result.family, result.position, result.neighbour_grade) == EXPECTED[name]
+    assert result.range_signals  # what shows it
+    for signal in result.range_signals:
+        assert ROLES[name][signal.start:signal.end] == signal.text
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_the_explanation_names_the_neighbouring_grade(name):
+    result = engine.grade(ROLES[name], fixture_index())
+    word = "zwaarder" if result.position == Position.ABOVE else "lichter"
+    assert word in result.explanation and result.neighbour_label in result.explanation
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_a_role_outside_the_range_gets_the_nearest_level_of_the_family(name):
+    result = engine.grade(ROLES[name], fixture_index())
+    levels = len(next(f for f in fixture_index().families.values() if f.family.slug == result.family).family.levels)
+    assert result.level_rank == (levels if result.position == Position.ABOVE else 1)
+
+
+# The lowest level of a family itself asks simple work: saying so is no sign of lying below it.
+LOWEST_CLERK = """Administratief medewerker bij een federale overheidsdienst.
+Je beantwoordt eenvoudige vragen van burgers aan het onthaal met standaardantwoorden.
+Je klasseert documenten en houdt het klassement bij volgens de geldende procedures.
+Je registreert binnenkomende documenten in de databank.
+Je bereidt eenvoudige zendingen voor en verdeelt de post.
+Je hebt geen diploma nodig; ervaring met administratief werk is een pluspunt."""
+
+
+def test_simple_work_the_lowest_level_asks_stays_in_range():
+    result = engine.grade(LOWEST_CLERK, fixture_index())
+    assert result.family == "administratief-ondersteuner"
+    assert result.position == Position.IN_RANGE and result.neighbour_grade is None and result.range_signals == ()
+
+
+def test_a_family_without_grades_has_no_neighbouring_grade():
+    from grading.engine.outside import neighbour_grade
+
+    school = fixture_index().families["secretariele-ondersteuning-vo"]
+    assert neighbour_grade(school, Position.ABOVE) is None and neighbour_grade(school, Position.BELOW) is None
+
+
+def test_the_top_of_a_system_has_no_grade_beyond_it():
+    from dataclasses import replace
+
+    from grading.engine.outside import neighbour_grade
+
+    family = fixture_index().families["administratief-ondersteuner"]
+    shortened = replace(family, family=replace(family.family, system_grades=("D", "C", "B")))
+    assert neighbour_grade(shortened, Position.ABOVE) is None
+    assert neighbour_grade(family, Position.BELOW) is None  # D is the system's lowest grade here
