@@ -31,6 +31,7 @@ def report_context(submission: Submission, *, made_at: datetime | None = None) -
         "organisation": settings.ORGANISATION_NAME,
     }
     context |= selectors.result_view(snapshot=latest)
+    context |= selectors.catalogue_release_view(snapshot=latest)
     if latest is not None and latest.matrix_excerpt:
         context["matrix"] = latest.matrix_excerpt
     else:  # an engine run from before excerpts were kept: today's catalogue, and the report says so

@@ -9,6 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from grading.filters import SubmissionFilter
 from grading.models import STATUS_FLOW, GradingSnapshot, Submission, SubmissionEvent
 from grading.result_display import evidence_ranges, highlighted, level_chart
+from profiles.catalogue.versions import release_for_data_version, release_latest
 from profiles.models import JobFamily, Level
 from profiles.selectors import family_full_queryset, family_queryset, level_matrix
 
@@ -175,3 +176,11 @@ def settle_defaults(*, submission: Submission) -> dict:
     family = submission.effective_family()
     return {"family": family.slug if family else ""}
 
+
+
+def catalogue_release_view(*, snapshot: GradingSnapshot | None) -> dict:
+    """Which published catalogue version a grading used, and whether a newer one exists."""
+    graded = release_for_data_version(snapshot.catalogue_version) if snapshot else None
+    latest = release_latest()
+    changed = graded is not None and latest is not None and latest.number != graded.number
+    return {"graded_release": graded, "latest_release": latest, "catalogue_changed": changed}

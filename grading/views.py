@@ -220,6 +220,7 @@ def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, 
         (e.comment for e in reversed(context["history"]) if e.kind == SubmissionEvent.Kind.RETURNED), ""
     )
     context |= selectors.result_view(snapshot=context["latest"])
+    context |= selectors.catalogue_release_view(snapshot=context["latest"])
     return render(request, "grading/submission_detail.html", context, status=status)
 
 

@@ -20,6 +20,9 @@ VALID = {
     "profiles:family_detail": [{"slug": slug} for slug in SLUGS],
     "profiles:family_matrix_pdf": [{"slug": slug} for slug in SLUGS],
     "api:family_detail": [{"slug": slug} for slug in SLUGS],
+    "profiles:family_criteria": [{"slug": slug} for slug in SLUGS],
+    "profiles:beheer:family_versions": [{"slug": slug} for slug in SLUGS],
+    "profiles:beheer:family_version": [{"slug": "div-ict", "number": 1}],
 }
 
 
@@ -38,6 +41,9 @@ QUERIES = {
         "?met_schaal=nee", "?land=Nederland&sector=Zorg",
     ],
     "profiles:level_compare": compare_queries,
+    "profiles:beheer:export": ["?formaat=xlsx", "?formaat=zip"],
+    "grading:submission_list": ["?weergave=alle", "?weergave=alle&status=ingediend&sorteer=wachttijd"],
+    "grading:decisions_export": ["?weergave=alle"],
 }
 
 GARBAGE_ARGUMENTS = {

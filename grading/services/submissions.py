@@ -20,6 +20,7 @@ from grading import engine, matrix_excerpt
 from grading.models import GradingSnapshot, Submission, SubmissionEvent
 from grading.selectors import engine_index
 from profiles.models import Grade, JobFamily, Level
+from profiles.catalogue.versions import release_for_data_version
 from profiles.selectors import catalogue_key
 
 MAX_WORDS = 20_000
@@ -273,6 +274,15 @@ def submission_update(
     return submission
 
 
+def _catalogue_moved(previous: GradingSnapshot | None, current: GradingSnapshot) -> str:
+    """A sentence for the history when the published catalogue changed between two gradings."""
+    before = release_for_data_version(previous.catalogue_version) if previous else None
+    after = release_for_data_version(current.catalogue_version)
+    if before is None or after is None or before.number == after.number:
+        return ""
+    return f" De catalogus is sinds de vorige indeling gewijzigd: versie {before.number} is nu versie {after.number}."
+
+
 @transaction.atomic
 def submission_regrade(
     *, submission: Submission, by: AbstractBaseUser, version: int | None = None
@@ -281,9 +291,10 @@ def submission_regrade(
     locked = _lock(submission, version)
     if locked.status == Submission.Status.SETTLED:
         raise ValidationError(SETTLED_IS_FINAL, code="status")
+    previous = locked.latest_snapshot()
     snapshot = _grade(locked, by=by)
     _save(locked)
-    comment = f"Engineversie {snapshot.engine_version}."
+    comment = f"Engineversie {snapshot.engine_version}." + _catalogue_moved(previous, snapshot)
     _log(locked, kind=SubmissionEvent.Kind.REGRADED, by=by, from_status=locked.status,
          comment=comment, snapshot=snapshot)
     submission.refresh_from_db()
