@@ -8,6 +8,7 @@ from grading.engine.fit import FamilyFit, family_fit, shortlist
 from grading.engine.lexicon import find_phrases
 from grading.engine.index import CatalogueIndex, FamilyIndex, build_index
 from grading.engine import outside
+from grading.engine.confidence import no_match_confidence, result_confidence
 from grading.engine.levels import LevelDecision, decide, education_fit, grade_label
 from grading.engine.reading import Reading, read
 from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position, Reason
@@ -23,10 +24,6 @@ ENGINE_VERSION = "1.3"
 NO_MATCH_BELOW = 0.24
 MAX_EVIDENCE = 3
 MAX_UNCOUNTED = 2  # a higher level's elements shown beside the evidence, with why they did not count
-# Confidence follows the evidence: without any supported criterion the page may say no more
-# than "laag" (below 0.4), with under a quarter of the criteria no more than "beperkt".
-NO_SUPPORT_CEILING = 0.35
-THIN_SUPPORT_CEILING = 0.55
 
 __all__ = ["ENGINE_VERSION", "CatalogueIndex", "build_index", "grade"]
 
@@ -131,8 +128,7 @@ def _no_match(reading: Reading, scores: tuple[FamilyScore, ...], evidence: float
 
 
 def _no_match_confidence(scores: tuple[FamilyScore, ...], evidence: float = 0.0) -> float:
-    best = evidence
-    return round(min(1.0, 0.5 + (NO_MATCH_BELOW - best) / NO_MATCH_BELOW / 2), 2)
+    return no_match_confidence(NO_MATCH_BELOW, evidence, scores[0].score if scores else 0.0)
 
 
 def _signals(reading: Reading) -> tuple:
@@ -275,19 +271,7 @@ def _criterion_result(family_index: FamilyIndex, reading: Reading, support, next
 
 
 def _confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDecision) -> float:
-    runner_up = fits[1].score if len(fits) > 1 else 0.0
-    family_certainty = min(1.0, best.score / 0.6) * min(1.0, 0.5 + (best.score - runner_up))
-    supported = sum(1 for c in decision.criteria if c.level_rank is not None)
-    coverage = supported / max(len(decision.criteria), 1)
-    level_certainty = 0.5 * decision.share * len(decision.scores) / max(len(decision.scores), 1) + 0.5 * coverage
-    if decision.education_fit == "match":
-        level_certainty = min(1.0, level_certainty + 0.15)
-    confidence = max(0.05, min(0.99, family_certainty * (0.4 + 0.6 * level_certainty)))
-    if supported == 0:
-        confidence = min(confidence, NO_SUPPORT_CEILING)  # no criterion supported: at most "laag"
-    elif coverage < 0.25:
-        confidence = min(confidence, THIN_SUPPORT_CEILING)
-    return round(confidence, 2)
+    return result_confidence(best, fits, decision)
 
 
 SYSTEM_MISMATCH = (

@@ -50,6 +50,15 @@ def reliability(cases: list[dict], predictions: list[dict]) -> list[tuple[float,
     return rows
 
 
+MIN_BIN = 3  # a bin with fewer cases says nothing about its accuracy
+
+
+def calibrated(rows: list[tuple[float, float, int, int]]) -> bool:
+    """Whether a higher confidence bin is at least as often right as every lower one."""
+    shares = [correct / count for _, _, count, correct in rows if count >= MIN_BIN]
+    return shares == sorted(shares)
+
+
 class Command(BaseCommand):
     help = "Grade the evaluation cases and print the figures that shared/eval/score.py defines."
 
@@ -81,9 +90,11 @@ class Command(BaseCommand):
         for key in FIGURES:
             self.stdout.write(f"{key:14} {figures[key]}")
         self.stdout.write("reliability    confidence bin: cases, share correct (family, and grade where known)")
-        for low, high, count, correct in reliability(loaded, predictions):
+        rows = reliability(loaded, predictions)
+        for low, high, count, correct in rows:
             share = f"{100 * correct / count:.0f} %" if count else "-"
             self.stdout.write(f"  {low:.1f}-{high:.1f}      {count:3d}  {share}")
+        self.stdout.write(f"calibrated     {'ja' if calibrated(rows) else 'nee'} (bins of {MIN_BIN}+ cases: a higher bin is never less often right)")
         if misses:
             by_id = {p["id"]: p for p in predictions}
             for case in loaded:

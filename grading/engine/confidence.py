@@ -1,0 +1,62 @@
+"""How sure the engine is, from the evidence itself.
+
+A result's confidence combines how clearly the family fits (the text's own likeness to it, and
+its margin to the next family) with how clearly the level follows (the share of criteria the
+text supports, the margin of the chosen level over the next best, and whether the diploma asked
+agrees). A role above or below a family shows little of its matrix by nature: there the family's
+words count, and signals that agree on the position stand in for the level's margin. A refusal
+rests on the absence of evidence, which says less than evidence does, so it is never "hoog".
+
+The weights were chosen so that, on the project's own labelled case sets
+(tests/engine/cases/), a higher confidence bin is never less often right than a lower one;
+`manage.py evaluate` prints that reliability table.
+"""
+
+from grading.engine.fit import FamilyFit
+from grading.engine.levels import LevelDecision
+from grading.engine.result import Position
+
+FULL_EVIDENCE = 0.5  # the text's likeness to its family at which the family is certain
+FAMILY_MARGIN = 1.5  # how much the lead over the next family adds (from a half)
+OUTSIDE_WORDS = 0.8  # for a role outside the range, the share of the family's word fit that counts
+LEVEL_BASE = 0.3  # what a sure family is worth with no level evidence at all
+COVERAGE = 0.6  # weight of the share of criteria the text supports
+LEVEL_MARGIN = 0.5  # weight of the chosen level's lead over the next best
+FULL_LEVEL_MARGIN = 0.5
+EDUCATION = 0.15  # the diploma asked agrees with the level (or with the position outside it)
+OUTSIDE_LEVEL = 0.6  # signals that agree on a position outside the range
+# Without any supported criterion the page may say no more than "laag" (below 0.4); with under
+# a quarter of the criteria no more than "redelijk".
+NO_SUPPORT_CEILING = 0.35
+THIN_SUPPORT_CEILING = 0.55
+NO_MATCH_CEILING = 0.75
+NO_MATCH_WORDS = 0.3  # a refusal is less sure as far as the best family's words fit beyond this
+
+
+def result_confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDecision) -> float:
+    runner_up = fits[1].score if len(fits) > 1 else 0.0
+    outside = decision.position in (Position.ABOVE, Position.BELOW)
+    basis = max(best.evidence, OUTSIDE_WORDS * best.score) if outside else best.evidence
+    family = min(1.0, basis / FULL_EVIDENCE) * min(1.0, 0.5 + FAMILY_MARGIN * (best.score - runner_up))
+    supported = sum(1 for c in decision.criteria if c.level_rank is not None)
+    coverage = supported / max(len(decision.criteria), 1)
+    margin = max(0.0, decision.share - decision.runner_up)
+    level = COVERAGE * coverage + LEVEL_MARGIN * min(1.0, margin / FULL_LEVEL_MARGIN)
+    if decision.education_fit == "match" or (outside and decision.education_fit in ("above", "below")):
+        level += EDUCATION
+    level = min(1.0, level)
+    if outside:
+        level = max(level, OUTSIDE_LEVEL)
+    confidence = family * (LEVEL_BASE + (1 - LEVEL_BASE) * level)
+    if supported == 0:
+        confidence = min(confidence, NO_SUPPORT_CEILING)
+    elif coverage < 0.25:
+        confidence = min(confidence, THIN_SUPPORT_CEILING)
+    return round(max(0.05, min(0.99, confidence)), 2)
+
+
+def no_match_confidence(threshold: float, evidence: float, best_words: float) -> float:
+    """How sure a refusal is: how far the text's likeness lies under the threshold, less as far as
+    the best family's words (its domain) still fit."""
+    confidence = 0.5 + (threshold - evidence) / threshold / 2 - max(0.0, best_words - NO_MATCH_WORDS)
+    return round(max(0.05, min(NO_MATCH_CEILING, confidence)), 2)

@@ -1,0 +1,78 @@
+"""The confidence follows the evidence and is calibrated: on the project's own labelled case
+sets a higher confidence bin is never less often right than a lower one."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from grading import engine
+from grading.engine.confidence import NO_MATCH_CEILING
+from tests.engine.families import fixture_families, fixture_index
+from tests.engine.test_levels_from_source import level_description
+
+CASES = Path(__file__).parent / "cases"
+BINS = ((0.0, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01))
+MIN_CASES = 3  # a bin with fewer cases says nothing about its accuracy
+
+
+def right(case: dict, result: engine.GradingResult) -> bool:
+    if case["family"] == "none":
+        return result.family is None
+    if result.family != case["family"]:
+        return False
+    if case.get("grade") and case.get("in_range", True):
+        return result.grade == case["grade"]
+    return True
+
+
+def accuracy_per_bin(name: str) -> list[float]:
+    cases = [json.loads(line) for line in (CASES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    graded = [(case, engine.grade(case["text"], fixture_index())) for case in cases]
+    shares = []
+    for low, high in BINS:
+        inside = [right(case, result) for case, result in graded if low <= result.confidence < high]
+        if len(inside) >= MIN_CASES:
+            shares.append(sum(inside) / len(inside))
+    return shares
+
+
+@pytest.mark.parametrize("name", ["calibration_cases.jsonl", "holdout_cases.jsonl", "level_cases.jsonl"])
+def test_a_higher_confidence_bin_is_at_least_as_often_right(name):
+    shares = accuracy_per_bin(name)
+    assert shares == sorted(shares), shares
+
+
+# Written for this test: a dentist's assistant, which no family describes.
+OTHER_WORK = """Tandartsassistent in een groepspraktijk.
+Je assisteert de tandarts bij behandelingen en maakt de instrumenten steriel.
+Je ontvangt patiënten, plant afspraken in en geeft uitleg over mondhygiëne.
+Je hebt een diploma tandartsassistent en ervaring in de mondzorg."""
+
+
+def test_a_refusal_is_never_high():
+    result = engine.grade(OTHER_WORK, fixture_index())
+    assert result.position == engine.Position.NO_MATCH
+    assert result.confidence <= NO_MATCH_CEILING < 0.8
+
+
+def family(slug: str) -> engine.FamilyData:
+    return next(f for f in fixture_families() if f.slug == slug)
+
+
+@pytest.mark.parametrize("slug", ["ambtelijk-secretaris", "div-ict", "administratief-ondersteuner"])
+def test_more_of_the_levels_own_elements_is_not_less_sure(slug):
+    sentences = level_description(family(slug), 1)
+    whole = engine.grade(" ".join(sentences), fixture_index())
+    part = engine.grade(" ".join(sentences[: max(3, len(sentences) // 3)]), fixture_index())
+    if part.family == whole.family:
+        assert whole.confidence >= part.confidence
+
+
+def test_no_supported_criterion_is_at_most_low():
+    text = "Functie binnen de overheid. " + " ".join(
+        f"Je hebt ervaring met {word} en werkt graag samen met collega's in een team." for word in ("archief", "post")
+    )
+    result = engine.grade(text, fixture_index(), family="div-ict")
+    assert not any(c.level_rank for c in result.criteria)
+    assert result.confidence < 0.4
