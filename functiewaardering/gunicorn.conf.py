@@ -1,4 +1,5 @@
-"""Gunicorn settings: the grading engine's index is built once, in the master, before the workers fork.
+"""Gunicorn settings: the grading engine's index and its language model are loaded once, in the
+master, before the workers fork.
 
     gunicorn -c functiewaardering/gunicorn.conf.py functiewaardering.wsgi
 
@@ -8,6 +9,9 @@ master loads the application, builds the index for the current data version and 
 database connections; each worker is forked with the index in memory (shared copy-on-write, also
 for workers that gunicorn restarts later). When the data version moves, a worker rebuilds only
 the families whose content changed (grading/engine/index.py keeps each family's index by content).
+The language model that tells a Dutch text from a foreign one (grading/engine/language.py) is
+loaded here too: otherwise each worker loads it in its first grading request, about 1.5 s and
+100 MB per process; loaded in the master, the workers share one copy.
 Other settings (bind, workers, timeout) stay on the command line or in GUNICORN_CMD_ARGS.
 """
 
@@ -17,9 +21,10 @@ preload_app = True
 
 
 def when_ready(server):
-    """Build the engine index in the master; never fail the start over it."""
+    """Build the engine index and load the language model in the master; never fail the start over either."""
     from django.db import connections
 
+    from grading.engine import language
     from grading.selectors import engine_index
 
     started = time.perf_counter()
@@ -31,3 +36,7 @@ def when_ready(server):
         server.log.info("Engine index built: %d families in %.2f s.", len(index.families), time.perf_counter() - started)
     finally:
         connections.close_all()  # a forked worker must never share the master's connection
+    try:
+        language._model()  # shared copy-on-write by the workers, like the index
+    except Exception:  # the first request that reads a text loads it
+        server.log.exception("Language model not loaded at start; the first grading request loads it.")

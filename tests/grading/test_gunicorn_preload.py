@@ -1,0 +1,28 @@
+"""The gunicorn master loads the language model before the workers fork, so no worker pays for it."""
+
+import pytest
+from django.db import connections
+
+from grading.engine import language
+from tests.grading.test_engine_index import _gunicorn_config, _Server
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_master_loads_the_language_model_before_the_workers_fork(monkeypatch):
+    monkeypatch.setattr(connections, "close_all", lambda: None)  # a test keeps its transaction
+    monkeypatch.setattr(language, "_identifier", None)
+    _gunicorn_config().when_ready(_Server())
+    assert language._identifier is not None
+
+
+def test_a_model_that_fails_to_load_is_logged_and_left_to_the_first_request(monkeypatch):
+    monkeypatch.setattr(connections, "close_all", lambda: None)
+
+    def broken():
+        raise OSError("model file missing")
+
+    monkeypatch.setattr(language, "_model", broken)
+    server = _Server()
+    _gunicorn_config().when_ready(server)
+    assert server.log.lines[-1] == "Language model not loaded at start; the first grading request loads it."
