@@ -48,3 +48,20 @@ def test_a_higher_element_that_did_not_count_says_why_and_is_not_marked(catalogu
     for evidence in loose:
         assert evidence["note"] in html
         assert f"<mark>{evidence['sentence']}</mark>" not in html
+
+
+def test_the_reports_list_of_gradings_never_shows_a_foreign_systems_grade(catalogue, manager_client, manager, tmp_path, production_static):
+    import subprocess
+
+    from tests.engine.test_setting import OR_SECRETARY
+
+    submission = submissions.submission_create(title="Testfunctie", text=OR_SECRETARY, author=manager)
+    submissions.submission_regrade(submission=submission, by=manager)  # the list shows from two gradings on
+    result = submission.latest_snapshot().result
+    assert result["system_mismatch"] is True
+    path = tmp_path / "rapport.pdf"
+    path.write_bytes(manager_client.get(f"/aanvragen/{submission.pk}/rapport.pdf").content)
+    text = " ".join(subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout.split())
+    listing = text[text.index("Alle indelingen door de engine"):]
+    assert f"niveau {result['level_rank']} (geen schaal" in listing
+    assert "FG 45" not in listing and "FG 50" not in listing
