@@ -52,7 +52,11 @@ def kernel(rank: float, target: float) -> float:
 def own_counts(family: FamilyIndex, track: str | None = None) -> dict[tuple[str, int], int]:
     """(criterion, level rank) -> how many own elements (for "Idem +": additions) the level has,
     within the role's track when the family has tracks."""
-    counts: dict[tuple[str, int], int] = {}
+    cache = family.__dict__.setdefault("_own_counts", {})  # the elements never change: count once per track
+    counts = cache.get(track)
+    if counts is not None:
+        return counts
+    counts = cache[track] = {}
     for element in family.elements:
         if element.distinguishing and (track is None or element.track in ("", track)):
             key = (element.criterion, element.level_rank)
