@@ -52,7 +52,8 @@ def test_two_advisers_settling_at_once_one_wins_the_other_gets_a_409(catalogue, 
     def settle(name):
         try:
             client = logged_in(users[name])
-            data = {"grade": grades[name].pk, "motivation": f"Besluit van de {name}.", "version": submission.version}
+            data = {"grade": grades[name].pk, "motivation": f"Besluit van de {name}.", "version": submission.version,
+                    "effective_date": "2027-01-01"}
             start.wait()
             began = time.monotonic()
             responses[name] = client.post(action_url(submission, "vaststellen"), data)
