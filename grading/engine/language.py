@@ -71,9 +71,12 @@ def detect(text: str) -> LanguageGuess:
     words = WORD.findall(text)
     if len(words) < MIN_WORDS:
         return LanguageGuess("nl", 0.0, NAMES["nl"])
+    counts = function_word_counts(text)
+    if counts["nl"] >= max(count for code, count in counts.items() if code != "nl"):
+        # A foreign verdict needs more foreign than Dutch function words, so the model cannot
+        # change the answer here; asking it costs milliseconds per text for nothing.
+        return LanguageGuess("nl", 0.0, NAMES["nl"])
     code, probability = _model().classify(text)
-    if code != "nl" and probability >= SURE:
-        counts = function_word_counts(text)
-        if counts.get(code, 0) > counts["nl"]:
-            return LanguageGuess(code, round(float(probability), 3), NAMES.get(code, code))
+    if code != "nl" and probability >= SURE and counts.get(code, 0) > counts["nl"]:
+        return LanguageGuess(code, round(float(probability), 3), NAMES.get(code, code))
     return LanguageGuess("nl", round(float(probability), 3) if code == "nl" else 0.0, NAMES["nl"])
