@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from grading.engine.lexicon import Token, find_phrases, phrase_stems, tokenize
+from grading.engine.lexicon import Token, find_phrases, occurrences, phrase_stems, tokenize
 from grading.engine.structure import read_structure
 from grading.engine.text import TOKEN, fold
 
@@ -338,31 +338,69 @@ def check_text(text: str, rules: Rules | None = None) -> TextCheck:
     )
 
 
+@dataclass(frozen=True)
+class _CueIndex:
+    """Every cue's phrases in one place, so a sentence is searched once, not once per cue."""
+
+    terms: tuple[tuple[str, ...], ...]
+    term_cues: dict[tuple[str, ...], tuple[int, ...]]
+    exact: tuple[tuple[str, ...], ...]
+    exact_cues: dict[tuple[str, ...], tuple[int, ...]]
+    parts: tuple[tuple[str, int], ...]  # (piece of a word, cue number)
+
+
+_cue_indexes: dict[int, tuple[Rules, _CueIndex]] = {}
+
+
+def _cue_index(rules: Rules) -> _CueIndex:
+    entry = _cue_indexes.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        term_cues: dict[tuple[str, ...], list[int]] = {}
+        exact_cues: dict[tuple[str, ...], list[int]] = {}
+        for number, cue in enumerate(rules.cues):
+            for phrase in cue.terms:
+                term_cues.setdefault(phrase, []).append(number)
+            for phrase in cue.exact:
+                exact_cues.setdefault(phrase, []).append(number)
+        index = _CueIndex(
+            tuple(term_cues), {k: tuple(v) for k, v in term_cues.items()},
+            tuple(exact_cues), {k: tuple(v) for k, v in exact_cues.items()},
+            tuple((part, number) for number, cue in enumerate(rules.cues) for part in cue.parts),
+        )
+        entry = _cue_indexes[id(rules)] = (rules, index)
+    return entry[1]
+
+
 def _sentence_factors(tokens: list[Token], text: str, rules: Rules):
     """Per factor the aspects this sentence shows and the words that show them."""
-    by_factor: dict[str, tuple[list[str], list[str]]] = {}
     if not tokens:
         return []
+    index = _cue_index(rules)
     folded_words = [t.word for t in tokens]
-    for cue in rules.cues:
-        spans = [(s, e) for _, s, e in find_phrases(tokens, cue.terms)]
-        spans += _exact(folded_words, cue.exact)
-        spans += [(i, i + 1) for i, word in enumerate(folded_words) if any(p in word for p in cue.parts)]
-        if spans:
-            aspects, words = by_factor.setdefault(cue.factor, ([], []))
-            if cue.aspect not in aspects:
-                aspects.append(cue.aspect)
-            for start, end in sorted(spans):
-                phrase = text[tokens[start].start : tokens[end - 1].end]
-                if phrase.lower() not in (w.lower() for w in words):
-                    words.append(phrase)
+    spans_of: dict[int, set[tuple[int, int]]] = {}
+    for phrase, start, end in find_phrases(tokens, index.terms):
+        for number in index.term_cues[phrase]:
+            spans_of.setdefault(number, set()).add((start, end))
+    for start, end in occurrences(folded_words, index.exact):
+        for number in index.exact_cues[tuple(folded_words[start:end])]:
+            spans_of.setdefault(number, set()).add((start, end))
+    for i, word in enumerate(folded_words):
+        for part, number in index.parts:
+            if part in word:
+                spans_of.setdefault(number, set()).add((i, i + 1))
+    by_factor: dict[str, tuple[list[str], list[str]]] = {}
+    for number, cue in enumerate(rules.cues):  # in the rules' order, as people read them
+        spans = spans_of.get(number)
+        if not spans:
+            continue
+        aspects, words = by_factor.setdefault(cue.factor, ([], []))
+        if cue.aspect not in aspects:
+            aspects.append(cue.aspect)
+        for start, end in sorted(spans):
+            phrase = text[tokens[start].start : tokens[end - 1].end]
+            if phrase.lower() not in (w.lower() for w in words):
+                words.append(phrase)
     return [(factor, tuple(a), tuple(w)) for factor, (a, w) in by_factor.items()]
-
-
-def _exact(words: list[str], phrases) -> list[tuple[int, int]]:
-    return [
-        (i, i + len(p)) for p in phrases for i in range(len(words) - len(p) + 1) if tuple(words[i : i + len(p)]) == p
-    ]
 
 
 def _notes(text: str, tokens: list[Token], rules: Rules) -> list[Gendered]:
@@ -532,10 +570,17 @@ def family_values(criteria: list[CriterionFactors], rules: Rules | None = None) 
     return values
 
 
+@lru_cache(maxsize=256)
+def _default_family_values(criteria: tuple[CriterionFactors, ...]) -> dict[str, dict[str, FamilyValue]]:
+    """A family's values depend only on its criteria: read its texts once, not per result page.
+    The caller must not change the returned dicts."""
+    return family_values(list(criteria))
+
+
 def compare(check: TextCheck, criteria: list[CriterionFactors], rules: Rules | None = None) -> Comparison:
     """The description's factors beside what the family values, and the questions that follow."""
     rules = rules or load_rules()
-    values = family_values(criteria, rules)
+    values = _default_family_values(tuple(criteria)) if rules is load_rules() else family_values(criteria, rules)
     mapped = any(c.factors for c in criteria)
     rows, questions = [], []
     for factor in rules.factors:
