@@ -4,11 +4,26 @@ Computed from the snapshot's text at the moment the page is shown, never stored:
 retention period removes the text, the check's quotes go with it.
 """
 
+from django.core.cache import cache
+
 from grading.engine import neutrality
 from grading.models import GradingSnapshot
 from profiles.models import JobFamily
 from profiles.neutrality import KIND_LABELS, criterion_factors
-from profiles.selectors import family_full_queryset
+from profiles.selectors import catalogue_cache_key, family_full_queryset
+
+CRITERIA_CACHE_SECONDS = 24 * 60 * 60  # the key holds the data version, so this only frees memory
+
+
+def _criteria_of(family: JobFamily) -> list[neutrality.CriterionFactors]:
+    """The family's criteria with their factors and texts, read once per data version."""
+    key = catalogue_cache_key("criterion-factors", family.pk)
+    criteria = cache.get(key)
+    if criteria is None:
+        full = family_full_queryset().filter(pk=family.pk).first()
+        criteria = criterion_factors(full) if full else []
+        cache.set(key, criteria, CRITERIA_CACHE_SECONDS)
+    return criteria
 
 
 def neutrality_view(*, snapshot: GradingSnapshot | None, family: JobFamily | None = None) -> dict | None:
@@ -17,8 +32,8 @@ def neutrality_view(*, snapshot: GradingSnapshot | None, family: JobFamily | Non
     if snapshot is None or not (snapshot.text or "").strip():
         return None
     check = neutrality.check_text(snapshot.text)
-    full = family_full_queryset().filter(pk=family.pk).first() if family is not None else None
-    comparison = neutrality.compare(check, criterion_factors(full) if full else [])
+    full = family
+    comparison = neutrality.compare(check, _criteria_of(full) if full else [])
     rules = neutrality.load_rules()
     return {
         "family": full,
