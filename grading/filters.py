@@ -79,17 +79,16 @@ class SubmissionFilter(django_filters.FilterSet):
             data.setdefault("sorteer", "wachttijd" if data.get("weergave") == TO_HANDLE else "nieuwste")
         else:
             data.setdefault("sorteer", "nieuwste")
+        queryset = kwargs.get("queryset")
+        if queryset is not None:  # when it was last submitted: shown, and the inbox's order
+            kwargs["queryset"] = queryset.annotate(
+                waiting_since=Max("events__created_at", filter=Q(events__kind="submitted"))
+            )
         super().__init__(data, *args, **kwargs)
         self.filters["leidinggevende"].queryset = manager_choices()
         if not adviser:
             for name in ("weergave", "leidinggevende"):
                 del self.filters[name]
-
-    @property
-    def qs(self):
-        return super().qs.annotate(
-            waiting_since=Max("events__created_at", filter=Q(events__kind="submitted"))
-        )
 
     def filter_view(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if value != TO_HANDLE:
@@ -99,9 +98,7 @@ class SubmissionFilter(django_filters.FilterSet):
 
     def order(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if value == "wachttijd":
-            return queryset.annotate(
-                submitted_last=Max("events__created_at", filter=Q(events__kind="submitted"))
-            ).order_by("submitted_last", "id")
+            return queryset.order_by("waiting_since", "id")
         return queryset.order_by("-created_at", "-id")
 
     def filter_family(self, queryset: QuerySet, name: str, value: JobFamily) -> QuerySet:

@@ -1,31 +1,13 @@
 """A criterion's EIGE `factors` and a family's public `source_url`/`source_date` in the YAML."""
 
-import shutil
-from pathlib import Path
-
 import pytest
-import yaml
-from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from profiles.family_files import read_catalogue
 from profiles.models import Criterion, JobFamily
+from tests.profiles.test_import_families import edit_family, fixtures_copy  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def fixtures_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "fixtures"
-    shutil.copytree(settings.FIXTURES_DIR, target)
-    return target
-
-
-def edit_family(fixtures_dir: Path, slug: str, change) -> None:
-    path = fixtures_dir / "families" / f"{slug}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def add_fields(data):
