@@ -1,3 +1,5 @@
+import re
+
 from grading.engine.lexicon import concept_tokens, load_lexicon, tokenize
 from grading.engine.text import fold, split_compound, split_sentences, stem, stems
 
@@ -50,3 +52,19 @@ def test_offsets_survive_characters_that_fold_to_several():
     text = "ﬁnanciën en coördinatie"
     for token in tokenize(text):
         assert text[token.start : token.end].strip()
+
+
+def test_the_c_stemmer_stems_every_source_word_as_the_snowball_reference():
+    """PyStemmer is the fast path; the engine's stems must be the pure-Python algorithm's."""
+    import snowballstemmer
+    from snowballstemmer.dutch_porter_stemmer import DutchPorterStemmer
+
+    from tests.engine.families import FIXTURES
+
+    in_use = snowballstemmer.stemmer("dutch_porter")
+    assert type(in_use).__module__ == "Stemmer"
+    reference = DutchPorterStemmer()
+    texts = [path.read_text(encoding="utf-8") for path in FIXTURES.glob("**/*.yaml")]
+    words = {w for text in texts for w in re.findall(r"[a-z]+", fold(text))}
+    assert len(words) > 1000
+    assert [w for w in sorted(words) if in_use.stemWord(w) != reference.stemWord(w)] == []
