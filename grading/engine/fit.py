@@ -57,7 +57,9 @@ def _sentence_matches(family: FamilyIndex, scores: dict[int, tuple[float, float]
     dropped = set()
     elements = family.elements
     near = family.near_duplicates  # element pairs never change: compare each pair once
-    items = list(scores.items())
+    # In element order: which of a chain of variants is dropped must not depend on the order
+    # in which a set of terms happened to be walked (that differs per process).
+    items = sorted(scores.items())
     for a, (_, f1_a) in items:
         element_a = elements[a]
         for b, (_, f1_b) in items:
@@ -109,9 +111,11 @@ def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIn
             if count < 2:
                 continue
             element = elements[e_index]
-            coverage = weight / element.weight
+            # Rounded: sums of the same weights in another order differ in the last bits, and
+            # "met whole" (coverage 1.0) must not depend on the order a set was walked in.
+            coverage = round(weight / element.weight, 9)
             if _enough(len(element.terms), count, coverage):
-                precision = weight / sentence_weight
+                precision = round(weight / sentence_weight, 9)
                 scores[e_index] = (coverage, 2 * coverage * precision / (coverage + precision))
         kept = _sentence_matches(family, scores)
         if kept:

@@ -306,7 +306,7 @@ def _index_elements(family: FamilyData, lexicon: Lexicon, descriptions: dict, tr
                 continue
             # "van algemene werkafspraken" repeats "algemene werkafspraken": same words, nothing new
             new = distinguishing and terms not in below[criterion]
-            total = sum(weigh(t) for t in terms)
+            total = math.fsum(weigh(t) for t in terms)  # exact: the same in any order of the set
             level_elements.append(
                 IndexedElement(
                     len(elements) + len(level_elements), rank, criterion, text, new, terms, total,
