@@ -110,12 +110,18 @@ class FamilyIndex:
 
 def content_terms(tokens: list[Token], lexicon: Lexicon) -> set[str]:
     """Content terms of a piece of text: stems, compound parts and concepts."""
-    terms = set()
-    for token in tokens:
-        for term in _word_terms(token.stem, token.word, lexicon):
-            terms.add(term)
+    return terms_of(tokens, [word_terms(token, lexicon) for token in tokens], lexicon)
+
+
+def terms_of(tokens: list[Token], each: list[tuple[str, ...]], lexicon: Lexicon) -> set[str]:
+    """content_terms() when each token's own terms (`each`, in the same order) are known."""
+    terms = set().union(*each)
     terms.update(concept_tokens([token.stem for token in tokens], lexicon))
     return terms
+
+
+def word_terms(token: Token, lexicon: Lexicon) -> tuple[str, ...]:
+    return _word_terms(token.stem, token.word, lexicon)
 
 
 @lru_cache(maxsize=65536)

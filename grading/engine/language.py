@@ -10,6 +10,7 @@ the foreign language's function words outnumber the Dutch ones.
 
 import re
 import threading
+from collections import Counter
 from dataclasses import dataclass
 
 LANGUAGES = ("nl", "en", "fr", "de")
@@ -61,9 +62,11 @@ def _model():
     return _identifier
 
 
-def function_word_counts(text: str) -> dict[str, int]:
-    words = [w.lower() for w in WORD.findall(text)]
-    return {code: sum(1 for w in words if w in vocabulary) for code, vocabulary in FUNCTION_WORDS.items()}
+def function_word_counts(words: list[str]) -> dict[str, int]:
+    # Count each distinct word once, then look up the few function words: a text has many
+    # more words than the lists hold.
+    frequency = Counter(map(str.lower, words))
+    return {code: sum(frequency[w] for w in vocabulary if w in frequency) for code, vocabulary in FUNCTION_WORDS.items()}
 
 
 def detect(text: str) -> LanguageGuess:
@@ -71,7 +74,7 @@ def detect(text: str) -> LanguageGuess:
     words = WORD.findall(text)
     if len(words) < MIN_WORDS:
         return LanguageGuess("nl", 0.0, NAMES["nl"])
-    counts = function_word_counts(text)
+    counts = function_word_counts(words)
     if counts["nl"] >= max(count for code, count in counts.items() if code != "nl"):
         # A foreign verdict needs more foreign than Dutch function words, so the model cannot
         # change the answer here; asking it costs milliseconds per text for nothing.

@@ -36,9 +36,21 @@ class ScopeWords:
     reporting: tuple[tuple[str, ...], ...]
     organisations: frozenset[str]
 
+    @property
+    def triggers(self) -> frozenset[str]:
+        """Words without which a sentence denies, hands off and reports nothing: a phrase needs
+        all its words, so its longest (rarest) word stands for it."""
+        rarest = {max(p, key=len) for p in self.delegated + self.reporting if p}
+        return self.clause | self.following | rarest
+
 
 def _words(phrase: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[a-z0-9]+", fold(phrase)))  # as the tokenizer splits words
+
+
+@lru_cache(maxsize=1)
+def scope_triggers() -> frozenset[str]:
+    return scope_words().triggers
 
 
 @lru_cache(maxsize=1)
@@ -92,8 +104,10 @@ def _clauses(text: str, tokens: list[Token], first: int, last: int) -> list[tupl
 
 def sentence_scope(text: str, tokens: list[Token], first: int, last: int) -> tuple[set[int], set[int]]:
     """(denied, reporting) token indices within one sentence (tokens first..last-1)."""
-    words_ = scope_words()
     words = [t.word for t in tokens[first:last]]
+    if scope_triggers().isdisjoint(words):  # most sentences: nothing to scope
+        return set(), set()
+    words_ = scope_words()
     denied: set[int] = set()
     reporting: set[int] = set()
     exempt = {first + i for start, end in _occurrences(words, words_.not_denial) for i in range(start, end)}

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field, replace
 
-from grading.engine.index import CatalogueIndex
+from grading.engine.index import CatalogueIndex, terms_of, word_terms
 from grading.engine.language import LanguageGuess, detect
 from grading.engine.lexicon import Token, find_phrases, longest_matches, tokenize
 from grading.engine.negation import employer_kinds, organisation_names, sentence_scope
@@ -49,6 +49,8 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
     all_tokens = tokenize(text)
     structure = read_structure(text)
     names = organisation_names(text, all_tokens)
+    lexicon = catalogue.lexicon
+    each = [word_terms(token, lexicon) for token in all_tokens]  # a token's terms, read once
     sentences, denied_all, reporting_all, full_sentences, full_words = [], set(), set(), 0, 0
     position = 0  # sentences and tokens both run left to right: one sweep
     for sentence in structure.sentences:
@@ -60,16 +62,18 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
         denied, reporting = sentence_scope(text, all_tokens, position, end)
         denied_all |= denied
         reporting_all |= reporting
-        kept = [all_tokens[i] for i in range(position, end) if i not in denied and i not in reporting and i not in names]
-        sentences.append(ReadSentence(sentence, frozenset(catalogue.terms(kept)), bool(denied)))
+        kept = [i for i in range(position, end) if i not in denied and i not in reporting and i not in names]
+        terms = terms_of([all_tokens[i] for i in kept], [each[i] for i in kept], lexicon)
+        sentences.append(ReadSentence(sentence, frozenset(terms), bool(denied)))
         if end - position >= FULL_SENTENCE:
             full_sentences += 1
             full_words += end - position
         position = end
     # What a denied clause names says nothing about the role: not its domain, not its cues.
-    tokens = [t for i, t in enumerate(all_tokens) if i not in denied_all]
+    undenied = [i for i in range(len(all_tokens)) if i not in denied_all]
+    tokens = [all_tokens[i] for i in undenied]
     # The text's terms for recognising a family include titles, headings and employer names.
-    all_terms = frozenset(catalogue.terms(tokens)).union(*(s.terms for s in sentences))
+    all_terms = frozenset(terms_of(tokens, [each[i] for i in undenied], lexicon)).union(*(s.terms for s in sentences))
     denied_spans = [(all_tokens[i].start, all_tokens[i].end) for i in denied_all]
     education, education_signal = _education(text, all_tokens, catalogue)
     # A reporting line ("naar de leidinggevende") names a manager: no cue of leading.
