@@ -92,11 +92,8 @@ def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIn
         shared: dict[int, float] = {}
         counts: dict[int, int] = {}
         sentence_weight = 0.0
-        for term in sentence.terms:
-            posting = postings.get(term)
-            if posting is None:
-                continue
-            term_weight, indices = posting
+        for term in postings.keys() & sentence.terms:  # a set operation: most words are not the family's
+            term_weight, indices = postings[term]
             sentence_weight += term_weight
             for e_index in indices:
                 shared[e_index] = shared.get(e_index, 0.0) + term_weight
@@ -133,7 +130,7 @@ def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIn
 def _domain_hits(family: FamilyIndex, reading: Reading) -> float:
     """The value of the family's domain phrases the text uses, each counted once: a name or a
     recognition term counts 1, a word the family's texts use often half."""
-    single = {p for p in family.domain_single if p[0] in reading.terms}  # also compound parts
+    single = {(t,) for t in family.domain_single_stems.intersection(reading.terms)}  # also compound parts
     phrase_hits = {phrase for phrase, _, _ in find_phrases(reading.tokens, family.domain_longer)}
     return sum(family.domain[p] for p in single | phrase_hits)
 
@@ -158,7 +155,7 @@ def _similarity(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex
     if not norm:
         return 0.0
     profile = family.profile
-    return sum(v * profile[t] for t, v in vector.items() if t in profile) / norm
+    return sum(vector[t] * profile[t] for t in profile.keys() & vector.keys()) / norm
 
 
 def reading_vector(reading: Reading, catalogue: CatalogueIndex) -> tuple[dict[str, float], float]:

@@ -94,11 +94,16 @@ class FamilyIndex:
     def domain_longer(self) -> tuple[tuple[str, ...], ...]:
         return self._split_domain()[1]
 
+    @property
+    def domain_single_stems(self) -> frozenset[str]:
+        return self._split_domain()[2]
+
     def _split_domain(self):
         split = self.__dict__.get("_domain_split")
         if split is None:
+            single = tuple(p for p in self.domain if len(p) == 1)
             split = self.__dict__["_domain_split"] = (
-                tuple(p for p in self.domain if len(p) == 1), tuple(p for p in self.domain if len(p) > 1)
+                single, tuple(p for p in self.domain if len(p) > 1), frozenset(p[0] for p in single)
             )
         return split
 

@@ -8,35 +8,37 @@ own function words have the last word: a text is only called foreign when the mo
 the foreign language's function words outnumber the Dutch ones.
 """
 
-import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
+
+from grading.engine.text import TOKEN, fold
 
 LANGUAGES = ("nl", "en", "fr", "de")
 NAMES = {"nl": "Nederlands", "en": "Engels", "fr": "Frans", "de": "Duits"}
 SURE = 0.95  # the model's probability above which a foreign verdict counts
 MIN_WORDS = 6  # fewer words say too little about a language: taken as Dutch
 
-FUNCTION_WORDS = {
-    "nl": frozenset(
+_FUNCTION_WORDS = {
+    "nl": (
         "de het een en van in op te voor met is zijn je jij wij we ons onze bij naar om aan dat die "
-        "deze dit niet ook als of door wordt worden heeft hebben uit over tot zich er nog wel maar".split()
+        "deze dit niet ook als of door wordt worden heeft hebben uit over tot zich er nog wel maar"
     ),
-    "en": frozenset(
+    "en": (
         "the a an and of to in on for with is are be you your we our at by from that this as or "
-        "will have has not it its who which".split()
+        "will have has not it its who which"
     ),
-    "fr": frozenset(
+    "fr": (
         "le la les un une des du de et en pour avec est sont vous nous notre votre au aux dans sur "
-        "qui que par ou ne pas il elle".split()
+        "qui que par ou ne pas il elle"
     ),
-    "de": frozenset(
+    "de": (
         "der die das ein eine und von zu mit ist sind sie wir unser ihr für auf im den dem des "
-        "nicht auch oder bei".split()
+        "nicht auch oder bei"
     ),
 }
-WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Folded, as the tokenizer gives words: "für" reads "fur".
+FUNCTION_WORDS = {code: frozenset(fold(w) for w in words.split()) for code, words in _FUNCTION_WORDS.items()}
 
 _lock = threading.Lock()
 _identifier = None
@@ -65,13 +67,15 @@ def _model():
 def function_word_counts(words: list[str]) -> dict[str, int]:
     # Count each distinct word once, then look up the few function words: a text has many
     # more words than the lists hold.
-    frequency = Counter(map(str.lower, words))
+    frequency = Counter(words)
     return {code: sum(frequency[w] for w in vocabulary if w in frequency) for code, vocabulary in FUNCTION_WORDS.items()}
 
 
-def detect(text: str) -> LanguageGuess:
-    """The language of `text`; Dutch unless the text is clearly in another language."""
-    words = WORD.findall(text)
+def detect(text: str, words: list[str] | None = None) -> LanguageGuess:
+    """The language of `text`; Dutch unless the text is clearly in another language. `words`:
+    the text's words as the engine's tokenizer gives them (folded), when already known."""
+    if words is None:
+        words = TOKEN.findall(fold(text))
     if len(words) < MIN_WORDS:
         return LanguageGuess("nl", 0.0, NAMES["nl"])
     counts = function_word_counts(words)

@@ -154,12 +154,33 @@ def _by_first_stem(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple
     return wanted
 
 
+MAX_TABLES = 4096
+
+
+def _first_stem_table(phrases) -> dict[str, list[tuple[str, ...]]]:
+    """_by_first_stem() without hashing the phrases: the index and lexicon pass the same tuple
+    every time, and hashing hundreds of phrases per call cost more than the lookup saved. The
+    entry holds the tuple, so its id cannot be reused while the entry lives."""
+    tables = getattr(_recent, "tables", None)
+    if tables is None:
+        tables = _recent.tables = {}
+    entry = tables.get(id(phrases))
+    if entry is not None and entry[0] is phrases:
+        return entry[1]
+    phrases = tuple(phrases)
+    table = _by_first_stem(phrases)
+    if len(tables) >= MAX_TABLES:
+        del tables[next(iter(tables))]
+    tables[id(phrases)] = (phrases, table)
+    return table
+
+
 def find_phrases(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> list[tuple[tuple[str, ...], int, int]]:
     """Every occurrence of any phrase: (phrase, index of first token, index after last token),
     in the order of the text (and, at one token, of `phrases`)."""
     if not phrases:
         return []
-    wanted = _by_first_stem(tuple(phrases))
+    wanted = _first_stem_table(phrases)
     positions = _positions(tokens)
     if len(wanted) > len(positions):
         firsts = [s for s in positions if s in wanted]

@@ -1,10 +1,11 @@
 """What the engine reads in an input text: sentences with terms, and cues outside the matrix."""
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from grading.engine.index import CatalogueIndex, terms_of, word_terms
 from grading.engine.language import LanguageGuess, detect
-from grading.engine.lexicon import Token, find_phrases, longest_matches, tokenize
+from grading.engine.lexicon import Lexicon, Token, find_phrases, longest_matches, tokenize
 from grading.engine.negation import employer_kinds, organisation_names, sentence_scope
 from grading.engine.result import Signal
 from grading.engine.structure import read_structure
@@ -62,7 +63,8 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
         denied, reporting = sentence_scope(text, all_tokens, position, end)
         denied_all |= denied
         reporting_all |= reporting
-        kept = [i for i in range(position, end) if i not in denied and i not in reporting and i not in names]
+        left_out = denied | reporting
+        kept = [i for i in range(position, end) if i not in left_out and i not in names] if left_out or names else range(position, end)
         terms = terms_of([all_tokens[i] for i in kept], [each[i] for i in kept], lexicon)
         sentences.append(ReadSentence(sentence, frozenset(terms), bool(denied)))
         if end - position >= FULL_SENTENCE:
@@ -70,14 +72,15 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
             full_words += end - position
         position = end
     # What a denied clause names says nothing about the role: not its domain, not its cues.
-    undenied = [i for i in range(len(all_tokens)) if i not in denied_all]
-    tokens = [all_tokens[i] for i in undenied]
+    undenied = [i for i in range(len(all_tokens)) if i not in denied_all] if denied_all else range(len(all_tokens))
+    tokens = [all_tokens[i] for i in undenied] if denied_all else all_tokens
     # The text's terms for recognising a family include titles, headings and employer names.
     all_terms = frozenset(terms_of(tokens, [each[i] for i in undenied], lexicon)).union(*(s.terms for s in sentences))
     denied_spans = [(all_tokens[i].start, all_tokens[i].end) for i in denied_all]
     education, education_signal = _education(text, all_tokens, catalogue)
     # A reporting line ("naar de leidinggevende") names a manager: no cue of leading.
-    cue_tokens = [t for i, t in enumerate(all_tokens) if i not in denied_all and i not in reporting_all]
+    left_out = denied_all | reporting_all
+    cue_tokens = [t for i, t in enumerate(all_tokens) if i not in left_out] if left_out else all_tokens
     balance, cue_signals = _cues(text, cue_tokens, catalogue)
     reading = Reading(
         text=text,
@@ -94,7 +97,7 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
             denied_spans,
         ),
         headings=structure.headings,
-        language=detect(text),
+        language=detect(text, [t.word for t in all_tokens]),
         too_little=full_sentences < MIN_FULL_SENTENCES or full_words < MIN_WORDS,
         full_sentences=full_sentences,
         full_words=full_words,
@@ -152,10 +155,15 @@ def _jurisdiction(tokens: list[Token], catalogue: CatalogueIndex) -> str | None:
     return ranked[0][0]
 
 
+@lru_cache(maxsize=4)
+def _education_phrases(lexicon: Lexicon) -> tuple[dict, tuple[tuple[str, ...], ...]]:
+    rank_of = {p: e for e in lexicon.education for p in e.phrases}
+    return rank_of, tuple(rank_of)
+
+
 def _education(text: str, tokens: list[Token], catalogue: CatalogueIndex) -> tuple[float | None, Signal | None]:
-    levels = catalogue.lexicon.education
-    rank_of = {p: e for e in levels for p in e.phrases}
-    matches = longest_matches(find_phrases(tokens, tuple(rank_of)))
+    rank_of, phrases = _education_phrases(catalogue.lexicon)
+    matches = longest_matches(find_phrases(tokens, phrases))
     if not matches:
         return None, None
     # The lowest diploma named is what the role requires ("mbo 4 of hbo" asks mbo 4).
@@ -166,10 +174,20 @@ def _education(text: str, tokens: list[Token], catalogue: CatalogueIndex) -> tup
     return level.rank, signal
 
 
+@lru_cache(maxsize=4)
+def _cue_phrases(lexicon: Lexicon) -> tuple[tuple[tuple[str, ...], ...], tuple[frozenset, ...]]:
+    """Every cue's phrases in one tuple (one walk of the text finds them all), and each cue's own."""
+    every = tuple(dict.fromkeys(p for cue in lexicon.cues for p in cue.phrases))
+    return every, tuple(frozenset(cue.phrases) for cue in lexicon.cues)
+
+
 def _cues(text: str, tokens: list[Token], catalogue: CatalogueIndex) -> tuple[float, tuple[Signal, ...]]:
     balance, signals, seen = 0.0, [], set()
-    for cue in catalogue.lexicon.cues:
-        for phrase, start, end in longest_matches(find_phrases(tokens, cue.phrases)):
+    every, own = _cue_phrases(catalogue.lexicon)
+    found = find_phrases(tokens, every)
+    for cue, phrases in zip(catalogue.lexicon.cues, own) if found else ():
+        # the same token's phrases are one phrase: the order within a cue's matches is the text's
+        for phrase, start, end in longest_matches([m for m in found if m[0] in phrases]):
             if phrase in seen:
                 continue
             seen.add(phrase)

@@ -9,6 +9,7 @@ the role: grades of different systems are never converted.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from grading.engine.lexicon import find_phrases, phrase_stems
 from grading.engine.text import fold
@@ -43,15 +44,21 @@ class SettingFound:
     hits: int
 
 
+@lru_cache(maxsize=1024)
+def _setting_words(setting: SettingData) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """A setting's phrases as stems and its employer kinds folded: read once, not per text."""
+    return tuple(p for p in (phrase_stems(t) for t in setting.terms) if p), tuple(fold(e) for e in setting.employers)
+
+
 def settings_named(tokens, employer_kinds: set[str], systems: tuple[SystemData, ...], text: str) -> list[SettingFound]:
     """Per system with any hit, the setting the text names and how strongly (distinct hits)."""
     found = []
     for system in systems:
         best = None
         for setting in system.settings:
-            phrases = tuple(p for p in (phrase_stems(t) for t in setting.terms) if p)
+            phrases, kinds = _setting_words(setting)
             words = {text[tokens[start].start:tokens[end - 1].end] for _, start, end in find_phrases(tokens, phrases)}
-            words |= {kind for kind in (fold(e) for e in setting.employers) if kind in employer_kinds}
+            words |= {kind for kind in kinds if kind in employer_kinds}
             if words and (best is None or len(words) > best.hits):
                 best = SettingFound(system, setting.name, tuple(sorted(words)), len(words))
         if best:
