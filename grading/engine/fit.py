@@ -81,46 +81,56 @@ def _enough(element_terms: int, shared_terms: int, coverage: float) -> bool:
     return coverage >= ELEMENT_MATCH or (shared_terms >= LONG_ELEMENT_WORDS and coverage >= LONG_ELEMENT_MATCH)
 
 
+def _sentence_scores(elements, shared: dict[int, float], counts: dict[int, int], sentence_weight: float) -> dict[int, tuple[float, float]]:
+    """(coverage, f1) of each element the sentence supports enough."""
+    scores = {}
+    for e_index, count in counts.items():
+        # one shared word ("Ervaring") is a coincidence; a short element must be met whole
+        if count < 2:
+            continue
+        element = elements[e_index]
+        weight = shared[e_index]
+        # Rounded: sums of the same weights in another order differ in the last bits, and
+        # "met whole" (coverage 1.0) must not depend on the order a set was walked in.
+        coverage = round(weight / element.weight, 9)
+        if _enough(len(element.terms), count, coverage):
+            precision = round(weight / sentence_weight, 9)
+            scores[e_index] = (coverage, 2 * coverage * precision / (coverage + precision))
+    return scores
+
+
 def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> tuple[dict[int, ElementMatch], set[int]]:
     """Per element, the sentence that covers most of its weighted terms (when enough); and every
     sentence that supports some element, whichever sentence an element's best match is."""
     best: dict[int, ElementMatch] = {}
     supporting: set[int] = set()
-    postings = family.weighted_postings
+    posting_of = family.weighted_postings.get
     elements = family.elements
-    for s_index, sentence in enumerate(reading.sentences):
+    sentences = reading.sentences
+    for s_index, sentence in enumerate(sentences):
         shared: dict[int, float] = {}
         counts: dict[int, int] = {}
+        shared_get, counts_get = shared.get, counts.get  # the innermost loop: keep it bare
         sentence_weight = 0.0
-        for term in postings.keys() & sentence.terms:  # a set operation: most words are not the family's
-            term_weight, indices = postings[term]
+        for term in sentence.terms:
+            posting = posting_of(term)
+            if posting is None:
+                continue
+            term_weight, indices = posting
             sentence_weight += term_weight
             for e_index in indices:
-                shared[e_index] = shared.get(e_index, 0.0) + term_weight
-                counts[e_index] = counts.get(e_index, 0) + 1
-        if not shared:
+                shared[e_index] = shared_get(e_index, 0.0) + term_weight
+                counts[e_index] = counts_get(e_index, 0) + 1
+        scores = _sentence_scores(elements, shared, counts, sentence_weight or 1.0)
+        if not scores:
             continue
-        sentence_weight = sentence_weight or 1.0
-        scores = {}
-        for e_index, weight in shared.items():
-            # one shared word ("Ervaring") is a coincidence; a short element must be met whole
-            count = counts[e_index]
-            if count < 2:
-                continue
-            element = elements[e_index]
-            # Rounded: sums of the same weights in another order differ in the last bits, and
-            # "met whole" (coverage 1.0) must not depend on the order a set was walked in.
-            coverage = round(weight / element.weight, 9)
-            if _enough(len(element.terms), count, coverage):
-                precision = round(weight / sentence_weight, 9)
-                scores[e_index] = (coverage, 2 * coverage * precision / (coverage + precision))
         kept = _sentence_matches(family, scores)
         if kept:
             supporting.add(s_index)
         text = sentence.sentence.text
         for e_index, score in kept.items():
             current = best.get(e_index)
-            current_text = reading.sentences[current.sentence].sentence.text if current else ""
+            current_text = sentences[current.sentence].sentence.text if current else ""
             # higher score wins; on a tie the same sentence wins whatever the order of the text
             if current is None or (score, current_text) > (current.score, text):
                 best[e_index] = ElementMatch(e_index, s_index, score)

@@ -115,7 +115,7 @@ class FamilyIndex:
 
 def content_terms(tokens: list[Token], lexicon: Lexicon) -> set[str]:
     """Content terms of a piece of text: stems, compound parts and concepts."""
-    return terms_of(tokens, [word_terms(token, lexicon) for token in tokens], lexicon)
+    return terms_of(tokens, [word_terms(token.stem, token.word, lexicon) for token in tokens], lexicon)
 
 
 def terms_of(tokens: list[Token], each: list[tuple[str, ...]], lexicon: Lexicon) -> set[str]:
@@ -125,12 +125,8 @@ def terms_of(tokens: list[Token], each: list[tuple[str, ...]], lexicon: Lexicon)
     return terms
 
 
-def word_terms(token: Token, lexicon: Lexicon) -> tuple[str, ...]:
-    return _word_terms(token.stem, token.word, lexicon)
-
-
 @lru_cache(maxsize=65536)
-def _word_terms(word_stem: str, word: str, lexicon: Lexicon) -> tuple[str, ...]:
+def word_terms(word_stem: str, word: str, lexicon: Lexicon) -> tuple[str, ...]:
     """The terms one word adds, in order: its stem, then each compound part and its concept."""
     if word_stem in STOP_STEMS or len(word_stem) < 2 or word_stem in GENERIC_STEMS:
         return ()
@@ -148,7 +144,7 @@ def clear_word_caches() -> None:
     that has never seen a text's words pays for it. For benchmarks."""
     stem.cache_clear()
     split_compound.cache_clear()
-    _word_terms.cache_clear()
+    word_terms.cache_clear()
 
 
 _concept_weights: dict[int, dict[str, float]] = {}

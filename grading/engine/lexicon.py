@@ -182,10 +182,7 @@ def find_phrases(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> l
         return []
     wanted = _first_stem_table(phrases)
     positions = _positions(tokens)
-    if len(wanted) > len(positions):
-        firsts = [s for s in positions if s in wanted]
-    else:
-        firsts = [s for s in wanted if s in positions]
+    firsts = positions.keys() & wanted.keys()  # in any order: the matches are sorted below
     found = []
     for first in firsts:
         candidates = wanted[first]
@@ -223,6 +220,8 @@ def concept_tokens(stem_sequence: list[str], lexicon: Lexicon) -> set[str]:
     found = set()
     n = len(stem_sequence)
     starts = lexicon.concept_starts
+    if starts.keys().isdisjoint(stem_sequence):  # most sentences name no concept
+        return found
     for i, first in enumerate(stem_sequence):
         for phrase, concept in starts.get(first, ()):
             length = len(phrase)

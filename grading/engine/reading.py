@@ -51,7 +51,7 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
     structure = read_structure(text)
     names = organisation_names(text, all_tokens)
     lexicon = catalogue.lexicon
-    each = [word_terms(token, lexicon) for token in all_tokens]  # a token's terms, read once
+    each = [word_terms(token.stem, token.word, lexicon) for token in all_tokens]  # a token's terms, read once
     sentences, denied_all, reporting_all, full_sentences, full_words = [], set(), set(), 0, 0
     position = 0  # sentences and tokens both run left to right: one sweep
     for sentence in structure.sentences:
