@@ -1,9 +1,11 @@
 """The lexicon (lexicon.toml) as stemmed phrases, and finding those phrases in a text."""
 
+import re
 import threading
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate, repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -109,18 +111,20 @@ class Token(NamedTuple):  # a tuple, not a dataclass: a text makes thousands, an
     word: str = ""  # the folded word, for splitting compounds before stemming
 
 
+WORD_RUNS = re.compile(f"({TOKEN.pattern})")  # captured: split() returns the gaps and the words
+
+
 def tokenize(text: str) -> list[Token]:
     """Stems with offsets; folding keeps the length of ASCII text, so offsets stay valid."""
     folded = fold(text)
     if len(folded) != len(text):  # a character decomposed into several: map per character
         folded = "".join(fold(c)[:1] or " " for c in text)
-    tokens = []
-    append, make = tokens.append, tuple.__new__  # a token per word: keep the loop lean
-    for match in TOKEN.finditer(folded):
-        word = match.group()
-        start, end = match.span()
-        append(make(Token, (stem(word), start, end, word)))
-    return tokens
+    # Every step below runs in C (no Python code per word): gap, word, gap, …, gap; the running
+    # lengths of those pieces are the words' offsets.
+    pieces = WORD_RUNS.split(folded)
+    ends = list(accumulate(map(len, pieces)))
+    words = pieces[1::2]
+    return list(map(tuple.__new__, repeat(Token), zip(map(stem, words), ends[0:-1:2], ends[1::2], words)))
 
 
 _recent = threading.local()  # per thread: the last few token lists and where each stem occurs
