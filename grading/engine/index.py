@@ -12,6 +12,7 @@ import threading
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import itemgetter
 
 from grading.engine.background import compound_vocabulary, term_weight, zipf
 from grading.engine.data import CriterionData, FamilyData
@@ -121,8 +122,31 @@ def content_terms(tokens: list[Token], lexicon: Lexicon) -> set[str]:
 def terms_of(tokens: list[Token], each: list[tuple[str, ...]], lexicon: Lexicon) -> set[str]:
     """content_terms() when each token's own terms (`each`, in the same order) are known."""
     terms = set().union(*each)
-    terms.update(concept_tokens([token.stem for token in tokens], lexicon))
+    terms.update(concept_tokens(list(map(itemgetter(0), tokens)), lexicon))
     return terms
+
+
+MAX_TABLE_WORDS = 65536
+
+
+class WordTerms(dict):
+    """word -> its terms (word_terms()), filled as words are met: looking a word up is then a
+    plain dict lookup, which map() runs without Python code per word."""
+
+    def __init__(self, lexicon: Lexicon):
+        super().__init__()
+        self.lexicon = lexicon
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) >= MAX_TABLE_WORDS:
+            self.clear()
+        terms = self[word] = word_terms(stem(word), word, self.lexicon)
+        return terms
+
+
+@lru_cache(maxsize=4)
+def word_table(lexicon: Lexicon) -> WordTerms:
+    return WordTerms(lexicon)
 
 
 @lru_cache(maxsize=65536)
@@ -145,6 +169,7 @@ def clear_word_caches() -> None:
     stem.cache_clear()
     split_compound.cache_clear()
     word_terms.cache_clear()
+    word_table.cache_clear()
 
 
 _concept_weights: dict[int, dict[str, float]] = {}

@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from operator import itemgetter
 
-from grading.engine.index import CatalogueIndex, terms_of, word_terms
+from grading.engine.index import CatalogueIndex, terms_of, word_table
 from grading.engine.language import LanguageGuess, detect
 from grading.engine.lexicon import Lexicon, Token, find_phrases, longest_matches, tokenize
 from grading.engine.negation import employer_kinds, organisation_names, sentence_scope
@@ -51,7 +52,7 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
     structure = read_structure(text)
     names = organisation_names(text, all_tokens)
     lexicon = catalogue.lexicon
-    each = [word_terms(token.stem, token.word, lexicon) for token in all_tokens]  # a token's terms, read once
+    each = list(map(word_table(lexicon).__getitem__, map(itemgetter(3), all_tokens)))  # a token's terms, read once
     sentences, denied_all, reporting_all, full_sentences, full_words = [], set(), set(), 0, 0
     position = 0  # sentences and tokens both run left to right: one sweep
     for sentence in structure.sentences:
