@@ -15,6 +15,7 @@ loaded here too: otherwise each worker loads it in its first grading request, ab
 Other settings (bind, workers, timeout) stay on the command line or in GUNICORN_CMD_ARGS.
 """
 
+import gc
 import time
 
 preload_app = True
@@ -40,3 +41,7 @@ def when_ready(server):
         language._model()  # shared copy-on-write by the workers, like the index
     except Exception:  # the first request that reads a text loads it
         server.log.exception("Language model not loaded at start; the first grading request loads it.")
+    # What the master loaded stays shared only while no worker writes to its pages: keep the
+    # cyclic collector of every worker off these objects (gc.freeze(), as Python's documentation
+    # advises for a pre-forking server). Reference counting still frees them when replaced.
+    gc.freeze()
