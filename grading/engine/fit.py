@@ -210,6 +210,8 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
 
 def shortlist(reading: Reading, catalogue: CatalogueIndex) -> list[str]:
     """The families whose vocabulary the text uses most, found through the inverted index."""
+    if len(catalogue.families) <= SHORTLIST:  # all that share a word: which of them leads is moot
+        return [slug for slug, family in catalogue.families.items() if not family.vocabulary.keys().isdisjoint(reading.terms)]
     totals: dict[str, float] = {}
     total_of = totals.get  # the inner loop runs once per family a term occurs in: keep it bare
     postings = catalogue.family_postings
