@@ -131,9 +131,10 @@ def sentence_scope(text: str, tokens: list[Token], first: int, last: int) -> tup
     return denied, reporting
 
 
-def employer_kinds(text: str, tokens: list[Token]) -> set[str]:
-    """The kinds of organisation the text names an employer of ("gemeente" in "Gemeente Utrecht")."""
-    names = organisation_names(text, tokens)
+def employer_kinds(text: str, tokens: list[Token], names: set[int] | None = None) -> set[str]:
+    """The kinds of organisation the text names an employer of ("gemeente" in "Gemeente Utrecht");
+    `names`: organisation_names() of the same tokens, when already known."""
+    names = organisation_names(text, tokens) if names is None else names
     return {t.word for i, t in enumerate(tokens) if i + 1 in names and i not in names}
 
 

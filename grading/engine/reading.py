@@ -98,11 +98,11 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
             denied_spans,
         ),
         headings=structure.headings,
-        language=detect(text, [t.word for t in all_tokens]),
+        language=detect(text, list(map(itemgetter(3), all_tokens))),
         too_little=full_sentences < MIN_FULL_SENTENCES or full_words < MIN_WORDS,
         full_sentences=full_sentences,
         full_words=full_words,
-        employers=frozenset(employer_kinds(text, all_tokens)),
+        employers=frozenset(employer_kinds(text, all_tokens, names)),
     )
     _heading_vector(reading, all_tokens, names, catalogue)
     return reading
