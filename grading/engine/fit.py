@@ -1,6 +1,7 @@
 """Which family a role belongs to: domain, vocabulary, matched elements and jurisdiction."""
 
 from dataclasses import dataclass
+from operator import mul
 
 from grading.engine.index import CatalogueIndex, FamilyIndex
 from grading.engine.lexicon import find_phrases
@@ -165,7 +166,8 @@ def _similarity(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex
     if not norm:
         return 0.0
     profile = family.profile
-    return sum(vector[t] * profile[t] for t in profile.keys() & vector.keys()) / norm
+    shared = profile.keys() & vector.keys()
+    return sum(map(mul, map(vector.__getitem__, shared), map(profile.__getitem__, shared))) / norm
 
 
 def reading_vector(reading: Reading, catalogue: CatalogueIndex) -> tuple[dict[str, float], float]:

@@ -1,5 +1,6 @@
 """What the engine reads in an input text: sentences with terms, and cues outside the matrix."""
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
@@ -54,13 +55,10 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
     lexicon = catalogue.lexicon
     each = list(map(word_table(lexicon).__getitem__, map(itemgetter(3), all_tokens)))  # a token's terms, read once
     sentences, denied_all, reporting_all, full_sentences, full_words = [], set(), set(), 0, 0
-    position = 0  # sentences and tokens both run left to right: one sweep
+    starts = list(map(itemgetter(1), all_tokens))
     for sentence in structure.sentences:
-        while position < len(all_tokens) and all_tokens[position].start < sentence.start:
-            position += 1
-        end = position
-        while end < len(all_tokens) and all_tokens[end].start < sentence.end:
-            end += 1
+        # the tokens that start inside the sentence (sentences do not overlap)
+        position, end = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
         denied, reporting = sentence_scope(text, all_tokens, position, end)
         denied_all |= denied
         reporting_all |= reporting
@@ -71,7 +69,6 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
         if end - position >= FULL_SENTENCE:
             full_sentences += 1
             full_words += end - position
-        position = end
     # What a denied clause names says nothing about the role: not its domain, not its cues.
     undenied = [i for i in range(len(all_tokens)) if i not in denied_all] if denied_all else range(len(all_tokens))
     tokens = [all_tokens[i] for i in undenied] if denied_all else all_tokens
