@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from operator import mul
+from typing import NamedTuple
 
 from grading.engine.index import CatalogueIndex, FamilyIndex
 from grading.engine.lexicon import find_phrases
@@ -23,8 +24,7 @@ SECTOR_BONUS = 0.05
 OUT_OF_SETTING = 0.5  # a family tied to one setting (school) outside it  # a Belgian role in a Dutch family or the reverse
 
 
-@dataclass(frozen=True)
-class ElementMatch:
+class ElementMatch(NamedTuple):  # a tuple, not a dataclass: made for every match in every family
     element: int  # index in FamilyIndex.elements
     sentence: int  # index in Reading.sentences
     score: float

@@ -4,6 +4,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
+from typing import NamedTuple
 
 from grading.engine.index import CatalogueIndex, terms_of, word_table
 from grading.engine.language import LanguageGuess, detect
@@ -20,8 +21,7 @@ MIN_FULL_SENTENCES = 2
 MIN_WORDS = 25
 
 
-@dataclass(frozen=True)
-class ReadSentence:
+class ReadSentence(NamedTuple):  # a tuple, not a dataclass: made for every sentence of every text
     sentence: Sentence
     terms: frozenset[str]
     denied: bool = False  # part of the sentence denies or hands off a task

@@ -3,8 +3,8 @@
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -106,8 +106,7 @@ def stems(text: str) -> list[str]:
 STOP_STEMS = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):  # a tuple, not a dataclass: made for every sentence of every text
     text: str
     start: int
     end: int
