@@ -96,6 +96,22 @@ def test_the_managers_markup_stays_inert_text(manager_client, manager, catalogue
     assert "&lt;i&gt;Secretaris&lt;/i&gt;" in html
 
 
+def test_the_levels_are_named_as_the_catalogue_names_them_now(manager_client, submission):
+    assert "Ondersteunt <strong>Ambtelijk secretaris FG 45</strong>" in page(manager_client, submission)
+    level = Level.objects.get(family__slug="ambtelijk-secretaris", rank=1)
+    level.name = "Secretaris van de raad"
+    level.save()  # moves the data version that keys the cached family
+    assert "Ondersteunt <strong>Secretaris van de raad</strong>" in page(manager_client, submission)
+
+
+def test_the_page_reads_a_fixed_number_of_queries(manager_client, submission, django_assert_max_num_queries):
+    page(manager_client, submission)  # fills the caches of this data version
+    # session, user, two for permissions, the request, its runs, its history, the catalogue key
+    # (twice) and the latest release: nothing of the family
+    with django_assert_max_num_queries(10):
+        page(manager_client, submission)
+
+
 def test_the_adviser_sees_any_request_with_the_review_actions(adviser_client, manager, adviser, catalogue):
     submission = make_submission(author=manager, status=Submission.Status.IN_REVIEW, by=adviser)
     html = page(adviser_client, submission)
