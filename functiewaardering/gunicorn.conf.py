@@ -12,9 +12,14 @@ the families whose content changed (grading/engine/index.py keeps each family's 
 The language model that tells a Dutch text from a foreign one (grading/engine/language.py) is
 loaded here too: otherwise each worker loads it in its first grading request, about 1.5 s and
 100 MB per process; loaded in the master, the workers share one copy.
+The objects loaded in the master are frozen out of the garbage collector before each fork: a
+worker's full collections then skip the index and the model (they cost up to about 100 ms
+each, enough to show in the slowest requests) and do not write to the shared pages. Workers
+collect young objects less often: a request makes many short-lived ones.
 Other settings (bind, workers, timeout) stay on the command line or in GUNICORN_CMD_ARGS.
 """
 
+import gc
 import time
 
 preload_app = True
@@ -40,3 +45,19 @@ def when_ready(server):
         language._model()  # shared copy-on-write by the workers, like the index
     except Exception:  # the first request that reads a text loads it
         server.log.exception("Language model not loaded at start; the first grading request loads it.")
+
+
+# Young-generation collections every 10,000 net allocations instead of 700: measured on the
+# submit and result pages, the collector's share fell from about 5 ms to about 1 ms a request pair.
+WORKER_GC_THRESHOLDS = (10_000, 20, 20)
+
+
+def pre_fork(server, worker):
+    """Freeze what the master loaded (the index, the model, Django), so a worker's collections
+    skip it. After a catalogue change a worker's old index is freed by reference counting only;
+    what of it forms cycles stays until the worker restarts (a catalogue change is rare)."""
+    gc.freeze()
+
+
+def post_fork(server, worker):
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)

@@ -1,5 +1,7 @@
 """The gunicorn master loads the language model before the workers fork, so no worker pays for it."""
 
+import gc
+
 import pytest
 from django.db import connections
 
@@ -26,3 +28,16 @@ def test_a_model_that_fails_to_load_is_logged_and_left_to_the_first_request(monk
     server = _Server()
     _gunicorn_config().when_ready(server)
     assert server.log.lines[-1] == "Language model not loaded at start; the first grading request loads it."
+
+
+def test_what_the_master_loaded_is_frozen_out_of_the_workers_collections():
+    thresholds = gc.get_threshold()
+    config = _gunicorn_config()
+    try:
+        config.pre_fork(_Server(), worker=None)
+        assert gc.get_freeze_count() > 0  # a forked worker's collections skip these objects
+        config.post_fork(_Server(), worker=None)
+        assert gc.get_threshold() == config.WORKER_GC_THRESHOLDS
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
