@@ -1,5 +1,6 @@
-"""Gunicorn settings: the grading engine's index and its language model are loaded once, in the
-master, before the workers fork.
+"""Gunicorn settings: the grading engine's index and its language model, the views, the templates
+and the catalogue caches are loaded once, in the master, before the workers fork
+(functiewaardering/warmup.py says why).
 
     gunicorn -c functiewaardering/gunicorn.conf.py functiewaardering.wsgi
 
@@ -26,9 +27,11 @@ preload_app = True
 
 
 def when_ready(server):
-    """Build the engine index and load the language model in the master; never fail the start over either."""
+    """Build the engine index, load the language model and warm the rest up in the master; never
+    fail the start over any of it (the first request that needs a part loads it)."""
     from django.db import connections
 
+    from functiewaardering import warmup
     from grading.engine import language
     from grading.selectors import engine_index
 
@@ -39,12 +42,23 @@ def when_ready(server):
         server.log.exception("Engine index not built at start; the first grading request builds it.")
     else:
         server.log.info("Engine index built: %d families in %.2f s.", len(index.families), time.perf_counter() - started)
+    try:
+        families = warmup.warm_catalogue_caches()
+    except Exception:
+        server.log.exception("Catalogue caches not filled at start; the first requests fill them.")
+    else:
+        server.log.info("Catalogue caches filled for %d families.", families)
     finally:
         connections.close_all()  # a forked worker must never share the master's connection
     try:
         language._model()  # shared copy-on-write by the workers, like the index
     except Exception:  # the first request that reads a text loads it
         server.log.exception("Language model not loaded at start; the first grading request loads it.")
+    try:
+        warmup.import_views()
+        server.log.info("Templates compiled: %d.", warmup.compile_templates())
+    except Exception:
+        server.log.exception("Views or templates not loaded at start; each worker loads them itself.")
 
 
 # Young-generation collections every 10,000 net allocations instead of 700: measured on the

@@ -137,10 +137,10 @@ def result_view(*, snapshot: GradingSnapshot | None) -> dict:
     }
 
 
-def family_with_levels(*, slug: str) -> JobFamily | None:
+def family_with_levels(*, slug: str, key: tuple[int, str] | None = None) -> JobFamily | None:
     """The family with its grading system and its levels and their grades, read once per data
     version: every result page of that family shows the same rows."""
-    key = catalogue_cache_key("family-with-levels", slug)
+    key = catalogue_cache_key("family-with-levels", slug, key=key)
     family = cache.get(key, NOT_CACHED)
     if family is NOT_CACHED:
         family = family_queryset().filter(slug=slug).first()  # levels prefetched, so kept with it
