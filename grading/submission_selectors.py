@@ -104,14 +104,20 @@ def result_view(*, snapshot: GradingSnapshot | None) -> dict:
     # as if it were the role's: levels are named by their place in the family.
     mismatch = bool(result.get("system_mismatch"))
     label = (lambda lv: f"niveau {lv.rank}") if mismatch else level_label
+    # An evidence line names the level of its element; with no levels known, by its rank alone.
+    evidence_label = (lambda rank: label(by_rank[rank]) if rank in by_rank else "") if levels else (
+        lambda rank: f"niveau {rank}"
+    )
     criteria = [
         dict(
             criterion,
             level=by_rank.get(criterion.get("level_rank")),
             level_label=label(by_rank[criterion["level_rank"]]) if criterion.get("level_rank") in by_rank else "",
+            evidence=[dict(e, level_label=evidence_label(e.get("level_rank"))) for e in criterion.get("evidence") or ()],
         )
         for criterion in result.get("criteria") or ()
     ]
+    ranges = evidence_ranges(snapshot.text, result)
     chart_levels = [{"rank": lv.rank, "label": label(lv)} for lv in levels]
     return {
         "snapshot": snapshot,
@@ -128,8 +134,8 @@ def result_view(*, snapshot: GradingSnapshot | None) -> dict:
         "criteria": criteria,
         "supported_count": sum(1 for c in criteria if c.get("level_rank")),
         "chart": level_chart(criteria, chart_levels, rank if level else None),
-        "highlighted_text": highlighted(snapshot.text, evidence_ranges(snapshot.text, result)),
-        "evidence_count": len(evidence_ranges(snapshot.text, result)),
+        "highlighted_text": highlighted(snapshot.text, ranges),
+        "evidence_count": len(ranges),
         "confidence_label": snapshot.confidence_label(),
         "position_text": POSITION_TEXT.get(result.get("position"), ""),
         "signals": _grouped_signals(result.get("signals") or ()),

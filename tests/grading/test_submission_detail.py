@@ -1,4 +1,5 @@
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -47,6 +48,7 @@ def test_the_managers_own_sentences_are_highlighted_by_their_offsets(manager_cli
 def test_each_criterion_shows_its_level_and_what_the_next_level_needs(manager_client, submission):
     html = page(manager_client, submission)
     assert "Ondersteunt <strong>Ambtelijk secretaris FG 45</strong> (FG 45)" in html
+    assert "past bij: „Notuleert vergaderingen.” (element van FG 45)" in html
     assert "<strong>Geen houvast</strong> in de tekst" in html
     assert "Adviseert gevraagd en ongevraagd." in html and "Onderhandelt met de bestuurder." in html
 
@@ -94,6 +96,12 @@ def test_the_managers_markup_stays_inert_text(manager_client, manager, catalogue
     assert "<b>vet</b>" not in html and "<i>Secretaris</i>" not in html and "<script>x" not in html
     assert "<mark>Werkt met &lt;b&gt;vet&lt;/b&gt; &amp; &quot;quotes&quot;.</mark>" in html
     assert "&lt;i&gt;Secretaris&lt;/i&gt;" in html
+
+
+def test_an_evidence_line_names_its_level_by_place_when_the_setting_uses_another_system(manager, manager_client, catalogue):
+    submission = make_submission(author=manager)
+    make_snapshot(submission=submission, result=replace(make_result(level_rank=1, grade="FG45"), system_mismatch=True))
+    assert "(element van niveau 1)" in page(manager_client, submission)
 
 
 def test_the_levels_are_named_as_the_catalogue_names_them_now(manager_client, submission):
