@@ -26,14 +26,16 @@ def family_criterion_factors(family: JobFamily, *, key: tuple[int, str] | None =
     return criteria
 
 
-def neutrality_view(*, snapshot: GradingSnapshot | None, family: JobFamily | None = None) -> dict | None:
+def neutrality_view(*, snapshot: GradingSnapshot | None, family: JobFamily | None = None,
+                    key: tuple[int, str] | None = None) -> dict | None:
     """Per factor the sentences that address it beside what the family values; the questions
-    for the HR adviser; the gendered forms. None when there is no text to read."""
+    for the HR adviser; the gendered forms. None when there is no text to read. `key` is the
+    catalogue key when the caller read it already."""
     if snapshot is None or not (snapshot.text or "").strip():
         return None
     check = neutrality.check_text(snapshot.text)
     full = family
-    comparison = neutrality.compare(check, family_criterion_factors(full) if full else [])
+    comparison = neutrality.compare(check, family_criterion_factors(full, key=key) if full else [])
     rules = neutrality.load_rules()
     return {
         "family": full,

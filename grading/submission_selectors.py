@@ -12,7 +12,7 @@ from grading.models import STATUS_FLOW, GradingSnapshot, Submission, SubmissionE
 from grading.result_display import evidence_ranges, highlighted, level_chart
 from profiles.catalogue.versions import release_for_data_version, release_latest
 from profiles.models import JobFamily, Level
-from profiles.selectors import catalogue_cache_key, family_full_queryset, family_queryset, level_matrix
+from profiles.selectors import catalogue_cache_key, catalogue_key, family_full_queryset, family_queryset, level_matrix
 
 CATALOGUE_CACHE_SECONDS = 24 * 60 * 60  # the key holds the data version, so this only frees memory
 NOT_CACHED = object()
@@ -94,7 +94,8 @@ def result_view(*, snapshot: GradingSnapshot | None) -> dict:
     if snapshot is None:
         return {"snapshot": None}
     result = snapshot.result
-    family = family_with_levels(slug=result["family"]) if result.get("family") else None
+    key = catalogue_key()  # read once per page: the neutrality partial keys its cache on it too
+    family = family_with_levels(slug=result["family"], key=key) if result.get("family") else None
     levels = list(family.levels.all()) if family else []
     by_rank = {level.rank: level for level in levels}
     rank = result.get("level_rank")
@@ -121,6 +122,7 @@ def result_view(*, snapshot: GradingSnapshot | None) -> dict:
     chart_levels = [{"rank": lv.rank, "label": label(lv)} for lv in levels]
     return {
         "snapshot": snapshot,
+        "catalogue_key": key,
         "result": result,
         "is_match": snapshot.is_match and family is not None,
         "family": family,
