@@ -152,6 +152,12 @@ def test_another_manager_gets_a_404(other_manager_client, submission):
     assert other_manager_client.get(url(submission)).status_code == 404
 
 
+def test_a_page_seen_by_its_author_stays_closed_to_others(manager_client, other_manager_client, outsider_client, submission):
+    page(manager_client, submission)  # fills the caches of this data version
+    assert other_manager_client.get(url(submission)).status_code == 404
+    assert outsider_client.get(url(submission)).status_code == 403
+
+
 def test_an_outsider_is_refused(outsider_client, submission):
     assert outsider_client.get(url(submission)).status_code == 403
 
