@@ -146,7 +146,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # 15 minutes (never a whole address: behind a proxy or NAT that would lock out everyone). Reset
 # with `manage.py axes_reset_username NAME`. The client address comes from X-Forwarded-For only
 # when PROXY_COUNT says how many proxies stand in front; otherwise from the connection.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "functiewaardering.permissions.OneQueryPermissionBackend",  # permissions in one query per request
+    "django.contrib.auth.backends.ModelBackend",  # logging in and sessions
+]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -1,10 +1,15 @@
 """Reads for grading: the families as engine dataclasses, and the engine index per data version."""
 
 import threading
+from dataclasses import dataclass
+
+from django.core.cache import cache
 
 from grading import engine
-from profiles.models import GradingSystem, JobFamily
-from profiles.selectors import catalogue_key, family_full_queryset, level_matrix
+from profiles.models import Grade, GradingSystem, JobFamily, Level
+from profiles.selectors import catalogue_cache_key, catalogue_key, family_full_queryset, level_matrix
+
+CATALOGUE_CACHE_SECONDS = 24 * 60 * 60  # the key holds the data version, so this only frees memory
 
 
 def _level_data(family: JobFamily, row: dict, sections: list) -> engine.LevelData:
@@ -81,15 +86,45 @@ _cache_lock = threading.Lock()
 _cache: dict[str, object] = {"version": None, "index": None}
 
 
-def engine_index() -> engine.CatalogueIndex:
+def engine_index(*, key: tuple[int, str] | None = None) -> engine.CatalogueIndex:
     """The engine's index, built once per process and rebuilt when the catalogue version moves.
 
     The key (number and token) lives in the database, so every process behind a load balancer
     notices a change with one cheap query per request, also after a flush and a fresh import.
+    A caller that already read the key passes it, so the request asks only once.
     """
-    version = catalogue_key()
+    version = key or catalogue_key()
     with _cache_lock:
         if _cache["version"] != version or _cache["index"] is None:
             _cache["index"] = engine.build_index(family_engine_data())
             _cache["version"] = version
         return _cache["index"]
+
+
+@dataclass(frozen=True)
+class CatalogueRefs:
+    """What storing an engine verdict needs besides the index: row ids and the grades' names."""
+
+    family_ids: dict[str, int]  # family slug -> id
+    grade_ids: dict[tuple[str, int], int | None]  # (family slug, level rank) -> the level's grade id
+    grade_names: dict[str, dict[str, str]]  # grading system code -> grade code -> name ("schaal 6")
+
+
+def catalogue_refs(*, key: tuple[int, str] | None = None) -> CatalogueRefs:
+    """Read once per data version, so a submit asks nothing of the catalogue tables."""
+    cache_key = catalogue_cache_key("grading-refs", key=key)
+    refs = cache.get(cache_key)
+    if refs is None:
+        grade_names: dict[str, dict[str, str]] = {}
+        for system, code, name in Grade.objects.values_list("system__code", "code", "name"):
+            grade_names.setdefault(system, {})[code] = name
+        refs = CatalogueRefs(
+            family_ids=dict(JobFamily.objects.values_list("slug", "id")),
+            grade_ids={
+                (slug, rank): grade_id
+                for slug, rank, grade_id in Level.objects.values_list("family__slug", "rank", "grade_id")
+            },
+            grade_names=grade_names,
+        )
+        cache.set(cache_key, refs, CATALOGUE_CACHE_SECONDS)
+    return refs

@@ -15,9 +15,9 @@ from profiles.selectors import catalogue_cache_key, family_full_queryset
 CRITERIA_CACHE_SECONDS = 24 * 60 * 60  # the key holds the data version, so this only frees memory
 
 
-def _criteria_of(family: JobFamily) -> list[neutrality.CriterionFactors]:
+def family_criterion_factors(family: JobFamily, *, key: tuple[int, str] | None = None) -> list[neutrality.CriterionFactors]:
     """The family's criteria with their factors and texts, read once per data version."""
-    key = catalogue_cache_key("criterion-factors", family.pk)
+    key = catalogue_cache_key("criterion-factors", family.pk, key=key)
     criteria = cache.get(key)
     if criteria is None:
         full = family_full_queryset().filter(pk=family.pk).first()
@@ -26,14 +26,16 @@ def _criteria_of(family: JobFamily) -> list[neutrality.CriterionFactors]:
     return criteria
 
 
-def neutrality_view(*, snapshot: GradingSnapshot | None, family: JobFamily | None = None) -> dict | None:
+def neutrality_view(*, snapshot: GradingSnapshot | None, family: JobFamily | None = None,
+                    key: tuple[int, str] | None = None) -> dict | None:
     """Per factor the sentences that address it beside what the family values; the questions
-    for the HR adviser; the gendered forms. None when there is no text to read."""
+    for the HR adviser; the gendered forms. None when there is no text to read. `key` is the
+    catalogue key when the caller read it already."""
     if snapshot is None or not (snapshot.text or "").strip():
         return None
     check = neutrality.check_text(snapshot.text)
     full = family
-    comparison = neutrality.compare(check, _criteria_of(full) if full else [])
+    comparison = neutrality.compare(check, family_criterion_factors(full, key=key) if full else [])
     rules = neutrality.load_rules()
     return {
         "family": full,

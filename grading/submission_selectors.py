@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 
 from grading.filters import SubmissionFilter
@@ -11,8 +12,10 @@ from grading.models import STATUS_FLOW, GradingSnapshot, Submission, SubmissionE
 from grading.result_display import evidence_ranges, highlighted, level_chart
 from profiles.catalogue.versions import release_for_data_version, release_latest
 from profiles.models import JobFamily, Level
-from profiles.selectors import family_full_queryset, family_queryset, level_matrix
+from profiles.selectors import catalogue_cache_key, catalogue_key, family_full_queryset, family_queryset, level_matrix
 
+CATALOGUE_CACHE_SECONDS = 24 * 60 * 60  # the key holds the data version, so this only frees memory
+NOT_CACHED = object()
 QUESTION_TEXT = 150  # characters of a level's description shown beside a radio button
 POSITION_TEXT = {
     "above": "De functie lijkt boven het bereik van deze familie te liggen: zwaarder dan het hoogste niveau.",
@@ -28,8 +31,12 @@ def submissions_visible(*, user: AbstractBaseUser) -> QuerySet[Submission]:
 
 
 def submission_get(*, user: AbstractBaseUser, pk: int) -> Submission | None:
-    """The submission if this user may see it; None otherwise (the view answers 404)."""
-    return submissions_visible(user=user).filter(pk=pk).first()
+    """The submission if this user may see it; None otherwise (the view answers 404).
+
+    Only the author is joined: every page of one request shows its name. Each further join costs
+    about as much to compile as a query by primary key, and the other relations are empty until
+    HR acts, so they load lazily when they hold something (lists keep `submissions_visible`)."""
+    return Submission.objects.visible_to(user).select_related("author").filter(pk=pk).order_by().first()
 
 
 def submission_list(*, user: AbstractBaseUser, filters: Mapping[str, str], request=None) -> SubmissionFilter:
@@ -54,7 +61,8 @@ def submission_history(*, submission: Submission) -> QuerySet[SubmissionEvent]:
 
 
 def submission_snapshots(*, submission: Submission) -> list[GradingSnapshot]:
-    return list(submission.snapshots.select_related("created_by").order_by("-created_at", "-id"))
+    """Newest first, without the matrix excerpts: only the report reads one, of the newest run."""
+    return list(submission.snapshots.defer("matrix_excerpt").order_by("-created_at", "-id"))
 
 
 def level_label(level: Level) -> str:
@@ -86,9 +94,8 @@ def result_view(*, snapshot: GradingSnapshot | None) -> dict:
     if snapshot is None:
         return {"snapshot": None}
     result = snapshot.result
-    family = None
-    if result.get("family"):
-        family = family_queryset().filter(slug=result["family"]).first()
+    key = catalogue_key()  # read once per page: the neutrality partial keys its cache on it too
+    family = family_with_levels(slug=result["family"], key=key) if result.get("family") else None
     levels = list(family.levels.all()) if family else []
     by_rank = {level.rank: level for level in levels}
     rank = result.get("level_rank")
@@ -98,17 +105,24 @@ def result_view(*, snapshot: GradingSnapshot | None) -> dict:
     # as if it were the role's: levels are named by their place in the family.
     mismatch = bool(result.get("system_mismatch"))
     label = (lambda lv: f"niveau {lv.rank}") if mismatch else level_label
+    # An evidence line names the level of its element; with no levels known, by its rank alone.
+    evidence_label = (lambda rank: label(by_rank[rank]) if rank in by_rank else "") if levels else (
+        lambda rank: f"niveau {rank}"
+    )
     criteria = [
         dict(
             criterion,
             level=by_rank.get(criterion.get("level_rank")),
             level_label=label(by_rank[criterion["level_rank"]]) if criterion.get("level_rank") in by_rank else "",
+            evidence=[dict(e, level_label=evidence_label(e.get("level_rank"))) for e in criterion.get("evidence") or ()],
         )
         for criterion in result.get("criteria") or ()
     ]
+    ranges = evidence_ranges(snapshot.text, result)
     chart_levels = [{"rank": lv.rank, "label": label(lv)} for lv in levels]
     return {
         "snapshot": snapshot,
+        "catalogue_key": key,
         "result": result,
         "is_match": snapshot.is_match and family is not None,
         "family": family,
@@ -122,13 +136,24 @@ def result_view(*, snapshot: GradingSnapshot | None) -> dict:
         "criteria": criteria,
         "supported_count": sum(1 for c in criteria if c.get("level_rank")),
         "chart": level_chart(criteria, chart_levels, rank if level else None),
-        "highlighted_text": highlighted(snapshot.text, evidence_ranges(snapshot.text, result)),
-        "evidence_count": len(evidence_ranges(snapshot.text, result)),
+        "highlighted_text": highlighted(snapshot.text, ranges),
+        "evidence_count": len(ranges),
         "confidence_label": snapshot.confidence_label(),
         "position_text": POSITION_TEXT.get(result.get("position"), ""),
         "signals": _grouped_signals(result.get("signals") or ()),
         "track_start_level": by_rank.get(result.get("track_start_rank")) if result.get("track") else None,
     }
+
+
+def family_with_levels(*, slug: str, key: tuple[int, str] | None = None) -> JobFamily | None:
+    """The family with its grading system and its levels and their grades, read once per data
+    version: every result page of that family shows the same rows."""
+    key = catalogue_cache_key("family-with-levels", slug, key=key)
+    family = cache.get(key, NOT_CACHED)
+    if family is NOT_CACHED:
+        family = family_queryset().filter(slug=slug).first()  # levels prefetched, so kept with it
+        cache.set(key, family, CATALOGUE_CACHE_SECONDS)
+    return family
 
 
 def _grouped_signals(signals) -> list[dict]:
@@ -180,7 +205,12 @@ def settle_defaults(*, submission: Submission) -> dict:
 
 def catalogue_release_view(*, snapshot: GradingSnapshot | None) -> dict:
     """Which published catalogue version a grading used, and whether a newer one exists."""
-    graded = release_for_data_version(snapshot.catalogue_version) if snapshot else None
     latest = release_latest()
+    if snapshot is None or not snapshot.catalogue_version or latest is None:
+        graded = None
+    elif latest.data_version <= snapshot.catalogue_version:
+        graded = latest  # the newest release that is not newer than the grading: no second query
+    else:
+        graded = release_for_data_version(snapshot.catalogue_version)
     changed = graded is not None and latest is not None and latest.number != graded.number
     return {"graded_release": graded, "latest_release": latest, "catalogue_changed": changed}

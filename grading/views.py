@@ -201,13 +201,17 @@ def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, 
         "can_hand_over": can_review and status_is == Submission.Status.IN_REVIEW,
         "can_withdraw": is_author and status_is not in (Submission.Status.SETTLED, Submission.Status.WITHDRAWN),
         "can_reopen": can_settle and status_is == Submission.Status.SETTLED,
-        "submit_form": forms.get("submit_form") or SubmitForm(initial=initial),
-        "return_form": forms.get("return_form") or ReturnForm(initial=initial),
         "settle_form": settle_form,
-        "version_form": VersionForm(initial=initial),
         "history": selectors.submission_history(submission=submission),
         "snapshots": selectors.submission_snapshots(submission=submission),
     }
+    # Each form only where the page shows it: building a form copies all its fields.
+    if context["can_edit"]:
+        context["submit_form"] = forms.get("submit_form") or SubmitForm(initial=initial)
+    if context["can_return"]:
+        context["return_form"] = forms.get("return_form") or ReturnForm(initial=initial)
+    if context["can_take"] or context["can_regrade"]:
+        context["version_form"] = VersionForm(initial=initial)
     if context["can_hand_over"]:
         context["hand_over_form"] = forms.get("hand_over_form") or HandOverForm(initial=initial)
     if context["can_withdraw"]:

@@ -84,8 +84,9 @@ def catalogue_key() -> tuple[int, str]:
     return CatalogueVersion.key()
 
 
-def catalogue_cache_key(name: str, *parts) -> str:
-    number, token = catalogue_key()
+def catalogue_cache_key(name: str, *parts, key: tuple[int, str] | None = None) -> str:
+    """A cache key that moves with the catalogue; pass `key` when the caller already read it."""
+    number, token = key or catalogue_key()
     return ":".join(["catalogue", str(number), token, name, *map(str, parts)])
 
 

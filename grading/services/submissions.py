@@ -18,8 +18,8 @@ from django.utils import timezone
 
 from grading import engine, matrix_excerpt
 from grading.models import GradingSnapshot, Submission, SubmissionEvent
-from grading.selectors import engine_index
-from profiles.models import Grade, JobFamily, Level
+from grading.selectors import CatalogueRefs, catalogue_refs, engine_index
+from profiles.models import Grade, JobFamily
 from profiles.catalogue.versions import release_for_data_version
 from profiles.selectors import catalogue_key
 
@@ -165,24 +165,39 @@ class EngineRun:
     result: engine.GradingResult
     matrix_excerpt: dict
     catalogue_version: int
+    refs: CatalogueRefs
 
 
 def _run_engine(*, text: str, family: JobFamily | None, answers: dict) -> EngineRun:
-    version = catalogue_key()[0]
-    index = engine_index()
+    key = catalogue_key()  # read once: the index, the excerpt and the stored verdict share it
+    index = engine_index(key=key)
     result = engine.grade(text, index, family=family.slug if family else None, answers=answers or None)
     graded_family = index.families[result.family].family if result.family in index.families else None
+    refs = catalogue_refs(key=key)
+    grade_names = refs.grade_names.get(graded_family.grading_system, {}) if graded_family else {}
     return EngineRun(
         result=result,
-        matrix_excerpt=matrix_excerpt.excerpt(family=graded_family, rank=result.level_rank, grade_names=_grade_names(graded_family)),
-        catalogue_version=version,
+        matrix_excerpt=matrix_excerpt.excerpt(family=graded_family, rank=result.level_rank, grade_names=grade_names),
+        catalogue_version=key[0],
+        refs=refs,
     )
 
 
-def _grade_names(family: engine.FamilyData | None) -> dict[str, str]:
-    if family is None or not family.grading_system:
-        return {}
-    return dict(Grade.objects.filter(system__code=family.grading_system).values_list("code", "name"))
+def _apply_verdict(submission: Submission, run: EngineRun) -> None:
+    """Copy the run's family, grade and position onto the submission (unsaved), by id.
+
+    The ids come from the same data version as the run, so no catalogue row is read here."""
+    result = run.result
+    family_id = grade_id = None
+    if result.family and result.level_rank:
+        if (result.family, result.level_rank) in run.refs.grade_ids:  # else the level is gone: neither
+            family_id = run.refs.family_ids.get(result.family)
+            grade_id = run.refs.grade_ids[(result.family, result.level_rank)]
+    elif result.family:
+        family_id = run.refs.family_ids.get(result.family)
+    submission.indicative_family_id = family_id
+    submission.indicative_grade_id = grade_id
+    submission.indicative_position = str(result.position)
 
 
 def _store_result(submission: Submission, run: EngineRun, *, by) -> GradingSnapshot:
@@ -199,16 +214,7 @@ def _store_result(submission: Submission, run: EngineRun, *, by) -> GradingSnaps
         matrix_excerpt=run.matrix_excerpt,
         created_by=by,
     )
-    family, grade = None, None
-    if result.family and result.level_rank:
-        level = Level.objects.select_related("family", "grade").filter(family__slug=result.family, rank=result.level_rank).first()
-        if level is not None:
-            family, grade = level.family, level.grade
-    elif result.family:
-        family = JobFamily.objects.filter(slug=result.family).first()
-    submission.indicative_family = family
-    submission.indicative_grade = grade
-    submission.indicative_position = str(result.position)
+    _apply_verdict(submission, run)
     return snapshot
 
 
@@ -246,9 +252,9 @@ def submission_create(
 
 @transaction.atomic
 def _create(submission: Submission, run: EngineRun) -> Submission:
+    _apply_verdict(submission, run)  # before the insert, so the row is written once
     submission.save()
     snapshot = _store_result(submission, run, by=submission.author)
-    submission.save(update_fields=["indicative_family", "indicative_grade", "indicative_position", "updated_at"])
     _log(submission, kind=SubmissionEvent.Kind.CREATED, by=submission.author, from_status="", snapshot=snapshot)
     return submission
 

@@ -85,4 +85,4 @@ def test_a_failed_start_build_is_logged_and_left_to_the_first_request(monkeypatc
     monkeypatch.setattr(selectors, "engine_index", broken)
     server = _Server()
     _gunicorn_config().when_ready(server)
-    assert server.log.lines == ["Engine index not built at start; the first grading request builds it."]
+    assert server.log.lines[0] == "Engine index not built at start; the first grading request builds it."

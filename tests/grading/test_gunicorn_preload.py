@@ -1,5 +1,7 @@
 """The gunicorn master loads the language model before the workers fork, so no worker pays for it."""
 
+import gc
+
 import pytest
 from django.db import connections
 
@@ -25,4 +27,33 @@ def test_a_model_that_fails_to_load_is_logged_and_left_to_the_first_request(monk
     monkeypatch.setattr(language, "_model", broken)
     server = _Server()
     _gunicorn_config().when_ready(server)
-    assert server.log.lines[-1] == "Language model not loaded at start; the first grading request loads it."
+    assert "Language model not loaded at start; the first grading request loads it." in server.log.lines
+
+
+def test_what_the_master_loaded_is_frozen_out_of_the_workers_collections():
+    thresholds = gc.get_threshold()
+    config = _gunicorn_config()
+    try:
+        config.pre_fork(_Server(), worker=None)
+        assert gc.get_freeze_count() > 0  # a forked worker's collections skip these objects
+        config.post_fork(_Server(), worker=None)
+        assert gc.get_threshold() == config.WORKER_GC_THRESHOLDS
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
+
+
+def test_the_master_fills_the_catalogue_caches_and_compiles_the_templates(monkeypatch, django_assert_max_num_queries):
+    from django.template import engines
+
+    from grading.submission_selectors import family_with_levels
+
+    monkeypatch.setattr(connections, "close_all", lambda: None)
+    server = _Server()
+    _gunicorn_config().when_ready(server)
+    assert "Catalogue caches filled for 4 families." in server.log.lines
+    assert any(line.startswith("Templates compiled: ") for line in server.log.lines)
+    loader = engines["django"].engine.template_loaders[0]  # the cached loader a worker inherits
+    assert "grading/submission_detail.html" in {key.split(":")[0] for key in loader.get_template_cache}
+    with django_assert_max_num_queries(1):  # only the data version: the family comes from the cache
+        assert family_with_levels(slug="div-ict").levels.all()

@@ -1,4 +1,5 @@
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -47,6 +48,7 @@ def test_the_managers_own_sentences_are_highlighted_by_their_offsets(manager_cli
 def test_each_criterion_shows_its_level_and_what_the_next_level_needs(manager_client, submission):
     html = page(manager_client, submission)
     assert "Ondersteunt <strong>Ambtelijk secretaris FG 45</strong> (FG 45)" in html
+    assert "past bij: „Notuleert vergaderingen.” (element van FG 45)" in html
     assert "<strong>Geen houvast</strong> in de tekst" in html
     assert "Adviseert gevraagd en ongevraagd." in html and "Onderhandelt met de bestuurder." in html
 
@@ -96,6 +98,28 @@ def test_the_managers_markup_stays_inert_text(manager_client, manager, catalogue
     assert "&lt;i&gt;Secretaris&lt;/i&gt;" in html
 
 
+def test_an_evidence_line_names_its_level_by_place_when_the_setting_uses_another_system(manager, manager_client, catalogue):
+    submission = make_submission(author=manager)
+    make_snapshot(submission=submission, result=replace(make_result(level_rank=1, grade="FG45"), system_mismatch=True))
+    assert "(element van niveau 1)" in page(manager_client, submission)
+
+
+def test_the_levels_are_named_as_the_catalogue_names_them_now(manager_client, submission):
+    assert "Ondersteunt <strong>Ambtelijk secretaris FG 45</strong>" in page(manager_client, submission)
+    level = Level.objects.get(family__slug="ambtelijk-secretaris", rank=1)
+    level.name = "Secretaris van de raad"
+    level.save()  # moves the data version that keys the cached family
+    assert "Ondersteunt <strong>Secretaris van de raad</strong>" in page(manager_client, submission)
+
+
+def test_the_page_reads_a_fixed_number_of_queries(manager_client, submission, django_assert_max_num_queries):
+    page(manager_client, submission)  # fills the caches of this data version
+    # session, user, permissions, the request, its runs, its history, the catalogue key and the
+    # latest release: nothing of the family
+    with django_assert_max_num_queries(8):
+        page(manager_client, submission)
+
+
 def test_the_adviser_sees_any_request_with_the_review_actions(adviser_client, manager, adviser, catalogue):
     submission = make_submission(author=manager, status=Submission.Status.IN_REVIEW, by=adviser)
     html = page(adviser_client, submission)
@@ -126,6 +150,12 @@ def test_anonymous_users_go_to_the_login_page(client, submission):
 
 def test_another_manager_gets_a_404(other_manager_client, submission):
     assert other_manager_client.get(url(submission)).status_code == 404
+
+
+def test_a_page_seen_by_its_author_stays_closed_to_others(manager_client, other_manager_client, outsider_client, submission):
+    page(manager_client, submission)  # fills the caches of this data version
+    assert other_manager_client.get(url(submission)).status_code == 404
+    assert outsider_client.get(url(submission)).status_code == 403
 
 
 def test_an_outsider_is_refused(outsider_client, submission):

@@ -26,7 +26,7 @@ from grading.services.submissions import (
     UNKNOWN_LEVEL,
     ConflictError,
 )
-from profiles.models import Grade, JobFamily
+from profiles.models import Grade, JobFamily, Level
 from tests.factory import ROLE_TEXT, make_submission
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +57,28 @@ def test_create_stores_a_graded_concept_with_a_snapshot_and_a_history_line(manag
     assert submission.indicative_family == secretary
     assert kinds(submission) == [(K.CREATED, "", S.DRAFT)]
     assert submission.events.get().snapshot == snapshot
+
+
+def test_create_writes_the_request_once_and_reads_only_the_catalogue_key(manager, django_assert_max_num_queries):
+    submissions.submission_create(title="Eerste", text=ROLE_TEXT, author=manager)  # fills the caches
+    # the key; a savepoint around three inserts (submission, snapshot, history line)
+    with django_assert_max_num_queries(6):
+        submission = submissions.submission_create(title="Tweede", text=ROLE_TEXT, author=manager)
+    level = Level.objects.get(family=submission.indicative_family, rank=submission.latest_snapshot().result["level_rank"])
+    assert submission.indicative_grade == level.grade
+
+
+def test_the_indicative_grade_follows_a_catalogue_change(manager, secretary):
+    first = submissions.submission_create(title="Eerste", text=ROLE_TEXT, author=manager, family=secretary)
+    rank = first.latest_snapshot().result["level_rank"]
+    level = Level.objects.get(family=secretary, rank=rank)
+    other = Grade.objects.filter(system=level.grade.system).exclude(pk=level.grade_id).first()
+    level.grade = other
+    level.save()  # moves the data version
+    second = submissions.submission_create(title="Tweede", text=ROLE_TEXT, author=manager, family=secretary)
+    assert second.latest_snapshot().result["level_rank"] == rank
+    assert Submission.objects.get(pk=second.pk).indicative_grade == other
+    assert Submission.objects.get(pk=first.pk).indicative_grade != other
 
 
 def test_create_passes_the_answers_to_the_engine(manager, secretary):
