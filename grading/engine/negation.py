@@ -16,6 +16,8 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 
 from grading.engine.lexicon import LEXICON_PATH, Token, occurrences
 from grading.engine.text import fold
@@ -135,7 +137,7 @@ def employer_kinds(text: str, tokens: list[Token], names: set[int] | None = None
     """The kinds of organisation the text names an employer of ("gemeente" in "Gemeente Utrecht");
     `names`: organisation_names() of the same tokens, when already known."""
     names = organisation_names(text, tokens) if names is None else names
-    return {t.word for i, t in enumerate(tokens) if i + 1 in names and i not in names}
+    return {tokens[i - 1].word for i in names if i >= 1 and i - 1 not in names}  # the word before a name
 
 
 def organisation_names(text: str, tokens: list[Token]) -> set[int]:
@@ -145,9 +147,8 @@ def organisation_names(text: str, tokens: list[Token]) -> set[int]:
     triggers = scope_words().organisations
     connectors = {"van", "voor", "en", "de", "het", "der", "den", "te", "ter", "ten", "op", "in"}
     names: set[int] = set()
-    for i, token in enumerate(tokens):
-        if token.word not in triggers:
-            continue
+    # the positions of trigger words, found without Python code per token
+    for i in compress(count(), map(triggers.__contains__, map(itemgetter(3), tokens))):
         j, last_capital = i + 1, None
         while j < len(tokens):
             between = text[tokens[j - 1].end : tokens[j].start]

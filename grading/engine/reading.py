@@ -62,9 +62,7 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
         denied, reporting = sentence_scope(text, all_tokens, position, end)
         denied_all |= denied
         reporting_all |= reporting
-        left_out = denied | reporting
-        kept = [i for i in range(position, end) if i not in left_out and i not in names] if left_out or names else range(position, end)
-        terms = terms_of([all_tokens[i] for i in kept], [each[i] for i in kept], lexicon)
+        terms = _kept_terms(all_tokens, each, position, end, denied | reporting | names, lexicon)
         sentences.append(ReadSentence(sentence, frozenset(terms), bool(denied)))
         if end - position >= FULL_SENTENCE:
             full_sentences += 1
@@ -103,6 +101,14 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
     )
     _heading_vector(reading, all_tokens, names, catalogue)
     return reading
+
+
+def _kept_terms(tokens: list[Token], each: list, first: int, last: int, left_out: set[int], lexicon: Lexicon) -> set[str]:
+    """The terms of tokens first..last-1 (`each`: every token's own terms) but those left out."""
+    if left_out.isdisjoint(range(first, last)):  # most sentences: slices, no loop in Python
+        return terms_of(tokens[first:last], each[first:last], lexicon)
+    kept = [i for i in range(first, last) if i not in left_out]
+    return terms_of([tokens[i] for i in kept], [each[i] for i in kept], lexicon)
 
 
 def _heading_vector(reading: Reading, tokens: list[Token], names: set[int], catalogue: CatalogueIndex) -> None:
