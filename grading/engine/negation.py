@@ -20,7 +20,8 @@ from itertools import compress, count
 from operator import itemgetter
 
 from grading.engine.lexicon import LEXICON_PATH, Token, occurrences
-from grading.engine.text import fold
+from grading.engine.background import zipf
+from grading.engine.text import fold, stem
 
 CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\s[•·]\s")
 CLAUSE_WORDS = frozenset({"maar", "en", "of", "terwijl", "waarbij", "omdat", "want", "dus", "zodat"})
@@ -41,8 +42,8 @@ class ScopeWords:
     @property
     def triggers(self) -> frozenset[str]:
         """Words without which a sentence denies, hands off and reports nothing: a phrase needs
-        all its words, so its longest (rarest) word stands for it."""
-        rarest = {max(p, key=len) for p in self.delegated + self.reporting if p}
+        all its words, so its rarest word in Dutch stands for it ("valt" for "valt onder")."""
+        rarest = {min(p, key=lambda word: (zipf(stem(word)), -len(word))) for p in self.delegated + self.reporting if p}
         return self.clause | self.following | rarest
 
 
