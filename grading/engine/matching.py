@@ -254,9 +254,8 @@ def _criterion_result(family_index: FamilyIndex, reading: Reading, support, next
     # What the next level up asks, for a criterion that does not already reach it.
     if next_rank is not None and (level_rank is None or level_rank < next_rank):
         missing = tuple(
-            e.text for e in elements
-            if e.criterion == support.key and e.level_rank == next_rank and e.distinguishing and e.index not in matched
-            and (track is None or e.track in ("", track.name))
+            e.text for e in _own_elements(family_index).get((support.key, next_rank), ())
+            if e.index not in matched and (track is None or e.track in ("", track.name))
         )
     return CriterionResult(
         key=support.key,
@@ -268,6 +267,18 @@ def _criterion_result(family_index: FamilyIndex, reading: Reading, support, next
         answered=support.answered,
         shown=support.shown,
     )
+
+
+def _own_elements(family_index: FamilyIndex) -> dict[tuple[str, int], list]:
+    """(criterion, level rank) -> the level's own elements, in the family's order (once per index)."""
+    grouped = family_index.__dict__.get("_own_elements")
+    if grouped is None:
+        grouped = {}
+        for element in family_index.elements:
+            if element.distinguishing:
+                grouped.setdefault((element.criterion, element.level_rank), []).append(element)
+        family_index.__dict__["_own_elements"] = grouped
+    return grouped
 
 
 def _confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDecision) -> float:
