@@ -99,7 +99,7 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
         full_words=full_words,
         employers=frozenset(employer_kinds(text, all_tokens, names)),
     )
-    _heading_vector(reading, all_tokens, names, catalogue)
+    _heading_vector(reading, all_tokens, starts, each, names, catalogue)
     return reading
 
 
@@ -111,7 +111,8 @@ def _kept_terms(tokens: list[Token], each: list, first: int, last: int, left_out
     return terms_of([tokens[i] for i in kept], [each[i] for i in kept], lexicon)
 
 
-def _heading_vector(reading: Reading, tokens: list[Token], names: set[int], catalogue: CatalogueIndex) -> None:
+def _heading_vector(reading: Reading, tokens: list[Token], starts: list[int], each: list, names: set[int],
+                    catalogue: CatalogueIndex) -> None:
     """Titles and headings are no evidence for a level, but they say what the role is: the
     text's word vector, which the family fit compares with each family, includes them (without
     employer names)."""
@@ -121,8 +122,8 @@ def _heading_vector(reading: Reading, tokens: list[Token], names: set[int], cata
 
     headings = []
     for heading in reading.headings:
-        kept = [t for i, t in enumerate(tokens) if heading.start <= t.start < heading.end and i not in names]
-        headings.append(ReadSentence(heading, frozenset(catalogue.terms(kept))))
+        first, last = bisect_left(starts, heading.start), bisect_left(starts, heading.end)
+        headings.append(ReadSentence(heading, frozenset(_kept_terms(tokens, each, first, last, names, catalogue.lexicon))))
     whole = replace(reading, sentences=reading.sentences + tuple(headings), cache={})
     reading.cache["vector"] = reading_vector(whole, catalogue)
 
