@@ -196,9 +196,6 @@ class CatalogueIndex:
     family_postings: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     _weights: dict[str, float] = field(default_factory=dict, repr=False)
 
-    def terms(self, tokens: list[Token]) -> set[str]:
-        return content_terms(tokens, self.lexicon)
-
     def weight(self, term: str) -> float:
         value = self._weights.get(term)
         if value is None:
