@@ -116,7 +116,12 @@ class FamilyIndex:
 
 def content_terms(tokens: list[Token], lexicon: Lexicon) -> set[str]:
     """Content terms of a piece of text: stems, compound parts and concepts."""
-    return terms_of(tokens, [word_terms(token.stem, token.word, lexicon) for token in tokens], lexicon)
+    return terms_of(tokens, token_terms(tokens, lexicon), lexicon)
+
+
+def token_terms(tokens: list[Token], lexicon: Lexicon) -> list[tuple[str, ...]]:
+    """Each token's own terms, in order, from the word table: no Python code per token."""
+    return list(map(word_table(lexicon).__getitem__, map(itemgetter(3), tokens)))
 
 
 def terms_of(tokens: list[Token], each: list[tuple[str, ...]], lexicon: Lexicon) -> set[str]:

@@ -6,7 +6,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
-from grading.engine.index import CatalogueIndex, terms_of, word_table
+from grading.engine.index import CatalogueIndex, terms_of, token_terms
 from grading.engine.language import LanguageGuess, detect
 from grading.engine.lexicon import Lexicon, Token, find_phrases, longest_matches, tokenize
 from grading.engine.negation import employer_kinds, organisation_names, sentence_scope
@@ -53,7 +53,7 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
     structure = read_structure(text)
     names = organisation_names(text, all_tokens)
     lexicon = catalogue.lexicon
-    each = list(map(word_table(lexicon).__getitem__, map(itemgetter(3), all_tokens)))  # a token's terms, read once
+    each = token_terms(all_tokens, lexicon)  # a token's terms, read once
     sentences, denied_all, reporting_all, full_sentences, full_words = [], set(), set(), 0, 0
     starts = list(map(itemgetter(1), all_tokens))
     for sentence in structure.sentences:
