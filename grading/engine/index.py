@@ -27,7 +27,8 @@ from grading.engine.lexicon import (
     longest_matches,
     tokenize,
 )
-from grading.engine.text import STOP_STEMS, split_compound, split_sentences, stem
+from grading.engine.text import MAX_WORD_LENGTH, STOP_STEMS, split_compound, split_sentences, stem
+from grading.engine.text import clear_caches as clear_text_caches
 from grading.engine.tracks import TrackIndex, family_additions, family_tracks
 
 # Job words every family uses; they say nothing about which family or level fits.
@@ -143,6 +144,8 @@ class WordTerms(dict):
         self.lexicon = lexicon
 
     def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(word) > MAX_WORD_LENGTH:  # no word, and not to be kept in a table that outlives the text
+            return ()
         if len(self) >= MAX_TABLE_WORDS:
             self.clear()
         terms = self[word] = word_terms(stem(word), word, self.lexicon)
@@ -171,8 +174,7 @@ def word_terms(word_stem: str, word: str, lexicon: Lexicon) -> tuple[str, ...]:
 def clear_word_caches() -> None:
     """Forget every word read so far (stems, compound splits, a word's terms): what a process
     that has never seen a text's words pays for it. For benchmarks."""
-    stem.cache_clear()
-    split_compound.cache_clear()
+    clear_text_caches()
     word_terms.cache_clear()
     word_table.cache_clear()
 

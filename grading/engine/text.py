@@ -28,6 +28,9 @@ DOUBLE_VOWEL = re.compile(r"([aeou])\1")
 TOKEN = re.compile(r"[a-z0-9]+")
 SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n|\n\s*[-•*o·]\s+|\s+[•·]\s+")
 MIN_COMPOUND_PART = 4
+# No Dutch word is longer ("arbeidsongeschiktheidsverzekeringsmaatschappij" has 46 letters). A longer
+# token is no word: it is neither stemmed nor split nor cached, so reading it costs linear work.
+MAX_WORD_LENGTH = 60
 MIN_COMPOUND_TAIL = 3  # "raad" stems to "rad"
 
 STOPWORDS = frozenset(
@@ -83,8 +86,16 @@ def participle_base(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
+    """The word's stem; a token longer than MAX_WORD_LENGTH as it is (stemming is superlinear in a
+    run of vowels, and every prefix of a long word would fill the cache)."""
+    if len(word) > MAX_WORD_LENGTH:
+        return word
+    return _stem(word)
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
     if word.isdigit() or len(word) <= 3:
         return word
     word = participle_base(word)
@@ -132,9 +143,24 @@ def _add_sentence(sentences: list[Sentence], text: str, start: int, end: int) ->
     sentences.append(Sentence(stripped, offset, offset + len(stripped)))
 
 
-@lru_cache(maxsize=65536)
 def split_compound(word: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
-    """Stems of the known parts of a compound ("archiefbescheiden" -> "archief", "bescheid"), else ()."""
+    """Stems of the known parts of a compound ("archiefbescheiden" -> "archief", "bescheid"), else ().
+
+    Every cut is tried, so a word costs work quadratic in its length: only words up to
+    MAX_WORD_LENGTH are split, which bounds it."""
+    if len(word) > MAX_WORD_LENGTH:
+        return ()
+    return _split_compound(word, vocabulary)
+
+
+def clear_caches() -> None:
+    """Forget every stem and compound split made so far."""
+    _stem.cache_clear()
+    _split_compound.cache_clear()
+
+
+@lru_cache(maxsize=65536)
+def _split_compound(word: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
     n = len(word)
     if n < MIN_COMPOUND_PART + MIN_COMPOUND_TAIL + 1 or (stem(word) in vocabulary and n < 12):
         return ()
