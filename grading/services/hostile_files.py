@@ -35,13 +35,20 @@ DOCUMENT_END = b"</w:body></w:document>"
 
 @dataclass(frozen=True)
 class HostileInput:
-    """One hostile input: posted as the text field, or uploaded as a file."""
+    """One hostile input: posted as the text field, or uploaded as a file.
+
+    `target` is the path it is sent down: "submit" (the role description form of /indelen/),
+    "search" (`text` as the query of /profielen/?zoek=), "catalogue" (`content` as a file uploaded
+    on /beheer/importeren/, read and validated) or "engine" (`content` as a family file that is
+    already stored: the engine's index is built for it and a role is graded).
+    """
 
     name: str
     description: str
     text: str | None = None
     filename: str | None = None
     content: bytes | None = None
+    target: str = "submit"
 
     def size(self) -> int:
         return len(self.content) if self.content is not None else len(self.text.encode())
