@@ -1,9 +1,11 @@
 """The family list's filters. Their names are the page's query parameters, so they are Dutch."""
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 from profiles.models import Grade, GradingSystem, JobFamily
+from profiles.search import MAX_QUERY_CHARACTERS, query_problem
 
 WITH_GRADE = "ja"
 WITHOUT_GRADE = "nee"
@@ -33,8 +35,14 @@ def grade_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     return list(groups.items())
 
 
+def validate_query(value: str) -> None:
+    problem = query_problem(value)
+    if problem:
+        raise ValidationError(problem, code="query")
+
+
 class FamilyFilter(django_filters.FilterSet):
-    zoek = django_filters.CharFilter(method="filter_search", label="Zoek in alle teksten")
+    zoek = django_filters.CharFilter(method="filter_search", label="Zoek in alle teksten", validators=[validate_query])
     systeem = django_filters.ModelChoiceFilter(
         field_name="grading_system",
         queryset=GradingSystem.objects.all(),

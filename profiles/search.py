@@ -29,7 +29,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from grading.engine.background import compound_vocabulary
-from grading.engine.text import STOPWORDS, participle_base, split_compound, stem, words
+from grading.engine.text import MAX_WORD_LENGTH, STOPWORDS, participle_base, split_compound, stem, words
 
 WORD = re.compile(r"[^\W_]+")
 MIN_PREFIX_STEM = 4  # a query stem this long may start a longer word ("klacht" -> "klachten...")
@@ -40,7 +40,11 @@ MIN_COMPOUND_PART = 4  # a compound query is split only into parts this long
 MIN_COMPOUND_TAIL = 5  # ... and a tail this long: "notul|eren" is a verb, not a compound
 SNIPPET_BEFORE = 60
 SNIPPET_LENGTH = 180
+# A query is checked against these before any word of it is read (profiles/filters.py).
+MAX_QUERY_CHARACTERS = 200
 MAX_QUERY_WORDS = 8
+QUERY_TOO_LONG = f"Een zoekopdracht is hoogstens {MAX_QUERY_CHARACTERS} tekens lang. Kort haar in."
+QUERY_TOO_MANY_WORDS = f"Zoek op hoogstens {MAX_QUERY_WORDS} woorden tegelijk (woorden als „de” en „van” tellen niet mee)."
 
 # Endings that make one Dutch word family of a Latin root, longest first. The -eren verb only
 # counts after a consonant ("registreren", not "uitvoeren"), so the cut is at a syllable.
@@ -52,12 +56,19 @@ LATIN_ENDINGS = re.compile(
 DOUBLE_CONSONANT = re.compile(r"([bdfgklmnprstz])\1$")
 
 
-@lru_cache(maxsize=65536)
 def root(word: str) -> str:
     """The root a folded word shares with the rest of its word family; its stem when none.
 
     "registratie", "geregistreerd" -> "registr"; "secretaresse" -> "secretar"; "gescand" -> "scan".
+    A token longer than any word is its own root, as it is its own stem, and is not cached.
     """
+    if len(word) > MAX_WORD_LENGTH:
+        return word
+    return _root(word)
+
+
+@lru_cache(maxsize=65536)
+def _root(word: str) -> str:
     base = participle_base(word)
     for endings in (ARIS_ENDINGS, LATIN_ENDINGS):
         cut = endings.sub("", base)
@@ -91,7 +102,8 @@ def root_matches(query_root: str, text_root: str) -> bool:
 @lru_cache(maxsize=4096)
 def compound_parts(word: str) -> tuple[str, ...]:
     """The words a compound query is made of ("postregistratie" -> "post", "registratie"), by the
-    engine's splitting against its fixed Dutch vocabulary; () for a word that is no compound."""
+    engine's splitting against its fixed Dutch vocabulary; () for a word that is no compound.
+    Every cut is tried, so only words up to MAX_WORD_LENGTH are split (split_compound's bound)."""
     parts = split_compound(word, compound_vocabulary())
     if len(parts) != 2:
         return ()
@@ -105,11 +117,24 @@ def compound_parts(word: str) -> tuple[str, ...]:
     return ()
 
 
+def query_problem(query: str) -> str | None:
+    """Why a query is not searched (too long, too many words), in Dutch; None when it is fine.
+    The length is checked first, so a hostile query costs no more than its length."""
+    if len(query) > MAX_QUERY_CHARACTERS:
+        return QUERY_TOO_LONG
+    if len(_meaningful(words(query))) > MAX_QUERY_WORDS:
+        return QUERY_TOO_MANY_WORDS
+    return None
+
+
 def query_words(query: str) -> list[str]:
     """The folded words a query asks for, without stop words (unless it holds nothing else)."""
-    found = words(query)[:MAX_QUERY_WORDS]
-    meaningful = [w for w in found if w not in STOPWORDS] or found
-    return list(dict.fromkeys(meaningful))
+    found = words(query[:MAX_QUERY_CHARACTERS])
+    return list(dict.fromkeys(_meaningful(found)))[:MAX_QUERY_WORDS]
+
+
+def _meaningful(found: list[str]) -> list[str]:
+    return [w for w in found if w not in STOPWORDS] or found
 
 
 def query_stems(query: str) -> list[str]:

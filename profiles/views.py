@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from profiles import matrix_pdf, neutrality, selectors, tables
 from profiles.forms import CompareForm
 from profiles.models import JobFamily
+from profiles.search import MAX_QUERY_CHARACTERS
 
 UNKNOWN_FAMILY = "Deze functiefamilie bestaat niet."
 SLUG_MAX_LENGTH = JobFamily._meta.get_field("slug").max_length
@@ -24,6 +25,9 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def family_list(request: HttpRequest) -> HttpResponse:
     filterset = selectors.family_list(filters=request.GET)
+    if not filterset.is_valid():  # a query too long or a filter value that does not exist
+        context = {"filterset": filterset, "rows": [], "refused": True, "max_query": MAX_QUERY_CHARACTERS}
+        return render(request, "profiles/family_list.html", context, status=400)
     families = list(filterset.qs)
     hits = filterset.hits
     rows = []
@@ -32,7 +36,7 @@ def family_list(request: HttpRequest) -> HttpResponse:
         levels = {level.id: level for level in family.levels.all()}
         level_hits = [(levels[h.level_id], h.snippet) for h in hit.levels] if hit else []
         rows.append({"family": family, "hit": hit, "level_hits": level_hits})
-    context = {"filterset": filterset, "rows": rows, "searching": hits is not None}
+    context = {"filterset": filterset, "rows": rows, "searching": hits is not None, "max_query": MAX_QUERY_CHARACTERS}
     return render(request, "profiles/family_list.html", context)
 
 

@@ -41,8 +41,36 @@ def test_each_filter_narrows_the_list(client, query, slugs):
 
 def test_an_unknown_filter_value_shows_a_dutch_error_not_a_crash(client):
     response = client.get(f"{LIST}?systeem=bestaat-niet&schaal=XX")
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Selecteer een geldige keuze" in response.content.decode()
+    assert family_slugs(response) == []
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("bcd" + "a" * 4_055, "hoogstens 200 tekens"),
+        (" ".join(["archief"] * 201), "hoogstens 200 tekens"),
+        ("archief notulen post scannen klachten secretaris raad rooster dossier", "hoogstens 8 woorden"),
+    ],
+)
+def test_a_query_too_long_or_too_wide_is_refused_before_it_is_read(client, monkeypatch, query, message):
+    from profiles import search
+
+    def never(*args):
+        raise AssertionError("the query was read")
+
+    monkeypatch.setattr(search, "stem", never)
+    response = client.get(LIST, {"zoek": query})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert message in html and 'aria-invalid="true"' in html and 'id="zoek-fout"' in html
+    assert "Niet gezocht" in html and family_slugs(response) == []
+
+
+def test_a_query_of_eight_words_among_stop_words_is_searched(client):
+    response = client.get(LIST, {"zoek": "het archief van de notulen en de post voor het scannen"})
+    assert response.status_code == 200
 
 
 def test_searching_notuleren_finds_the_ambtelijk_secretaris_and_the_school_minutes(client):

@@ -191,3 +191,21 @@ def test_keywords_find_a_family_but_its_texts_show_why():
     assert hits[1].snippet is None and [h.level_id for h in hits[1].levels] == [10]
     hits = keyed((10, "maakt verslagen"), keywords="notuleren, agenda").search("notuleren")
     assert hits[1].snippet.label == "Trefwoorden" and hits[1].levels == []
+
+
+def test_one_long_word_in_a_query_costs_work_linear_in_its_length(monkeypatch):
+    """A query word up to the query's length limit is read, but never stemmed letter by letter:
+    counted in characters the search stems, for words of 100 and 199 letters."""
+    from grading.engine import text
+    from profiles import search
+
+    catalogue_index = index((1, None, "Notuleert de vergaderingen en beheert het archief."))
+    stemmed = []
+    real_stem = text._stem
+    monkeypatch.setattr(text, "_stem", lambda word: stemmed.append(word) or real_stem(word))
+    search._root.cache_clear()
+    search.compound_parts.cache_clear()
+    for length in (100, 199):
+        stemmed.clear()
+        assert catalogue_index.search("zk" + "ae" * (length // 2)) == {}
+        assert sum(map(len, stemmed)) <= 4 * length
