@@ -25,6 +25,10 @@ import time
 
 preload_app = True
 
+# The master waits this long for the engine index. A catalogue that takes longer (thousands of
+# families) must not keep the service from starting: the workers start and build the rest.
+START_INDEX_SECONDS = 60.0
+
 
 def when_ready(server):
     """Build the engine index, load the language model and warm the rest up in the master; never
@@ -35,9 +39,16 @@ def when_ready(server):
     from grading.engine import language
     from grading.selectors import engine_index
 
+    from grading.engine import IndexDeadlinePassed
+
     started = time.perf_counter()
     try:
-        index = engine_index()
+        index = engine_index(deadline=time.monotonic() + START_INDEX_SECONDS)
+    except IndexDeadlinePassed as passed:
+        server.log.warning(
+            "Engine index not built within %.0f s at start (%d families indexed); the workers start now "
+            "and each builds the rest in its first grading request.", START_INDEX_SECONDS, passed.indexed,
+        )
     except Exception:  # e.g. a database that is not migrated yet: the first request builds it
         server.log.exception("Engine index not built at start; the first grading request builds it.")
     else:

@@ -86,17 +86,18 @@ _cache_lock = threading.Lock()
 _cache: dict[str, object] = {"version": None, "index": None}
 
 
-def engine_index(*, key: tuple[int, str] | None = None) -> engine.CatalogueIndex:
+def engine_index(*, key: tuple[int, str] | None = None, deadline: float | None = None) -> engine.CatalogueIndex:
     """The engine's index, built once per process and rebuilt when the catalogue version moves.
 
     The key (number and token) lives in the database, so every process behind a load balancer
     notices a change with one cheap query per request, also after a flush and a fresh import.
-    A caller that already read the key passes it, so the request asks only once.
+    A caller that already read the key passes it, so the request asks only once. Past `deadline`
+    (time.monotonic()) the build stops with engine.IndexDeadlinePassed.
     """
     version = key or catalogue_key()
     with _cache_lock:
         if _cache["version"] != version or _cache["index"] is None:
-            _cache["index"] = engine.build_index(family_engine_data())
+            _cache["index"] = engine.build_index(family_engine_data(), deadline=deadline)
             _cache["version"] = version
         return _cache["index"]
 

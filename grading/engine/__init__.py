@@ -10,7 +10,7 @@ from grading.engine.data import (
     SectionData,
     TrackData,
 )
-from grading.engine.matching import ENGINE_VERSION, CatalogueIndex, build_index, grade
+from grading.engine.matching import ENGINE_VERSION, CatalogueIndex, IndexDeadlinePassed, build_index, grade
 from grading.engine.setting import SettingData, SystemData
 from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position, Reason, Signal
 
@@ -28,6 +28,7 @@ __all__ = [
     "FamilyData",
     "FamilyScore",
     "GradingResult",
+    "IndexDeadlinePassed",
     "LevelData",
     "Position",
     "Reason",

@@ -9,6 +9,7 @@ content, so a new catalogue version only indexes the families that changed.
 import math
 import re
 import threading
+import time
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -274,10 +275,23 @@ def family_index(family: FamilyData, lexicon: Lexicon | None = None) -> FamilyIn
     return built
 
 
-def build_index(families) -> CatalogueIndex:
+class IndexDeadlinePassed(Exception):
+    """build_index() passed its deadline; the families indexed so far are kept by content, so a
+    later build only indexes the rest."""
+
+    def __init__(self, indexed: int):
+        self.indexed = indexed
+        super().__init__(f"deadline passed after {indexed} families")
+
+
+def build_index(families, *, deadline: float | None = None) -> CatalogueIndex:
+    """The index of all `families`; past `deadline` (a time.monotonic() value, checked between
+    families) it raises IndexDeadlinePassed."""
     lexicon = load_lexicon()
     catalogue = CatalogueIndex(families={}, lexicon=lexicon)
     for family in families:
+        if deadline is not None and time.monotonic() > deadline:
+            raise IndexDeadlinePassed(len(catalogue.families))
         catalogue.families[family.slug] = family_index(family, lexicon)
     postings = defaultdict(list)
     for slug, index in catalogue.families.items():

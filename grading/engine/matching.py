@@ -6,7 +6,7 @@ from dataclasses import replace
 from grading.engine.data import FamilyData
 from grading.engine.fit import FamilyFit, family_fit, shortlist
 from grading.engine.lexicon import find_phrases
-from grading.engine.index import CatalogueIndex, FamilyIndex, build_index
+from grading.engine.index import CatalogueIndex, FamilyIndex, IndexDeadlinePassed, build_index
 from grading.engine import outside
 from grading.engine.confidence import no_match_confidence, result_confidence
 from grading.engine.levels import LevelDecision, decide, education_fit, grade_label
@@ -25,7 +25,7 @@ NO_MATCH_BELOW = 0.24
 MAX_EVIDENCE = 3
 MAX_UNCOUNTED = 2  # a higher level's elements shown beside the evidence, with why they did not count
 
-__all__ = ["ENGINE_VERSION", "CatalogueIndex", "build_index", "grade"]
+__all__ = ["ENGINE_VERSION", "CatalogueIndex", "IndexDeadlinePassed", "build_index", "grade"]
 
 
 def grade(

@@ -47,6 +47,8 @@ class _Log:
     def exception(self, message, *args):
         self.lines.append(message % args)
 
+    warning = exception
+
 
 class _Server:
     def __init__(self):

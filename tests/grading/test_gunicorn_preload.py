@@ -57,3 +57,18 @@ def test_the_master_fills_the_catalogue_caches_and_compiles_the_templates(monkey
     assert "grading/submission_detail.html" in {key.split(":")[0] for key in loader.get_template_cache}
     with django_assert_max_num_queries(1):  # only the data version: the family comes from the cache
         assert family_with_levels(slug="div-ict").levels.all()
+
+
+def test_an_index_past_its_start_deadline_is_logged_and_the_workers_start_anyway(monkeypatch):
+    """The master stops indexing between families once the deadline passes; it never hangs the start."""
+    from grading import selectors
+
+    monkeypatch.setattr(connections, "close_all", lambda: None)
+    monkeypatch.setitem(selectors._cache, "index", None)  # as in a fresh master
+    config = _gunicorn_config()
+    monkeypatch.setattr(config, "START_INDEX_SECONDS", -1.0)  # already past before the first family
+    server = _Server()
+    config.when_ready(server)
+    warning = next(line for line in server.log.lines if line.startswith("Engine index not built within"))
+    assert "(0 families indexed)" in warning and "the workers start now" in warning
+    assert "Catalogue caches filled for 4 families." in server.log.lines  # the rest of the start went on
