@@ -37,10 +37,12 @@ DOCUMENT_END = b"</w:body></w:document>"
 class HostileInput:
     """One hostile input: posted as the text field, or uploaded as a file.
 
-    `target` is the path it is sent down: "submit" (the role description form of /indelen/),
-    "search" (`text` as the query of /profielen/?zoek=), "catalogue" (`content` as a file uploaded
-    on /beheer/importeren/, read and validated) or "engine" (`content` as a family file that is
-    already stored: the engine's index is built for it and a role is graded).
+    `target` is the path it is sent down: "submit" (the role description form of /indelen/, and
+    the grading of a text it accepts), "search" (`text` as the query of /profielen/?zoek=),
+    "catalogue" (`content` as a file uploaded on /beheer/importeren/, read and validated) or
+    "engine" (`text` added to an element of a stored family: the engine's index is built and a
+    role is graded). `expect_refusal` is False for an input that is fine to accept, as long as
+    it is cheap.
     """
 
     name: str
@@ -49,6 +51,7 @@ class HostileInput:
     filename: str | None = None
     content: bytes | None = None
     target: str = "submit"
+    expect_refusal: bool = True
 
     def size(self) -> int:
         return len(self.content) if self.content is not None else len(self.text.encode())
@@ -258,10 +261,33 @@ def encrypted_pdf(*, algorithm: str = "AES-256", user_password: str = "geheim") 
     return buffer.getvalue()
 
 
+def long_word(length: int) -> str:
+    """One word without end: a run of vowels is the worst case for Snowball's Dutch stemmer."""
+    return "zk" + "ae" * ((length - 2) // 2)
+
+
+def long_word_inputs() -> list[HostileInput]:
+    """A word of thousands of letters once cost work quadratic in its length, wherever it was read."""
+    role = "Als secretaris notuleer je de vergaderingen en beheer je het archief. "
+    return [
+        HostileInput("long-word-search", "zoeken: 'bcd' en 4.055 keer 'a' (4 KB)", text="bcd" + "a" * 4_055,
+                     target="search"),
+        HostileInput("long-word-query", "zoeken: één woord van 200 letters (de grens)", text=long_word(200),
+                     target="search", expect_refusal=False),
+        HostileInput("long-word-text", "tekst: één woord van 16.000 letters, ingedeeld",
+                     text=long_word(16_000), expect_refusal=False),
+        HostileInput("long-word-txt", "txt: een functie met een woord van 10.000 letters, ingedeeld",
+                     filename="functie.txt", content=(role + long_word(10_000) + ". " + role).encode(),
+                     expect_refusal=False),
+        HostileInput("long-word-family", "familie: een element dat eindigt op een woord van 25.000 letters, "
+                     "geïndexeerd en gebruikt", text=long_word(25_000), target="engine", expect_refusal=False),
+    ]
+
+
 def hostile_inputs() -> list[HostileInput]:
     """Every hostile input, built fresh. Takes about a second, mostly deflating the bombs."""
     long_word = "a" * 400
-    return [
+    return long_word_inputs() + [
         HostileInput("paragraph-bomb", "docx: 1,15 mln alinea's van één letter (39 MB uitgepakt)",
                      filename="functie.docx", content=paragraph_bomb_docx()),
         HostileInput("empty-paragraph-bomb", "docx: 6 mln lege alinea's",

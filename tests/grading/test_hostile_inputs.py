@@ -12,7 +12,9 @@ from django.core.management import call_command
 from django.utils.html import escape
 
 from grading.models import Submission
-from grading.services.hostile_files import hostile_inputs
+from grading.services.hostile_files import hostile_inputs, long_word_inputs
+from grading.services.upload_benchmark import PATHS
+from profiles.search import QUERY_TOO_LONG
 from grading.services.submissions import TEXT_REQUIRED, TEXT_TOO_LONG, TEXT_WITHOUT_WORDS
 from grading.services.text_extraction import (
     DOCX_TOO_COMPLEX,
@@ -48,7 +50,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def hostile():
-    return {item.name: item for item in hostile_inputs()}
+    return {item.name: item for item in hostile_inputs() if item.target == "submit" and item.expect_refusal}
 
 
 def test_every_hostile_input_has_an_expected_message(hostile):
@@ -87,10 +89,22 @@ def test_the_hostile_files_are_small(hostile):
             assert item.size() < 2 * 1024 * 1024, item.name
 
 
+@pytest.mark.django_db
 def test_the_benchmark_command_prints_each_outcome_and_its_cost():
     out = StringIO()
     call_command("benchmark_uploads", "aes-pdf", "zero-width", "--no-memory", stdout=out)
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("aes-pdf") and "refused (encrypted)" in lines[0] and "cpu" in lines[0]
     assert f"“{FILE_ENCRYPTED}”" in out.getvalue() and f"“{TEXT_REQUIRED}”" in out.getvalue()
-    assert lines[-1].endswith("of 2 refused within 2 s of CPU.")
+    assert lines[-1].startswith("2 of 2 within target: refused unless harmless, each within 2 s of CPU")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("item", long_word_inputs(), ids=lambda item: item.name)
+def test_a_long_word_is_refused_or_read_down_every_path_it_attacks(item):
+    """The benchmark's long-word inputs, sent down their real paths: the search refuses a query
+    over its length before reading it; a text, a .txt file and a stored family are read."""
+    error = PATHS[item.target](item)
+    assert (error is not None) == item.expect_refusal
+    if error is not None:
+        assert error.messages == [QUERY_TOO_LONG]
