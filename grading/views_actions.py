@@ -1,6 +1,5 @@
 """Views for the cases real HR work brings: hand over, withdraw, reopen, and the decisions as CSV."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone

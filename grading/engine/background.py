@@ -16,7 +16,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from grading.engine.text import stem
+from grading.engine.text import fold, stem
 
 BACKGROUND_PATH = Path(__file__).with_name("background_nl.tsv.gz")
 MIN_ZIPF = 2.0  # words rarer than this are left out: they all weigh the most
@@ -34,15 +34,9 @@ def build_table() -> dict[str, float]:
     for word, frequency in wordfreq.get_frequency_dict("nl", wordlist="large").items():
         if not word.isalnum() or math.log10(frequency * 1e9) < MIN_ZIPF:
             continue
-        key = stem(_fold(word))
+        key = stem(fold(word))
         totals[key] = totals.get(key, 0.0) + frequency
     return {key: round(math.log10(value * 1e9), 2) for key, value in totals.items()}
-
-
-def _fold(word: str) -> str:
-    from grading.engine.text import fold
-
-    return fold(word)
 
 
 def write_table(path: Path = BACKGROUND_PATH) -> int:

@@ -95,7 +95,6 @@ class GradingResult:
     range_signals: tuple[Signal, ...] = ()  # what shows the role lies above or below the family
     neighbour_grade: str | None = None  # the system's grade just above or below the family's range
     neighbour_label: str | None = None  # that grade as people read it ("schaal 9", "niveau A")
-    confidence_band: str = ""  # "laag" | "redelijk" | "hoog"
 
     def as_dict(self) -> dict:
         data = asdict(self)
