@@ -1,11 +1,14 @@
 """The family list's filters. Their names are the page's query parameters, so they are Dutch."""
 
+from collections.abc import Mapping
+
 import django_filters
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
 from profiles.models import Grade, GradingSystem, JobFamily
-from profiles.search import MAX_QUERY_CHARACTERS, query_problem
+from profiles.selectors import family_queryset, search_index
+from profiles.search import query_problem
 
 WITH_GRADE = "ja"
 WITHOUT_GRADE = "nee"
@@ -73,8 +76,6 @@ class FamilyFilter(django_filters.FilterSet):
     hits = None  # the search hits per family id, once `zoek` has been applied
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        from profiles.selectors import search_index  # selectors builds this FilterSet
-
         self.hits = search_index().search(value)
         return queryset.filter(id__in=list(self.hits))
 
@@ -84,3 +85,8 @@ class FamilyFilter(django_filters.FilterSet):
     def filter_has_grade(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         graded = JobFamily.objects.filter(levels__grade__isnull=False).values("id")
         return queryset.filter(id__in=graded) if value == WITH_GRADE else queryset.exclude(id__in=graded)
+
+
+def family_filterset(params: Mapping[str, str]) -> FamilyFilter:
+    """The family list's filters, bound to the query parameters, over every family by name."""
+    return FamilyFilter(params, queryset=family_queryset().order_by("name"))

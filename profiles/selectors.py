@@ -1,13 +1,11 @@
 """Reads of the family catalogue: one place where the prefetching lives, so pages stay N+1 free."""
 
 import threading
-from collections.abc import Mapping
 
 from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 
 from profiles import search
-from profiles.filters import FamilyFilter
 from profiles.models import CatalogueVersion, Cell, JobFamily, Level, Section
 
 
@@ -88,10 +86,6 @@ def catalogue_cache_key(name: str, *parts, key: tuple[int, str] | None = None) -
     """A cache key that moves with the catalogue; pass `key` when the caller already read it."""
     number, token = key or catalogue_key()
     return ":".join(["catalogue", str(number), token, name, *map(str, parts)])
-
-
-def family_list(*, filters: Mapping[str, str]) -> FamilyFilter:
-    return FamilyFilter(filters, queryset=family_queryset().order_by("name"))
 
 
 def search_documents() -> list[search.Document]:

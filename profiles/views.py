@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from profiles import matrix_pdf, neutrality, selectors, tables
+from profiles.filters import family_filterset
 from profiles.forms import CompareForm
 from profiles.models import JobFamily
 from profiles.search import MAX_QUERY_CHARACTERS
@@ -24,7 +25,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def family_list(request: HttpRequest) -> HttpResponse:
-    filterset = selectors.family_list(filters=request.GET)
+    filterset = family_filterset(request.GET)
     if not filterset.is_valid():  # a query too long or a filter value that does not exist
         context = {"filterset": filterset, "rows": [], "refused": True, "max_query": MAX_QUERY_CHARACTERS}
         return render(request, "profiles/family_list.html", context, status=400)

@@ -1,14 +1,13 @@
 """Which family a role belongs to: domain, vocabulary, matched elements and jurisdiction."""
 
-from collections import Counter
 from dataclasses import dataclass
-from itertools import chain, repeat
+from itertools import repeat
 from operator import mul
 from typing import NamedTuple
 
 from grading.engine.index import CatalogueIndex, FamilyIndex
 from grading.engine.lexicon import find_phrases
-from grading.engine.reading import Reading
+from grading.engine.reading import Reading, reading_vector
 
 ELEMENT_MATCH = 0.3  # share of an element's weighted terms a sentence must cover to support it
 SHORTLIST = 6  # families that get the (costlier) element matching
@@ -19,11 +18,10 @@ SHORT_ELEMENT = 3  # terms
 LONG_ELEMENT_WORDS = 4
 LONG_ELEMENT_MATCH = 0.2
 DOMAIN_WEIGHT = 0.45
-SIMILARITY = True
 EXPLAINED_SCALE = 2.5
 SHARE_WEIGHT = 0.2
 SECTOR_BONUS = 0.05
-OUT_OF_SETTING = 0.5  # a family tied to one setting (school) outside it  # a Belgian role in a Dutch family or the reverse
+OUT_OF_SETTING = 0.5  # a family tied to one setting (school) outside it
 
 
 class ElementMatch(NamedTuple):  # a tuple, not a dataclass: made for every match in every family
@@ -153,15 +151,6 @@ def _in_sector(family: FamilyIndex, reading: Reading) -> bool:
     return concepts or bool(find_phrases(reading.tokens, family.sector))
 
 
-def _explained(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> float:
-    """Share of the text's weighted terms that this family's texts use, by how typical they are."""
-    total = sum(catalogue.weight(t) for t in reading.terms)
-    if not total:
-        return 0.0
-    covered = sum(catalogue.weight(t) * family.vocabulary[t] ** 0.5 for t in reading.terms if t in family.vocabulary)
-    return covered / total
-
-
 def _similarity(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> float:
     """Cosine of the text's words (sentences that use a word, times its weight) and the family's."""
     vector, norm = reading_vector(reading, catalogue)
@@ -171,22 +160,12 @@ def _similarity(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex
     return sum(map(mul, vector.values(), map(family.profile.get, vector.keys(), repeat(0.0)))) / norm
 
 
-def reading_vector(reading: Reading, catalogue: CatalogueIndex) -> tuple[dict[str, float], float]:
-    """The text as a vector of its words (computed once per reading)."""
-    cached = reading.cache.get("vector")
-    if cached is None:
-        counts = Counter(chain.from_iterable(sentence.terms for sentence in reading.sentences))  # counted in C
-        vector = {t: n ** 0.5 * catalogue.weight(t) for t, n in counts.items()}
-        cached = reading.cache["vector"] = (vector, sum(v * v for v in vector.values()) ** 0.5)
-    return cached
-
-
 def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> FamilyFit:
     matches, matched_sentences = match_elements(family, reading, catalogue)
     # A short text cannot show much: two matched sentences of two are not "everything".
     sentence_share = len(matched_sentences) / max(len(reading.sentences), MIN_SENTENCES)
     domain_hits = _domain_hits(family, reading)
-    explained = _similarity(family, reading, catalogue) if SIMILARITY else _explained(family, reading, catalogue)
+    explained = _similarity(family, reading, catalogue)
     jurisdiction_factor = 1.0
     if reading.jurisdiction and family.family.jurisdiction and reading.jurisdiction != family.family.jurisdiction:
         jurisdiction_factor = JURISDICTION_MISMATCH

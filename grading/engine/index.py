@@ -13,32 +13,21 @@ import time
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from operator import itemgetter
 
-from grading.engine.background import compound_vocabulary, term_weight, zipf
+from grading.engine.background import term_weight, zipf
 from grading.engine.data import CriterionData, FamilyData
 from grading.engine.lexicon import (
     CONCEPT_PREFIX,
     Lexicon,
-    Token,
-    concept_tokens,
     family_phrases,
     find_phrases,
     load_lexicon,
     longest_matches,
-    tokenize,
 )
-from grading.engine.text import MAX_WORD_LENGTH, STOP_STEMS, split_compound, split_sentences, stem
-from grading.engine.text import clear_caches as clear_text_caches
+from grading.engine.terms import GENERIC_STEMS, building, stem_sequence, text_terms, tokens_of
+from grading.engine.text import STOP_STEMS, split_sentences, stem
 from grading.engine.tracks import TrackIndex, family_additions, family_tracks
 
-# Job words every family uses; they say nothing about which family or level fits.
-GENERIC_WORDS = (
-    "werkzaamheden medewerker medewerkers functie functiehouder taken taak organisatie verricht "
-    "verrichten zorgt zorg levert stelt houdt gebied betrekking relevant relevante aanpak "
-    "nodig nodige verschillende behoeve uitvoering uitvoeren voert"
-)
-GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS.split())
 # A family's own word counts as its domain when Dutch uses it rarely (Zipf below this) and the
 # family's texts use it in several places: "archiefbescheiden", "medezeggenschapsorgaan".
 SALIENT_ZIPF = 3.3
@@ -116,80 +105,9 @@ class FamilyIndex:
         return self.weights.get(term, self.default_weight)
 
 
-def content_terms(tokens: list[Token], lexicon: Lexicon) -> set[str]:
-    """Content terms of a piece of text: stems, compound parts and concepts."""
-    return terms_of(tokens, token_terms(tokens, lexicon), lexicon)
-
-
-def token_terms(tokens: list[Token], lexicon: Lexicon) -> list[tuple[str, ...]]:
-    """Each token's own terms, in order, from the word table: no Python code per token."""
-    return list(map(word_table(lexicon).__getitem__, map(itemgetter(3), tokens)))
-
-
-def terms_of(tokens: list[Token], each: list[tuple[str, ...]], lexicon: Lexicon) -> set[str]:
-    """content_terms() when each token's own terms (`each`, in the same order) are known."""
-    terms = set().union(*each)
-    terms.update(concept_tokens(list(map(itemgetter(0), tokens)), lexicon))
-    return terms
-
-
-MAX_TABLE_WORDS = 65536
-
-
-class WordTerms(dict):
-    """word -> its terms (word_terms()), filled as words are met: looking a word up is then a
-    plain dict lookup, which map() runs without Python code per word."""
-
-    def __init__(self, lexicon: Lexicon):
-        super().__init__()
-        self.lexicon = lexicon
-
-    def __missing__(self, word: str) -> tuple[str, ...]:
-        if len(word) > MAX_WORD_LENGTH:  # no word, and not to be kept in a table that outlives the text
-            return ()
-        if len(self) >= MAX_TABLE_WORDS:
-            self.clear()
-        terms = self[word] = word_terms(stem(word), word, self.lexicon)
-        return terms
-
-
-@lru_cache(maxsize=4)
-def word_table(lexicon: Lexicon) -> WordTerms:
-    return WordTerms(lexicon)
-
-
 @lru_cache(maxsize=65536)
-def word_terms(word_stem: str, word: str, lexicon: Lexicon) -> tuple[str, ...]:
-    """The terms one word adds, in order: its stem, then each compound part and its concept."""
-    if word_stem in STOP_STEMS or len(word_stem) < 2 or word_stem in GENERIC_STEMS:
-        return ()
-    terms = [word_stem]
-    for part in split_compound(word, compound_vocabulary()):
-        terms.append(part)
-        concept = lexicon.concepts.get((part,))  # "leerlingenadministratie" is about leerlingen
-        if concept:
-            terms.append(concept)
-    return tuple(terms)
-
-
-def clear_word_caches() -> None:
-    """Forget every word read so far (stems, compound splits, a word's terms): what a process
-    that has never seen a text's words pays for it. For benchmarks."""
-    clear_text_caches()
-    word_terms.cache_clear()
-    word_table.cache_clear()
-
-
-_concept_weights: dict[int, dict[str, float]] = {}
-
-
-def weight(term: str, lexicon: Lexicon | None = None) -> float:
+def weight(term: str) -> float:
     """A stem weighs by its rarity in Dutch; a concept by the rarity of its own name."""
-    return _weight(term)
-
-
-@lru_cache(maxsize=65536)
-def _weight(term: str) -> float:
     if term.startswith(CONCEPT_PREFIX):
         name = term[len(CONCEPT_PREFIX) :].replace("-", " ")
         stems = [stem(w) for w in name.split()]
@@ -220,36 +138,6 @@ def _texts_of(family: FamilyData) -> list[str]:
         for cell in level.cells:
             texts += [e.text for e in cell.elements if not e.inherited]
     return [t for t in texts if t]
-
-
-# While one family is indexed, each of its texts is read once: the weights, the elements, the
-# shown terms and the domain all ask for the same texts. The memo lives for one build only.
-_building = threading.local()
-
-
-def _tokens_of(text: str) -> list[Token]:
-    memo = getattr(_building, "tokens", None)
-    if memo is None:
-        return tokenize(text)
-    tokens = memo.get(text)
-    if tokens is None:
-        tokens = memo[text] = tokenize(text)
-    return tokens
-
-
-def _stem_sequence(text: str) -> list[str]:
-    return [token.stem for token in _tokens_of(text)]
-
-
-def _terms_of(lexicon: Lexicon, text: str) -> set[str]:
-    """The content terms of a text; inside a build the same set for the same text (do not change it)."""
-    memo = getattr(_building, "terms", None)
-    if memo is None:
-        return content_terms(tokenize(text), lexicon)
-    terms = memo.get(text)
-    if terms is None:
-        terms = memo[text] = content_terms(_tokens_of(text), lexicon)
-    return terms
 
 
 # Family indexes by content: a family that did not change is not indexed again. Bounded, and
@@ -307,10 +195,10 @@ def _shown_terms(family: FamilyData, descriptions: dict, lexicon: Lexicon) -> di
     for level in family.levels:
         for cell in level.cells:
             for element in cell.elements:
-                shown[(cell.criterion, frozenset(_terms_of(lexicon, element.text)))].add(level.rank)
+                shown[(cell.criterion, frozenset(text_terms(lexicon, element.text)))].add(level.rank)
     for rank, sentences in descriptions.items():
         for text, _ in sentences:
-            shown[(DESCRIPTION.key, frozenset(_terms_of(lexicon, text)))].add(rank)
+            shown[(DESCRIPTION.key, frozenset(text_terms(lexicon, text)))].add(rank)
     return shown
 
 
@@ -329,7 +217,7 @@ def _normal(text: str) -> str:
 
 
 def _family_weights(family: FamilyData, lexicon: Lexicon, descriptions: dict) -> tuple[dict[str, float], float]:
-    documents = [_terms_of(lexicon, t) for t in _texts_of(family)]
+    documents = [text_terms(lexicon, t) for t in _texts_of(family)]
     frequency = Counter(t for doc in documents for t in doc)
     total = max(len(documents), 1)
     weights = {t: math.log(1 + total / df) * (weight(t) / BACKGROUND_SCALE) ** BACKGROUND_POWER for t, df in frequency.items()}
@@ -351,7 +239,7 @@ def _index_elements(family: FamilyData, lexicon: Lexicon, descriptions: dict, tr
     for rank in sorted({row[0] for row in rows}):
         level_elements = []
         for _, criterion, text, distinguishing, group in (row for row in rows if row[0] == rank):
-            terms = frozenset(_terms_of(lexicon, text))
+            terms = frozenset(text_terms(lexicon, text))
             if not terms:
                 continue
             # "van algemene werkafspraken" repeats "algemene werkafspraken": same words, nothing new
@@ -371,11 +259,11 @@ def _index_elements(family: FamilyData, lexicon: Lexicon, descriptions: dict, tr
 
 
 def _family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
-    _building.tokens, _building.terms = {}, {}
+    building.tokens, building.terms = {}, {}
     try:
         return _build_family_index(family, lexicon)
     finally:
-        _building.tokens = _building.terms = None
+        building.tokens = building.terms = None
 
 
 def _build_family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
@@ -393,7 +281,7 @@ def _build_family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
             postings[term].append(element.index)
     weighted_postings = {t: (weights.get(t, default_weight), tuple(found)) for t, found in postings.items()}
     has_descriptions = any(sentences for sentences in descriptions.values())
-    counts = Counter(t for text in _texts_of(family) for t in _terms_of(lexicon, text))
+    counts = Counter(t for text in _texts_of(family) for t in text_terms(lexicon, text))
     recognition = family.recognition
     domain = _derived_domain(family, lexicon, counts)
     if recognition is not None:
@@ -457,14 +345,14 @@ def _derived_domain(family: FamilyData, lexicon: Lexicon, counts: Counter) -> di
     """
     domain: dict[tuple[str, ...], float] = {}
     for piece in _named_phrases(family):
-        stems = tuple(s for s in _stem_sequence(piece) if s not in STOP_STEMS and s not in GENERIC_STEMS and len(s) > 2)
+        stems = tuple(s for s in stem_sequence(piece) if s not in STOP_STEMS and s not in GENERIC_STEMS and len(s) > 2)
         if len(stems) == 1 and zipf(stems[0]) >= NAMED_ZIPF:
             continue
         if 1 <= len(stems) <= 4:
             domain[stems] = 1.0
     words = Counter()  # whole words only: a compound's part ("gevend") is no domain of its own
     for text in _texts_of(family):
-        words.update({s for s in _stem_sequence(text) if s not in STOP_STEMS and s not in GENERIC_STEMS})
+        words.update({s for s in stem_sequence(text) if s not in STOP_STEMS and s not in GENERIC_STEMS})
     for term, count in words.items():
         if count >= SALIENT_TEXTS and len(term) >= 5 and zipf(term) < SALIENT_ZIPF and (term,) not in domain:
             domain[(term,)] = SALIENT_VALUE
@@ -486,7 +374,7 @@ def _level_education(family: FamilyData, lexicon: Lexicon) -> dict[int, frozense
                 texts += [e.text for e in cell.elements]
         found = set()
         for text in texts:
-            tokens = _tokens_of(text)
+            tokens = tokens_of(text)
             found.update(rank_of[phrase] for phrase, _, _ in longest_matches(find_phrases(tokens, phrases)))
         if found:
             result[level.rank] = frozenset(found)

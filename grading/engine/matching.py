@@ -13,7 +13,7 @@ from grading.engine.levels import LevelDecision, decide, education_fit, grade_la
 from grading.engine.reading import Reading, read
 from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position, Reason
 from grading.engine.setting import SettingFound, settings_named, system_mismatch
-from grading.engine.tracks import AdditionIndex, TrackIndex
+from grading.engine.tracks import TrackIndex
 
 ENGINE_VERSION = "1.3"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and

@@ -1,17 +1,20 @@
 """What the engine reads in an input text: sentences with terms, and cues outside the matrix."""
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple
 
-from grading.engine.index import CatalogueIndex, terms_of, token_terms
+from grading.engine.index import CatalogueIndex
 from grading.engine.language import LanguageGuess, detect
 from grading.engine.lexicon import Lexicon, Token, find_phrases, longest_matches, tokenize
 from grading.engine.negation import employer_kinds, organisation_names, sentence_scope
 from grading.engine.result import Signal
 from grading.engine.structure import read_structure
+from grading.engine.terms import terms_of, token_terms
 from grading.engine.text import Sentence
 
 # A text must hold at least this much running text to be judged: a keyword list or a single
@@ -118,8 +121,6 @@ def _heading_vector(reading: Reading, tokens: list[Token], starts: list[int], ea
     employer names)."""
     if not reading.headings:
         return
-    from grading.engine.fit import reading_vector  # fit reads Readings: import at call time
-
     headings = []
     for heading in reading.headings:
         first, last = bisect_left(starts, heading.start), bisect_left(starts, heading.end)
@@ -200,3 +201,13 @@ def _cues(text: str, tokens: list[Token], catalogue: CatalogueIndex) -> tuple[fl
             words, begin, finish = _span(text, tokens, start, end)
             signals.append(Signal(kind=cue.kind, text=words, explanation=cue.explanation, start=begin, end=finish))
     return balance, tuple(signals)
+
+
+def reading_vector(reading: Reading, catalogue: CatalogueIndex) -> tuple[dict[str, float], float]:
+    """The text as a vector of its words (computed once per reading)."""
+    cached = reading.cache.get("vector")
+    if cached is None:
+        counts = Counter(chain.from_iterable(sentence.terms for sentence in reading.sentences))  # counted in C
+        vector = {t: n ** 0.5 * catalogue.weight(t) for t, n in counts.items()}
+        cached = reading.cache["vector"] = (vector, sum(v * v for v in vector.values()) ** 0.5)
+    return cached

@@ -13,8 +13,10 @@ function at whatever level. The recognition block names such sections as `additi
 import re
 from dataclasses import dataclass
 
+from grading.engine.background import compound_vocabulary
 from grading.engine.data import FamilyData
 from grading.engine.lexicon import Lexicon, family_phrases, tokenize
+from grading.engine.terms import text_terms
 from grading.engine.text import STOP_STEMS, fold, split_compound
 
 GENERIC_HEADING_WORDS = frozenset({"werkzam", "werkzaamheden", "taken", "taak", "overig", "overige", "algemen", "algemeen"})
@@ -44,8 +46,6 @@ def _heading_keys(heading: str) -> set[str]:
         if token.stem in STOP_STEMS or token.stem in GENERIC_HEADING_WORDS or len(token.stem) < 2:
             continue
         keys.add(token.stem[:PREFIX])
-        from grading.engine.background import compound_vocabulary
-
         keys.update(part[:PREFIX] for part in split_compound(token.word, compound_vocabulary()))
     return keys
 
@@ -122,8 +122,6 @@ def ranks_of_groups(family: FamilyData) -> set[str]:
 
 
 def family_additions(family: FamilyData, lexicon: Lexicon) -> tuple[AdditionIndex, ...]:
-    from grading.engine.index import _terms_of  # a cycle only at call time
-
     recognition = family.recognition
     if recognition is None or not recognition.additions:
         return ()
@@ -136,8 +134,8 @@ def family_additions(family: FamilyData, lexicon: Lexicon) -> tuple[AdditionInde
         additions.append(
             AdditionIndex(
                 title=section.title,
-                items=tuple(frozenset(_terms_of(lexicon, item)) for item in section.items if item.strip()),
-                title_terms=frozenset(_terms_of(lexicon, title)),
+                items=tuple(frozenset(text_terms(lexicon, item)) for item in section.items if item.strip()),
+                title_terms=frozenset(text_terms(lexicon, title)),
             )
         )
     return tuple(additions)

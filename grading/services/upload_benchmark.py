@@ -75,11 +75,11 @@ def submit(item: HostileInput) -> ValidationError | None:
 
 
 def search(item: HostileInput) -> ValidationError | None:
-    from profiles.selectors import family_list
+    from profiles.filters import family_filterset
 
     query = QueryDict(mutable=True)
     query["zoek"] = item.text
-    filterset = family_list(filters=query)
+    filterset = family_filterset(query)
     if not filterset.is_valid():
         return filterset.form.errors.as_data()["zoek"][0]
     list(filterset.qs)

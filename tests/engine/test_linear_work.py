@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from grading import engine
-from grading.engine import text
+from grading.engine import terms, text
 from grading.engine.background import compound_vocabulary
 from tests.engine.families import fixture_families
 
@@ -36,11 +36,11 @@ def stemmed_characters(monkeypatch):
     def measure(action, *, budget: int) -> int:
         counter = CountingStemmer(text._stemmer(), budget)
         monkeypatch.setattr(text, "_stemmer", lambda: counter)
-        engine.index.clear_word_caches()
+        terms.clear_word_caches()
         try:
             action()
         finally:
-            engine.index.clear_word_caches()
+            terms.clear_word_caches()
         return counter.characters
 
     return measure

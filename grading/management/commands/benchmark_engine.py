@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from grading import engine
-from grading.engine.index import clear_word_caches
+from grading.engine.terms import clear_word_caches
 from grading.engine.synthetic import synthetic_families
 from grading.management.commands.evaluate import DEFAULT_CASES
 from grading.selectors import family_engine_data

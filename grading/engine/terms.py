@@ -1,0 +1,116 @@
+"""The terms of a text: each word's stem, its compound parts and their concepts, and the
+concepts its phrases name. Shared by the index (a family's texts), the tracks and the reading
+(a role's text); a word's terms are looked up in a per-lexicon table, filled as words are met.
+"""
+
+import threading
+from functools import lru_cache
+from operator import itemgetter
+
+from grading.engine.background import compound_vocabulary
+from grading.engine.lexicon import Lexicon, Token, concept_tokens, tokenize
+from grading.engine.text import MAX_WORD_LENGTH, STOP_STEMS, split_compound, stem
+from grading.engine.text import clear_caches as clear_text_caches
+
+# Job words every family uses; they say nothing about which family or level fits.
+GENERIC_WORDS = (
+    "werkzaamheden medewerker medewerkers functie functiehouder taken taak organisatie verricht "
+    "verrichten zorgt zorg levert stelt houdt gebied betrekking relevant relevante aanpak "
+    "nodig nodige verschillende behoeve uitvoering uitvoeren voert"
+)
+GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS.split())
+
+
+def content_terms(tokens: list[Token], lexicon: Lexicon) -> set[str]:
+    """Content terms of a piece of text: stems, compound parts and concepts."""
+    return terms_of(tokens, token_terms(tokens, lexicon), lexicon)
+
+
+def token_terms(tokens: list[Token], lexicon: Lexicon) -> list[tuple[str, ...]]:
+    """Each token's own terms, in order, from the word table: no Python code per token."""
+    return list(map(word_table(lexicon).__getitem__, map(itemgetter(3), tokens)))
+
+
+def terms_of(tokens: list[Token], each: list[tuple[str, ...]], lexicon: Lexicon) -> set[str]:
+    """content_terms() when each token's own terms (`each`, in the same order) are known."""
+    terms = set().union(*each)
+    terms.update(concept_tokens(list(map(itemgetter(0), tokens)), lexicon))
+    return terms
+
+
+MAX_TABLE_WORDS = 65536
+
+
+class WordTerms(dict):
+    """word -> its terms (word_terms()), filled as words are met: looking a word up is then a
+    plain dict lookup, which map() runs without Python code per word."""
+
+    def __init__(self, lexicon: Lexicon):
+        super().__init__()
+        self.lexicon = lexicon
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(word) > MAX_WORD_LENGTH:  # no word, and not to be kept in a table that outlives the text
+            return ()
+        if len(self) >= MAX_TABLE_WORDS:
+            self.clear()
+        terms = self[word] = word_terms(stem(word), word, self.lexicon)
+        return terms
+
+
+@lru_cache(maxsize=4)
+def word_table(lexicon: Lexicon) -> WordTerms:
+    return WordTerms(lexicon)
+
+
+@lru_cache(maxsize=65536)
+def word_terms(word_stem: str, word: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The terms one word adds, in order: its stem, then each compound part and its concept."""
+    if word_stem in STOP_STEMS or len(word_stem) < 2 or word_stem in GENERIC_STEMS:
+        return ()
+    terms = [word_stem]
+    for part in split_compound(word, compound_vocabulary()):
+        terms.append(part)
+        concept = lexicon.concepts.get((part,))  # "leerlingenadministratie" is about leerlingen
+        if concept:
+            terms.append(concept)
+    return tuple(terms)
+
+
+def clear_word_caches() -> None:
+    """Forget every word read so far (stems, compound splits, a word's terms): what a process
+    that has never seen a text's words pays for it. For benchmarks."""
+    clear_text_caches()
+    word_terms.cache_clear()
+    word_table.cache_clear()
+
+
+# While one family is indexed, each of its texts is read once: the weights, the elements, the
+# shown terms and the domain all ask for the same texts. The memo lives for one build only
+# (index.py sets and clears it).
+building = threading.local()
+
+
+def tokens_of(text: str) -> list[Token]:
+    memo = getattr(building, "tokens", None)
+    if memo is None:
+        return tokenize(text)
+    tokens = memo.get(text)
+    if tokens is None:
+        tokens = memo[text] = tokenize(text)
+    return tokens
+
+
+def stem_sequence(text: str) -> list[str]:
+    return [token.stem for token in tokens_of(text)]
+
+
+def text_terms(lexicon: Lexicon, text: str) -> set[str]:
+    """The content terms of a text; inside a build the same set for the same text (do not change it)."""
+    memo = getattr(building, "terms", None)
+    if memo is None:
+        return content_terms(tokenize(text), lexicon)
+    terms = memo.get(text)
+    if terms is None:
+        terms = memo[text] = content_terms(tokens_of(text), lexicon)
+    return terms
