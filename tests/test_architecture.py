@@ -98,6 +98,14 @@ def test_the_circle_check_finds_a_circle():
     assert circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
+def test_only_the_benchmark_commands_import_measuring_code():
+    """Every module of the apps is something production runs; `manage.py benchmark_*` wrappers aside."""
+    modules = project_modules()
+    for module, path in modules.items():
+        if "benchmarks" in {name.split(".")[0] for name in imported_names(path, module, modules)}:
+            assert module.rpartition(".")[2].startswith("benchmark_") and ".management.commands." in module, module
+
+
 def test_the_engine_imports_no_django_and_no_app():
     modules = project_modules()
     for module, path in modules.items():

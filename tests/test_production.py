@@ -12,7 +12,7 @@ from django.db import connection
 from django.test import override_settings
 
 from functiewaardering.settings import cache_settings
-from profiles.benchmark import fetch, free_port, gunicorn
+from benchmarks.pages import fetch, free_port, gunicorn
 
 pytestmark = pytest.mark.django_db
 

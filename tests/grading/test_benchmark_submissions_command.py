@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from grading.models import Submission
-from grading.services.benchmark import BENCH_PREFIX
+from benchmarks.submissions import BENCH_PREFIX
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -1,7 +1,7 @@
 """Instructions per warm grade, counted by valgrind (callgrind): a figure for the engine's speed
 that a busy host cannot inflate, unlike the milliseconds of `manage.py benchmark_engine`.
 
-    python tests/benchmarks/engine_instructions.py [REPO]
+    python benchmarks/engine_instructions.py [REPO]
 
 Grades the visible cases against the four fixture families under callgrind, once with two
 extra rounds and once without, and divides the difference by the grades of those rounds. Takes
@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 ROUNDS = 2
-CASES = Path(__file__).resolve().parents[3] / "shared" / "eval" / "visible.jsonl"
+CASES = Path(__file__).resolve().parents[2] / "shared" / "eval" / "visible.jsonl"
 
 
 def grade_rounds(repo: str, rounds: int) -> None:
@@ -46,7 +46,7 @@ def main() -> None:
         return
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (apt-get install valgrind)")
-    repo = str(Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2]).resolve())
+    repo = str(Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[1]).resolve())
     cases = sum(1 for line in CASES.read_text(encoding="utf-8").splitlines() if line.strip())
     per_grade = (instructions(repo, ROUNDS) - instructions(repo, 0)) / (ROUNDS * cases)
     print(f"{repo}: {per_grade / 1e6:.2f} M instructions per warm grade ({cases} visible cases, four families)")
