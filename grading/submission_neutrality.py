@@ -6,7 +6,7 @@ retention period removes the text, the check's quotes go with it.
 
 from django.core.cache import cache
 
-from grading.engine import neutrality
+from grading import neutrality
 from grading.models import GradingSnapshot
 from profiles.models import JobFamily
 from profiles.neutrality import KIND_LABELS, criterion_factors
