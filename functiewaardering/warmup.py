@@ -50,7 +50,7 @@ def compile_templates() -> int:
 
 def warm_catalogue_caches() -> int:
     """Fill the per-data-version caches the submit and result pages read; returns the families."""
-    from grading.engine import neutrality
+    from grading import neutrality
     from grading.selectors import catalogue_refs
     from grading.submission_neutrality import family_criterion_factors
     from grading.submission_selectors import family_with_levels

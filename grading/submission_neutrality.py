@@ -6,7 +6,7 @@ retention period removes the text, the check's quotes go with it.
 
 from django.core.cache import cache
 
-from grading.engine import neutrality
+from grading import neutrality
 from grading.models import GradingSnapshot
 from profiles.models import JobFamily
 from profiles.neutrality import KIND_LABELS, criterion_factors
@@ -17,7 +17,9 @@ CRITERIA_CACHE_SECONDS = 24 * 60 * 60  # the key holds the data version, so this
 
 def family_criterion_factors(family: JobFamily, *, key: tuple[int, str] | None = None) -> list[neutrality.CriterionFactors]:
     """The family's criteria with their factors and texts, read once per data version."""
-    key = catalogue_cache_key("criterion-factors", family.pk, key=key)
+    # The value is pickled CriterionFactors, which name their module: the key changed when they
+    # moved out of grading.engine, so a shared Redis never hands old pickles to new code or back.
+    key = catalogue_cache_key("neutrality-criterion-factors", family.pk, key=key)
     criteria = cache.get(key)
     if criteria is None:
         full = family_full_queryset().filter(pk=family.pk).first()

@@ -1,12 +1,12 @@
 """Reads for pay transparency: the gender-neutrality check of a family's own texts, the overview
 of every family, and the employee's criteria page (EU directive 2023/970, articles 4 to 7).
 
-Works on families from `family_full_queryset()`; the check itself is grading/engine/neutrality.py.
+Works on families from `family_full_queryset()`; the check itself is the package grading/neutrality/.
 """
 
 from django.core.cache import cache
 
-from grading.engine import neutrality
+from grading import neutrality
 from profiles.models import Grade, JobFamily
 from profiles.selectors import catalogue_cache_key, family_full_queryset, level_matrix
 

@@ -1,13 +1,17 @@
 """The direction of the imports, read from the source (every import, also one inside a function):
 no two modules of the project import each other, directly or round a longer circle, and the
-engine imports nothing of Django or of the apps."""
+engine and the neutrality check import nothing of Django or of the apps; the check may use the
+engine, the engine not the check."""
 
 import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 APPS = ("functiewaardering", "profiles", "grading")
-PURE = ("grading.engine",)  # plain Python: usable without Django, by any caller
+PURE = ("grading.engine", "grading.neutrality")  # plain Python: usable without Django, by any caller
+# What a pure package may import of the project besides itself: the check reads Dutch with the
+# engine's modules; the engine knows nothing of the check.
+PURE_USES = {"grading.engine": (), "grading.neutrality": ("grading.engine",)}
 
 
 def module_name(path: Path) -> str:
@@ -87,6 +91,10 @@ def is_package_of(package: str, module: str) -> bool:
     return module.startswith(package + ".")
 
 
+def is_in(package: str, module: str) -> bool:
+    return module == package or is_package_of(package, module)
+
+
 def test_no_two_modules_import_each_other():
     graph = import_graph()
     # A package's __init__ re-exports its modules; a module importing a sibling through the
@@ -106,13 +114,23 @@ def test_only_the_benchmark_commands_import_measuring_code():
             assert module.rpartition(".")[2].startswith("benchmark_") and ".management.commands." in module, module
 
 
-def test_the_engine_imports_no_django_and_no_app():
+def test_the_pure_packages_import_no_django_and_no_app():
     modules = project_modules()
     for module, path in modules.items():
-        if not any(module == pure or is_package_of(pure, module) for pure in PURE):
+        pure = next((p for p in PURE if is_in(p, module)), None)
+        if pure is None:
             continue
+        allowed = (pure, *PURE_USES[pure])
         for name in imported_names(path, module, modules):
             top = name.split(".")[0]
             assert top != "django", f"{module} imports {name}"
             if top in APPS:
-                assert any(name == pure or is_package_of(pure, name) for pure in PURE), f"{module} imports {name}"
+                assert any(is_in(a, name) for a in allowed), f"{module} imports {name}"
+
+
+def test_the_neutrality_check_uses_the_engine_and_not_the_reverse():
+    graph = import_graph()
+    check_uses = {n for m, names in graph.items() if is_in("grading.neutrality", m) for n in names}
+    engine_uses = {n for m, names in graph.items() if is_in("grading.engine", m) for n in names}
+    assert any(is_in("grading.engine", n) for n in check_uses)
+    assert not any(is_in("grading.neutrality", n) for n in engine_uses)

@@ -4,8 +4,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from grading import engine
-from grading.engine import neutrality
+from grading import engine, neutrality
 from grading.selectors import engine_index
 
 NOT_JSON = "Regel {line}: geen geldig JSON-object."

@@ -1,4 +1,4 @@
-"""The gender-neutrality check (grading/engine/neutrality.py) on texts written for these tests."""
+"""The gender-neutrality check (grading/neutrality/) on texts written for these tests."""
 
 import subprocess
 import sys
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from grading.engine import neutrality
-from grading.engine.neutrality import FACTORS, CriterionFactors, NeutralityDataError, check_text, compare, load_rules
+from grading import neutrality
+from grading.neutrality import FACTORS, CriterionFactors, NeutralityDataError, check_text, compare, load_rules
 
 RULES = load_rules()
 RAW = tomllib.loads(neutrality.RULES_PATH.read_text(encoding="utf-8"))
@@ -26,7 +26,7 @@ def gendered_of(text: str) -> list[tuple[str, str, str]]:
 
 
 def test_the_module_and_its_data_import_no_django():
-    code = "import sys, grading.engine.neutrality as n; n.load_rules(); assert 'django' not in sys.modules"
+    code = "import sys, grading.neutrality as n; n.load_rules(); assert 'django' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
 
 
