@@ -15,6 +15,7 @@ from grading.models import Submission
 from grading.services.hostile_files import hostile_inputs
 from grading.services.submissions import TEXT_REQUIRED, TEXT_TOO_LONG, TEXT_WITHOUT_WORDS
 from grading.services.text_extraction import (
+    DOCX_TOKEN_TOO_LARGE,
     DOCX_TOO_COMPLEX,
     DOCX_TOO_MANY_PARAGRAPHS,
     FILE_BROKEN,
@@ -43,6 +44,8 @@ EXPECTED = {
     "angle-brackets": TEXT_WITHOUT_WORDS,
     "long-words": TEXT_TOO_LONG,
     "zero-width": TEXT_REQUIRED,
+    "long-comment-docx": DOCX_TOKEN_TOO_LARGE,  # refused at 256 KB of the comment, not after 38 MB
+    "long-attribute-docx": DOCX_TOKEN_TOO_LARGE,
 }
 
 
@@ -72,7 +75,7 @@ def test_the_form_refuses_it_with_its_dutch_message_and_changes_nothing(manager_
     assert (Submission.objects.count(), existing.text, existing.version) == before
 
 
-@pytest.mark.parametrize("name", [name for name in EXPECTED if name.endswith(("pdf", "bomb", "header"))])
+@pytest.mark.parametrize("name", [name for name in EXPECTED if name.endswith(("pdf", "bomb", "header", "docx"))])
 def test_extract_text_refuses_the_file(hostile, name):
     item = hostile[name]
     with pytest.raises(ExtractionError) as error:
