@@ -435,4 +435,10 @@ def hostile_inputs() -> list[HostileInput]:
                      filename="functie.docx", content=long_comment_docx()),
         HostileInput("long-attribute-docx", "docx: één attribuutwaarde van 38 MB in 40 KB",
                      filename="functie.docx", content=long_attribute_docx()),
+        HostileInput("sheet-comment-xlsx", "xlsx: één opmerking van 37 MB in blad Families",
+                     filename="functiehuis.xlsx", content=sheet_comment_xlsx(), target="catalogue"),
+        HostileInput("shared-strings-comment-xlsx", "xlsx: één opmerking van 37 MB in xl/sharedStrings.xml",
+                     filename="functiehuis.xlsx", content=shared_strings_comment_xlsx(), target="catalogue"),
+        HostileInput("huge-dimension-xlsx", "xlsx: 2 KB dat A1:XFD1048576 opgeeft, met één cel in de laatste rij",
+                     filename="functiehuis.xlsx", content=huge_dimension_xlsx(), target="catalogue"),
     ]
