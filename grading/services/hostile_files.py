@@ -284,6 +284,146 @@ def long_word_inputs() -> list[HostileInput]:
     ]
 
 
+def _long_token_member(name: str, head: bytes, filler: int, tail: bytes) -> tuple[str, bytes, int, int]:
+    """A zip member of `head`, `filler` bytes of "a" and `tail`, deflated in milliseconds.
+
+    As in lying_header_docx, deflating the same megabyte after a full flush gives the same
+    bytes each time; only the remainder and the ends are compressed on their own.
+    """
+    block = b"a" * (1 << 20)
+    blocks, rest = divmod(filler, len(block))
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    first = compressor.compress(head) + compressor.flush(zlib.Z_FULL_FLUSH)
+    repeated = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH) if blocks else b""
+    compressed = first + repeated * blocks + compressor.compress(b"a" * rest + tail) + compressor.flush()
+    crc = zlib.crc32(head)
+    for _ in range(blocks):
+        crc = zlib.crc32(block, crc)
+    crc = zlib.crc32(b"a" * rest + tail, crc)
+    return name, compressed, crc, len(head) + filler + len(tail)
+
+
+LONG_TOKEN_BYTES = 38 * 1024 * 1024  # under the 40 MB either reader allows unpacked
+
+
+def long_comment_docx(*, filler: int = LONG_TOKEN_BYTES) -> bytes:
+    """About 40 KB: a one-paragraph .docx whose word/document.xml ends in one 38 MB comment."""
+    head = DOCUMENT_START + b"<w:p><w:r><w:t>Beheert het archief.</w:t></w:r></w:p><!--"
+    return _zip([
+        _zip_member("[Content_Types].xml", DOCX_CONTENT_TYPES),
+        _zip_member("_rels/.rels", DOCX_RELS),
+        _long_token_member("word/document.xml", head, filler, b"-->" + DOCUMENT_END),
+    ])
+
+
+def long_attribute_docx(*, filler: int = LONG_TOKEN_BYTES) -> bytes:
+    """About 40 KB: a .docx whose one paragraph has an attribute value of 38 MB."""
+    head = DOCUMENT_START + b'<w:p w:rsidR="'
+    tail = b'"><w:r><w:t>Beheert het archief.</w:t></w:r></w:p>' + DOCUMENT_END
+    return _zip([
+        _zip_member("[Content_Types].xml", DOCX_CONTENT_TYPES),
+        _zip_member("_rels/.rels", DOCX_RELS),
+        _long_token_member("word/document.xml", head, filler, tail),
+    ])
+
+
+XLSX_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+XLSX_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/sharedStrings.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    "</Types>"
+).encode()
+XLSX_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Target="xl/workbook.xml" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/>'
+    "</Relationships>"
+).encode()
+XLSX_WORKBOOK = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="{XLSX_MAIN}" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<sheets><sheet name="Families" sheetId="1" r:id="rId1"/></sheets></workbook>'
+).encode()
+XLSX_WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Target="worksheets/sheet1.xml" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/>'
+    '<Relationship Id="rId2" Target="sharedStrings.xml" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/>'
+    "</Relationships>"
+).encode()
+FAMILY_COLUMNS = ("slug", "name", "grading_system", "jurisdiction", "sector", "source_file", "source_title",
+                  "source_url", "source_date", "core")  # the first row of the template's sheet Families
+
+
+def _xlsx_header_row() -> bytes:
+    cells = "".join(f'<c r="{chr(65 + i)}1" t="inlineStr"><is><t>{column}</t></is></c>'
+                    for i, column in enumerate(FAMILY_COLUMNS))
+    return f'<row r="1">{cells}</row>'.encode()
+
+
+def _xlsx(sheet: tuple[str, bytes, int, int], shared_strings: tuple[str, bytes, int, int]) -> bytes:
+    """A workbook of one sheet, Families, and a shared strings part: only what openpyxl needs."""
+    return _zip([
+        _zip_member("[Content_Types].xml", XLSX_CONTENT_TYPES),
+        _zip_member("_rels/.rels", XLSX_RELS),
+        _zip_member("xl/workbook.xml", XLSX_WORKBOOK),
+        _zip_member("xl/_rels/workbook.xml.rels", XLSX_WORKBOOK_RELS),
+        sheet,
+        shared_strings,
+    ])
+
+
+def _xlsx_sheet(dimension: str, rows: bytes) -> bytes:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="{XLSX_MAIN}">'
+        f'<dimension ref="{dimension}"/><sheetData>'
+    ).encode() + _xlsx_header_row() + rows + b"</sheetData></worksheet>"
+
+
+XLSX_SHARED_STRINGS = f'<sst xmlns="{XLSX_MAIN}" count="0" uniqueCount="0"></sst>'.encode()
+
+
+def sheet_comment_xlsx(*, filler: int = LONG_TOKEN_BYTES - 1024 * 1024) -> bytes:
+    """About 40 KB: the sheet Families holds one comment of 37 MB among its rows."""
+    head, tail = _xlsx_sheet("A1:J1", b"<!--").split(b"<!--")
+    return _xlsx(
+        _long_token_member("xl/worksheets/sheet1.xml", head + b"<!--", filler, b"-->" + tail),
+        _zip_member("xl/sharedStrings.xml", XLSX_SHARED_STRINGS),
+    )
+
+
+def shared_strings_comment_xlsx(*, filler: int = LONG_TOKEN_BYTES - 1024 * 1024) -> bytes:
+    """About 40 KB: xl/sharedStrings.xml, which openpyxl reads whole on opening, holds a 37 MB comment."""
+    head, tail = XLSX_SHARED_STRINGS.split(b"</sst>")
+    return _xlsx(
+        _zip_member("xl/worksheets/sheet1.xml", _xlsx_sheet("A1:J1", b"")),
+        _long_token_member("xl/sharedStrings.xml", head + b"<!--", filler, b"-->" + b"</sst>"),
+    )
+
+
+def huge_dimension_xlsx() -> bytes:
+    """About 2 KB: the sheet Families declares A1:XFD1048576 and has one cell in its last row.
+
+    openpyxl trusts the declared width: every row up to the last becomes 16,384 empty values.
+    """
+    last = b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    return _xlsx(
+        _zip_member("xl/worksheets/sheet1.xml", _xlsx_sheet("A1:XFD1048576", last)),
+        _zip_member("xl/sharedStrings.xml", XLSX_SHARED_STRINGS),
+    )
+
+
 def hostile_inputs() -> list[HostileInput]:
     """Every hostile input, built fresh. Takes about a second, mostly deflating the bombs."""
     long_word = "a" * 400
@@ -317,4 +457,14 @@ def hostile_inputs() -> list[HostileInput]:
                      text=" ".join([long_word] * 19_999)),
         HostileInput("zero-width", "tekst: alleen tekens zonder breedte",
                      text="\u200b\u200c\u200d\u2060\ufeff" * 2_000),
+        HostileInput("long-comment-docx", "docx: één opmerking van 38 MB in 40 KB",
+                     filename="functie.docx", content=long_comment_docx()),
+        HostileInput("long-attribute-docx", "docx: één attribuutwaarde van 38 MB in 40 KB",
+                     filename="functie.docx", content=long_attribute_docx()),
+        HostileInput("sheet-comment-xlsx", "xlsx: één opmerking van 37 MB in blad Families",
+                     filename="functiehuis.xlsx", content=sheet_comment_xlsx(), target="catalogue"),
+        HostileInput("shared-strings-comment-xlsx", "xlsx: één opmerking van 37 MB in xl/sharedStrings.xml",
+                     filename="functiehuis.xlsx", content=shared_strings_comment_xlsx(), target="catalogue"),
+        HostileInput("huge-dimension-xlsx", "xlsx: 2 KB dat A1:XFD1048576 opgeeft, met één cel in de laatste rij",
+                     filename="functiehuis.xlsx", content=huge_dimension_xlsx(), target="catalogue"),
     ]

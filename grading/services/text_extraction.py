@@ -9,7 +9,9 @@ stops as soon as a count passes its limit:
 - the text itself: past the form's limits (characters and words) reading stops at once;
 - a .docx: word/document.xml is inflated by us, in small steps, counting the bytes that really
   come out (a zip header may lie about them), and parsed as a stream, counting paragraphs and
-  XML elements;
+  XML elements; one XML token (a tag, comment or instruction) or text node past the limits of
+  functiewaardering.bounded_xml is refused while it is still coming in, as expat 2.5 would
+  parse it again from its start for every chunk;
 - a .pdf: the pages, and for every page the content streams, forms and fonts pypdf will parse
   on it, weighed before pypdf starts. A stream shared by many pages is weighed once per page,
   because pypdf parses it once per page.
@@ -26,6 +28,7 @@ from pathlib import PurePath
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
+from functiewaardering import bounded_xml
 from grading.services.submissions import MAX_CHARACTERS, MAX_WORDS, TEXT_TOO_LONG
 
 logger = logging.getLogger(__name__)
@@ -64,6 +67,11 @@ DOCX_TOO_MANY_PARAGRAPHS = (
 DOCX_TOO_COMPLEX = (
     f"Het Word-document bestaat uit meer dan {_dutch_number(MAX_DOCX_ELEMENTS)} opmaakonderdelen en is te zwaar "
     "om te lezen. Sla het op als .txt of plak de tekst in het tekstveld."
+)
+DOCX_TOKEN_TOO_LARGE = (
+    f"Het Word-document bevat één onderdeel (een opmerking, opmaakcode of tekst) van meer dan "
+    f"{bounded_xml.MAX_TOKEN_BYTES // 1024} KB en is te zwaar om te lezen. Sla het op als .txt of plak de tekst "
+    "in het tekstveld."
 )
 PDF_TOO_MANY_PAGES = (
     f"De pdf heeft meer dan {MAX_PDF_PAGES} pagina's. Zoveel past niet in een functiebeschrijving; kies een "
@@ -223,31 +231,17 @@ class _MemberStream:
 
 def _docx_lines(stream: _MemberStream) -> list[str]:
     """Paragraphs and table cells in document order, one paragraph a line."""
-    from xml.parsers import expat
-
     reader = _DocxReader()
-    parser = expat.ParserCreate(namespace_separator="}")
-    # The protections of defusedxml (forbid_dtd, forbid_entities, forbid_external), set on the C
-    # parser directly: defusedxml's ElementTree parses in pure Python, about five times slower.
-    for handler in ("StartDoctypeDecl", "EntityDecl", "UnparsedEntityDecl", "ExternalEntityRef"):
-        setattr(parser, f"{handler}Handler", _forbidden)
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    parser.buffer_text = True
-    parser.buffer_size = INFLATE_STEP
-    parser.StartElementHandler = reader.start
-    parser.EndElementHandler = reader.end
-    parser.CharacterDataHandler = reader.characters
+    parser = bounded_xml.BoundedParser(
+        start=reader.start, end=reader.end, characters=reader.characters, namespace_separator="}"
+    )
     try:
-        while chunk := stream.read(INFLATE_STEP):
-            parser.Parse(chunk, False)
-        parser.Parse(b"", True)
-    except expat.ExpatError:
+        parser.parse(stream.read)
+    except (bounded_xml.TokenTooLarge, bounded_xml.TextTooLarge):
+        raise ExtractionError(DOCX_TOKEN_TOO_LARGE, code="token") from None
+    except (bounded_xml.DtdForbidden, bounded_xml.ExpatError):  # a .docx has no DTD and no entities
         raise ExtractionError(FILE_BROKEN, code="broken") from None
     return reader.lines
-
-
-def _forbidden(*args) -> None:
-    raise ExtractionError(FILE_BROKEN, code="broken")  # a .docx has no DTD and no entities
 
 
 class _DocxReader:

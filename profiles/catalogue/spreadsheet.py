@@ -16,9 +16,10 @@ import openpyxl  # parses with defusedxml when it is installed (a dependency): n
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils.exceptions import InvalidFileException
 
+from profiles.catalogue import workbook_limits
+from profiles.catalogue.workbook_limits import MAX_ROWS  # per sheet, the header included
 from profiles.family_files import FamilyFileError
 
-MAX_ROWS = 50_000  # per sheet
 SHEETS: dict[str, list[str]] = {
     "Families": ["slug", "name", "grading_system", "jurisdiction", "sector", "source_file", "source_title",
                  "source_url", "source_date", "core"],
@@ -215,6 +216,7 @@ def _rows(workbook, title: str, name: str, check) -> list[Row]:
     if title not in workbook.sheetnames:
         return []
     ws = workbook[title]
+    ws.reset_dimensions()  # a row is as wide as its last real cell, not as wide as the sheet claims
     rows = ws.iter_rows(values_only=True)
     header = next(rows, None) or ()
     columns = [str(h).strip() if h is not None else "" for h in header]
@@ -227,6 +229,7 @@ def _rows(workbook, title: str, name: str, check) -> list[Row]:
             raise _fail(name, title, number, None, f"meer dan {MAX_ROWS} rijen")
         if number % 500 == 0:
             check()
+        values = (values or ())[:len(columns)]  # cells past the header's columns are never read
         if values is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
         row = {}
@@ -238,7 +241,11 @@ def _rows(workbook, title: str, name: str, check) -> list[Row]:
 
 
 def workbook_read(content: bytes, name: str, *, deadline: Callable[[], None]) -> ReadBook:
-    """The spreadsheet's families and systems as raw dicts, ready for `family_files` to check."""
+    """The spreadsheet's families and systems as raw dicts, ready for `family_files` to check.
+
+    The XML is checked within bounds (`workbook_limits`) before openpyxl reads any of it.
+    """
+    workbook_limits.workbook_check(content, name)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except (InvalidFileException, KeyError, ValueError, OSError, TypeError) as error:
@@ -247,6 +254,8 @@ def workbook_read(content: bytes, name: str, *, deadline: Callable[[], None]) ->
         raise FamilyFileError(Path(name), "", f"de spreadsheet kan niet worden gelezen ({type(error).__name__})") from None
     try:
         sheets = {title: _rows(workbook, title, name, deadline) for title in SHEETS}
+    except (ValueError, TypeError, KeyError, IndexError) as error:  # a cell openpyxl cannot read
+        raise FamilyFileError(Path(name), "", f"de spreadsheet kan niet worden gelezen ({type(error).__name__})") from None
     finally:
         workbook.close()
     deadline()

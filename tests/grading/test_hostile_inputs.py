@@ -12,11 +12,13 @@ from django.core.management import call_command
 from django.utils.html import escape
 
 from grading.models import Submission
+from grading.roles import FUNCTIONAL_ADMIN
 from grading.services.hostile_files import hostile_inputs, long_word_inputs
 from grading.services.upload_benchmark import PATHS
 from profiles.search import QUERY_TOO_LONG
 from grading.services.submissions import TEXT_REQUIRED, TEXT_TOO_LONG, TEXT_WITHOUT_WORDS
 from grading.services.text_extraction import (
+    DOCX_TOKEN_TOO_LARGE,
     DOCX_TOO_COMPLEX,
     DOCX_TOO_MANY_PARAGRAPHS,
     FILE_BROKEN,
@@ -26,7 +28,9 @@ from grading.services.text_extraction import (
     ExtractionError,
     extract_text,
 )
-from tests.factory import make_submission
+from profiles.catalogue.workbook_limits import DIMENSION_TOO_LARGE, TOKEN_TOO_LARGE
+from profiles.models import CatalogueVersion, PendingUpload
+from tests.factory import make_submission, make_user
 
 URL = "/indelen/"
 EXPECTED = {
@@ -45,20 +49,29 @@ EXPECTED = {
     "angle-brackets": TEXT_WITHOUT_WORDS,
     "long-words": TEXT_TOO_LONG,
     "zero-width": TEXT_REQUIRED,
+    "long-comment-docx": DOCX_TOKEN_TOO_LARGE,  # refused at 256 KB of the comment, not after 38 MB
+    "long-attribute-docx": DOCX_TOKEN_TOO_LARGE,
+    "sheet-comment-xlsx": TOKEN_TOO_LARGE,  # uploaded on /beheer/importeren/, as the rest below
+    "shared-strings-comment-xlsx": TOKEN_TOO_LARGE,
+    "huge-dimension-xlsx": DIMENSION_TOO_LARGE.format(ref="A1:XFD1048576"),
 }
+CATALOGUE = {"sheet-comment-xlsx", "shared-strings-comment-xlsx", "huge-dimension-xlsx"}
+SUBMIT = [name for name in EXPECTED if name not in CATALOGUE]
 
 
 @pytest.fixture(scope="module")
 def hostile():
-    return {item.name: item for item in hostile_inputs() if item.target == "submit" and item.expect_refusal}
+    return {item.name: item for item in hostile_inputs() if item.target in ("submit", "catalogue") and item.expect_refusal}
 
 
 def test_every_hostile_input_has_an_expected_message(hostile):
     assert set(hostile) == set(EXPECTED)
+    assert {name for name, item in hostile.items() if item.target == "catalogue"} == CATALOGUE
+    assert {name for name, item in hostile.items() if item.target == "submit"} == set(SUBMIT)
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", EXPECTED)
+@pytest.mark.parametrize("name", SUBMIT)
 def test_the_form_refuses_it_with_its_dutch_message_and_changes_nothing(manager_client, manager, hostile, name):
     item = hostile[name]
     existing = make_submission(author=manager)
@@ -74,12 +87,25 @@ def test_the_form_refuses_it_with_its_dutch_message_and_changes_nothing(manager_
     assert (Submission.objects.count(), existing.text, existing.version) == before
 
 
-@pytest.mark.parametrize("name", [name for name in EXPECTED if name.endswith(("pdf", "bomb", "header"))])
+@pytest.mark.parametrize("name", [name for name in SUBMIT if name.endswith(("pdf", "bomb", "header", "docx"))])
 def test_extract_text_refuses_the_file(hostile, name):
     item = hostile[name]
     with pytest.raises(ExtractionError) as error:
         extract_text(upload=SimpleUploadedFile(item.filename, item.content))
     assert error.value.messages == [EXPECTED[name]]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(CATALOGUE))
+def test_the_catalogue_upload_refuses_it_with_its_dutch_message_and_stores_nothing(client, hostile, name):
+    item = hostile[name]
+    client.force_login(make_user(role=FUNCTIONAL_ADMIN, username="beheerder"))
+    version = CatalogueVersion.current()
+    response = client.post("/beheer/importeren/", {"file": SimpleUploadedFile(item.filename, item.content)})
+    assert response.status_code == 400
+    assert escape(f"Fout in {item.filename}") in response.content.decode()
+    assert escape(EXPECTED[name]) in response.content.decode()
+    assert not PendingUpload.objects.exists() and CatalogueVersion.current() == version
 
 
 def test_the_hostile_files_are_small(hostile):

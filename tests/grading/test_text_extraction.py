@@ -4,12 +4,14 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from grading.services import hostile_files
+from functiewaardering import bounded_xml
+from grading.services import hostile_files, text_extraction
 from grading.services.hostile_files import DOCUMENT_END, DOCUMENT_START, docx_from_document_xml, text_operators, text_pdf
 from grading.services.submissions import MAX_CHARACTERS, MAX_WORDS, TEXT_TOO_LONG
 from grading.services.text_extraction import (
     DOCX_TOO_COMPLEX,
     DOCX_TOO_LARGE_UNPACKED,
+    DOCX_TOKEN_TOO_LARGE,
     DOCX_TOO_MANY_PARAGRAPHS,
     FILE_BROKEN,
     FILE_CONTENT_MISMATCH,
@@ -231,6 +233,48 @@ def test_a_docx_of_the_most_paragraphs_is_read_and_one_more_is_refused():
 
 def test_a_docx_of_too_many_elements_is_refused():
     assert refused("functie.docx", hostile_files.element_bomb_docx(runs=MAX_DOCX_ELEMENTS)) == [DOCX_TOO_COMPLEX]
+
+
+HUGE = 8 * 1024 * 1024
+LONG_TOKEN_DOCUMENTS = {
+    "comment": lambda: hostile_files.long_comment_docx(filler=HUGE),
+    "attribute": lambda: hostile_files.long_attribute_docx(filler=HUGE),
+    "instruction": lambda: docx_with_body("<w:p><?pi " + "a" * HUGE + "?></w:p>"),
+    "tag": lambda: docx_with_body("<w:p><w:" + "a" * HUGE + "/></w:p>"),
+    "text outside w:t": lambda: docx_with_body("<w:p><w:r><w:instrText>" + "a" * HUGE + "</w:instrText></w:r></w:p>"),
+}
+
+
+@pytest.mark.parametrize("kind", LONG_TOKEN_DOCUMENTS)
+def test_a_docx_with_one_huge_token_is_refused_while_it_is_read(monkeypatch, kind):
+    """expat 2.5 parses an unfinished token again for every chunk: 38 MB of one took 7 s."""
+    inflated = []
+    read = text_extraction._MemberStream.read
+
+    def counted(self, size=-1):
+        chunk = read(self, size)
+        inflated.append(len(chunk))
+        return chunk
+
+    monkeypatch.setattr(text_extraction._MemberStream, "read", counted)
+    assert refused("functie.docx", LONG_TOKEN_DOCUMENTS[kind]()) == [DOCX_TOKEN_TOO_LARGE]
+    limit = bounded_xml.MAX_TEXT_CHARACTERS if kind.startswith("text") else bounded_xml.MAX_TOKEN_BYTES
+    assert sum(inflated) <= limit + 2 * bounded_xml.FEED_BYTES  # of 8 MB
+
+
+def test_a_docx_with_real_sized_tokens_reads_as_before():
+    namespaces = " ".join(f'xmlns:n{i}="http://schemas.example.org/{i}"' for i in range(40))
+    document_xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><?mso-application progid="Word.Document"?>'
+        f"<w:document {W} {namespaces}><w:body><!-- opmerking -->"
+        f'<w:p w:rsidR="{"0" * (bounded_xml.MAX_TOKEN_BYTES - 3 * bounded_xml.FEED_BYTES)}">'
+        "<w:r><w:t>Notuleert de vergaderingen.</w:t></w:r></w:p>"
+        f"<w:p><w:r><w:t>{'Beheert het archief. ' * 6_000}</w:t></w:r></w:p>"
+        "</w:body></w:document>"
+    ).encode()
+    assert extract("functie.docx", docx_from_document_xml(document_xml)).split("\n") == [
+        "Notuleert de vergaderingen.", "Beheert het archief. " * 6_000,
+    ]
 
 
 def test_a_pdf_of_the_most_pages_is_read_and_one_more_is_refused():
