@@ -10,6 +10,23 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.constructor import ConstructorError
+
+from profiles import family_limits as limits
+from profiles.family_limits import column_limit, dutch_number, text_problem
+from profiles.models import (
+    ContextNote,
+    Criterion,
+    Element,
+    FamilyFunction,
+    Grade,
+    GradingSystem,
+    JobFamily,
+    Level,
+    Section,
+    SectionItem,
+)
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 INHERITS = {None: "", "idem": "idem", "idem+": "idem+"}
@@ -47,23 +64,38 @@ class _Reader:
             self.fail(place, "hier hoort een verzameling sleutels en waarden")
         return value
 
-    def sequence(self, value: Any, place: str) -> list:
+    def sequence(self, value: Any, place: str, *, limit: int) -> list:
         if value is None:
             return []
         if not isinstance(value, list):
             self.fail(place, "hier hoort een lijst")
+        if len(value) > limit:
+            self.fail(place, limits.TOO_MANY.format(count=dutch_number(len(value)), limit=dutch_number(limit)))
         return value
 
-    def text(self, data: dict, key: str, place: str, *, required: bool = True) -> str:
+    def text(
+        self, data: dict, key: str, place: str, *, model=None, limit: int | None = None, required: bool = True,
+        words: bool = True,
+    ) -> str:
+        """The text under `key`, at most as long as `model`'s field `key` holds (or `limit`), and
+        without a word longer than the engine reads unless `words` is false."""
         value = data.get(key)
+        where = f"{place}.{key}" if place else key
         if value is None and not required:
             return ""
         if not isinstance(value, str) or (required and not value.strip()):
-            self.fail(f"{place}.{key}" if place else key, "verplichte tekst ontbreekt of is leeg")
-        return " ".join(value.split()) if "\n" not in value.strip() else value.strip()
+            self.fail(where, "verplichte tekst ontbreekt of is leeg")
+        value = " ".join(value.split()) if "\n" not in value.strip() else value.strip()
+        self.check(value, where, column_limit(model, key) if model is not None else limit, words=words)
+        return value
 
-    def slug(self, data: dict, key: str, place: str) -> str:
-        value = self.text(data, key, place)
+    def check(self, value: str, place: str, limit: int, *, words: bool = True) -> None:
+        problem = text_problem(value, limit, words=words)
+        if problem:
+            self.fail(place, problem)
+
+    def slug(self, data: dict, key: str, place: str, *, model) -> str:
+        value = self.text(data, key, place, model=model)
         if not SLUG.match(value):
             self.fail(f"{place}.{key}" if place else key, f"'{value}' is geen geldige sleutel (a-z, 0-9 en -)")
         return value
@@ -72,8 +104,8 @@ class _Reader:
         value = data.get(key)
         if value is None:
             return None
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            self.fail(f"{place}.{key}", "hier hoort een geheel getal")
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= limits.MAX_NUMBER:
+            self.fail(f"{place}.{key}", f"hier hoort een geheel getal van 0 tot {dutch_number(limits.MAX_NUMBER)}")
         return value
 
     def known_keys(self, data: dict, allowed: set[str], place: str) -> None:
@@ -82,26 +114,68 @@ class _Reader:
             self.fail(place or "bovenste niveau", f"onbekende sleutel(s): {', '.join(unknown)}")
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors and aliases: the format needs none, and an alias bomb
-    ("billion laughs") expands a few hundred bytes into gigabytes of nested lists."""
+class LimitedLoader(yaml.SafeLoader):
+    """SafeLoader that stops a hostile file while it composes it, after bounded work.
+
+    It refuses anchors and aliases (the format needs none, and an alias bomb, "billion laughs",
+    expands a few hundred bytes into gigabytes of nested lists), nesting deeper than
+    MAX_YAML_DEPTH (the composer recurses: 50,000 "[" overflow Python's stack), more than
+    MAX_YAML_NODES nodes (a flow sequence of a million scalars costs half a minute and 850 MB)
+    and numbers longer than MAX_INT_CHARS (int() refuses 4,300 digits, and a base-60 number
+    costs quadratic work). The parser reads the text lazily, event by event, so refusing at the
+    limit also stops reading the rest.
+    """
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.depth = self.nodes = 0
+
+    def refuse(self, problem: str) -> None:
+        raise ComposerError(None, None, problem, self.peek_event().start_mark)
 
     def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent) or getattr(self.peek_event(), "anchor", None):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(problem="ankers en verwijzingen (& en *) zijn niet toegestaan", problem_mark=event.start_mark)
-        return super().compose_node(parent, index)
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            self.refuse("ankers en verwijzingen (& en *) zijn niet toegestaan")
+        self.nodes += 1
+        if self.nodes > limits.MAX_YAML_NODES:
+            self.refuse(f"meer dan {dutch_number(limits.MAX_YAML_NODES)} waarden, lijsten en verzamelingen")
+        if self.depth >= limits.MAX_YAML_DEPTH:
+            self.refuse(f"meer dan {limits.MAX_YAML_DEPTH} niveaus diep genest")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_yaml_int(self, node):
+        if len(node.value) > limits.MAX_INT_CHARS:
+            raise ConstructorError(None, None, f"een getal van meer dan {limits.MAX_INT_CHARS} tekens", node.start_mark)
+        return super().construct_yaml_int(node)
+
+
+LimitedLoader.add_constructor("tag:yaml.org,2002:int", LimitedLoader.construct_yaml_int)
 
 
 def parse_yaml(text: str, path: Path) -> Any:
-    """Parse one YAML document; `path` only names the file in an error."""
+    """Parse one YAML document within the limits of LimitedLoader; `path` only names the file in
+    an error. Whatever the parser raises is a FamilyFileError, never an unhandled exception."""
+    if len(text) > limits.MAX_YAML_CHARS:
+        raise FamilyFileError(path, "", f"het bestand heeft meer dan {dutch_number(limits.MAX_YAML_CHARS)} tekens")
+    loader = None
     try:
-        return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+        loader = LimitedLoader(text)  # reads nothing yet, but refuses unprintable characters
+        return loader.get_single_data()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         place = f"regel {mark.line + 1}, kolom {mark.column + 1}" if mark else ""
         problem = getattr(error, "problem", None) or "ongeldige YAML"
         raise FamilyFileError(path, place, f"ongeldige YAML ({problem})") from None
+    except Exception:  # noqa: BLE001 - PyYAML raises more than YAMLError, e.g. ValueError on "2019-13-45"
+        raise FamilyFileError(path, "", "ongeldige YAML (een waarde kan niet worden gelezen)") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
 
 
 def load_yaml(path: Path) -> Any:
@@ -121,30 +195,30 @@ def systems_from_data(raw_systems: Any, path: Path) -> list[dict]:
     reader = _Reader(path)
     systems = []
     seen = set()
-    for i, raw in enumerate(reader.sequence(raw_systems, "")):
+    for i, raw in enumerate(reader.sequence(raw_systems, "", limit=limits.MAX_SYSTEMS)):
         place = f"[{i}]"
         data = reader.mapping(raw, place)
         reader.known_keys(data, {"code", "name", "description", "grades", "settings"}, place)
-        code = reader.slug(data, "code", place)
+        code = reader.slug(data, "code", place, model=GradingSystem)
         if code in seen:
             reader.fail(f"{place}.code", f"systeem '{code}' staat er twee keer in")
         seen.add(code)
         grades, grade_codes = [], set()
-        for j, raw_grade in enumerate(reader.sequence(data.get("grades"), f"{place}.grades")):
+        for j, raw_grade in enumerate(reader.sequence(data.get("grades"), f"{place}.grades", limit=limits.MAX_GRADES)):
             grade_place = f"{place}.grades[{j}]"
             grade = reader.mapping(raw_grade, grade_place)
             reader.known_keys(grade, {"code", "name", "entry_requirement"}, grade_place)
-            grade_code = reader.text(grade, "code", grade_place)
+            grade_code = reader.text(grade, "code", grade_place, model=Grade)
             if grade_code in grade_codes:
                 reader.fail(f"{grade_place}.code", f"schaal '{grade_code}' staat er twee keer in")
             grade_codes.add(grade_code)
             grades.append(
                 {
                     "code": grade_code,
-                    "name": reader.text(grade, "name", grade_place),
+                    "name": reader.text(grade, "name", grade_place, model=Grade),
                     "rank": j + 1,
                     "entry_requirement": reader.text(
-                        grade, "entry_requirement", grade_place, required=False
+                        grade, "entry_requirement", grade_place, model=Grade, required=False
                     ),
                 }
             )
@@ -154,8 +228,8 @@ def systems_from_data(raw_systems: Any, path: Path) -> list[dict]:
         systems.append(
             {
                 "code": code,
-                "name": reader.text(data, "name", place),
-                "description": reader.text(data, "description", place, required=False),
+                "name": reader.text(data, "name", place, model=GradingSystem),
+                "description": reader.text(data, "description", place, model=GradingSystem, required=False),
                 "grades": grades,
                 "settings": settings,
             }
@@ -169,11 +243,11 @@ def _settings(reader: "_Reader", raw, place: str) -> list[dict]:
     if raw is None:
         return []
     settings, names = [], set()
-    for k, raw_setting in enumerate(reader.sequence(raw, place)):
+    for k, raw_setting in enumerate(reader.sequence(raw, place, limit=limits.MAX_SETTINGS)):
         setting_place = f"{place}[{k}]"
         setting = reader.mapping(raw_setting, setting_place)
         reader.known_keys(setting, {"name", "terms", "employers"}, setting_place)
-        name = reader.text(setting, "name", setting_place)
+        name = reader.text(setting, "name", setting_place, limit=limits.MAX_TERM_CHARS)
         if name in names:
             reader.fail(f"{setting_place}.name", f"setting '{name}' staat er twee keer in")
         names.add(name)
@@ -182,7 +256,10 @@ def _settings(reader: "_Reader", raw, place: str) -> list[dict]:
             values = setting.get(key) or []
             if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
                 reader.fail(f"{setting_place}.{key}", "een lijst met niet-lege teksten verwacht")
+            reader.sequence(values, f"{setting_place}.{key}", limit=limits.MAX_TERMS)
             lists[key] = [v.strip() for v in values]
+            for i, value in enumerate(lists[key]):
+                reader.check(value, f"{setting_place}.{key}[{i}]", limits.MAX_TERM_CHARS)
         if not lists["terms"] and not lists["employers"]:
             reader.fail(setting_place, "een setting heeft terms of employers nodig")
         settings.append({"name": name, **lists})
@@ -214,16 +291,16 @@ def family_from_data(raw: Any, path: Path, systems: dict[str, dict]) -> dict:
     criteria = _read_criteria(reader, data)
     levels = _read_levels(reader, data, {c["key"] for c in criteria}, grade_codes)
     return {
-        "slug": reader.slug(data, "slug", ""),
-        "name": reader.text(data, "name", ""),
+        "slug": reader.slug(data, "slug", "", model=JobFamily),
+        "name": reader.text(data, "name", "", model=JobFamily),
         "grading_system": system_code,
-        "jurisdiction": reader.text(data, "jurisdiction", ""),
-        "sector": reader.text(data, "sector", ""),
-        "source_file": reader.text(data, "source_file", ""),
-        "source_title": reader.text(data, "source_title", "", required=False),
+        "jurisdiction": reader.text(data, "jurisdiction", "", model=JobFamily),
+        "sector": reader.text(data, "sector", "", model=JobFamily),
+        "source_file": reader.text(data, "source_file", "", model=JobFamily),
+        "source_title": reader.text(data, "source_title", "", model=JobFamily, required=False),
         "source_url": _source_url(reader, data),
         "source_date": _source_date(reader, data),
-        "core": reader.text(data, "core", "", required=False),
+        "core": reader.text(data, "core", "", model=JobFamily, required=False),
         "related_functions": _read_names(reader, data, "related_functions"),
         "reference_functions": _read_names(reader, data, "reference_functions"),
         "context_notes": _read_notes(reader, data),
@@ -235,9 +312,13 @@ def family_from_data(raw: Any, path: Path, systems: dict[str, dict]) -> dict:
 
 
 def _source_url(reader: "_Reader", data: dict) -> str:
-    value = reader.text(data, "source_url", "", required=False)
-    if value and (len(value) > 200 or not SOURCE_URL.match(value)):
-        reader.fail("source_url", f"'{value}' is geen openbaar adres (http:// of https://, hoogstens 200 tekens)")
+    value = data.get("source_url")
+    limit = column_limit(JobFamily, "source_url")
+    if isinstance(value, str) and len(value.strip()) > limit:
+        reader.fail("source_url", f"het adres is langer dan {limit} tekens")
+    value = reader.text(data, "source_url", "", model=JobFamily, required=False, words=False)
+    if value and not SOURCE_URL.match(value):
+        reader.fail("source_url", f"'{value}' is geen openbaar adres (http:// of https://, hoogstens {limit} tekens)")
     return value
 
 
@@ -257,7 +338,7 @@ def _source_date(reader: "_Reader", data: dict) -> str:
 
 def _factors(reader: "_Reader", criterion: dict, place: str) -> list[str]:
     factors = []
-    for i, value in enumerate(reader.sequence(criterion.get("factors"), f"{place}.factors")):
+    for i, value in enumerate(reader.sequence(criterion.get("factors"), f"{place}.factors", limit=len(FACTORS))):
         if value not in FACTORS:
             reader.fail(f"{place}.factors[{i}]", f"onbekende factor '{value}' (kies uit {', '.join(FACTORS)})")
         if value in factors:
@@ -268,10 +349,11 @@ def _factors(reader: "_Reader", criterion: dict, place: str) -> list[str]:
 
 def _terms(reader: "_Reader", value, place: str) -> list[str]:
     terms = []
-    for i, term in enumerate(reader.sequence(value, place)):
+    for i, term in enumerate(reader.sequence(value, place, limit=limits.MAX_TERMS)):
         if not isinstance(term, str) or not term.strip():
             reader.fail(f"{place}[{i}]", "hier hoort een niet-lege tekst (een woord of woordgroep)")
         terms.append(" ".join(term.split()))
+        reader.check(terms[-1], f"{place}[{i}]", limits.MAX_TERM_CHARS)
     return terms
 
 
@@ -303,11 +385,11 @@ def read_recognition(reader: "_Reader", raw, levels: list[dict], sections) -> di
     headings = {e["group"].casefold() for level in levels for cell in level["cells"] for e in cell["elements"] if e["group"]}
     if "tracks" in data and data["tracks"] is not None:
         tracks, names = [], set()
-        for i, raw_track in enumerate(reader.sequence(data["tracks"], f"{place}.tracks")):
+        for i, raw_track in enumerate(reader.sequence(data["tracks"], f"{place}.tracks", limit=limits.MAX_TRACKS)):
             track_place = f"{place}.tracks[{i}]"
             track = reader.mapping(raw_track, track_place)
             reader.known_keys(track, TRACK_KEYS, track_place)
-            name = reader.text(track, "name", track_place)
+            name = reader.text(track, "name", track_place, limit=limits.MAX_TERM_CHARS)
             if name.casefold() in names:
                 reader.fail(f"{track_place}.name", f"spoor '{name}' staat er twee keer in")
             names.add(name.casefold())
@@ -317,7 +399,7 @@ def read_recognition(reader: "_Reader", raw, levels: list[dict], sections) -> di
                 reader.fail(f"{track_place}.groups", f"geen element van deze familie heeft een kop van spoor '{name}'")
             tracks.append({"name": name, "groups": groups, "terms": _terms(reader, track.get("terms"), f"{track_place}.terms")})
         result["tracks"] = tracks
-    titles = {" ".join(str(s.get("title", "")).split()).casefold() for s in reader.sequence(sections, "sections") if isinstance(s, dict)}
+    titles = {" ".join(str(s.get("title", "")).split()).casefold() for s in reader.sequence(sections, "sections", limit=limits.MAX_SECTIONS) if isinstance(s, dict)}
     for i, title in enumerate(result["additions"]):
         if title.casefold() not in titles:
             reader.fail(f"{place}.additions[{i}]", f"geen onderdeel (sections) van deze familie heet '{title}'")
@@ -326,24 +408,25 @@ def read_recognition(reader: "_Reader", raw, levels: list[dict], sections) -> di
 
 def _read_names(reader: _Reader, data: dict, key: str) -> list[str]:
     names = []
-    for i, value in enumerate(reader.sequence(data.get(key), key)):
+    for i, value in enumerate(reader.sequence(data.get(key), key, limit=limits.MAX_FUNCTIONS)):
         if not isinstance(value, str) or not value.strip():
             reader.fail(f"{key}[{i}]", "hier hoort een niet-lege tekst")
         names.append(" ".join(value.split()))
+        reader.check(names[-1], f"{key}[{i}]", column_limit(FamilyFunction, "name"))
     return names
 
 
 def _read_notes(reader: _Reader, data: dict) -> list[dict]:
     notes = []
-    for i, raw in enumerate(reader.sequence(data.get("context_notes"), "context_notes")):
+    for i, raw in enumerate(reader.sequence(data.get("context_notes"), "context_notes", limit=limits.MAX_CONTEXT_NOTES)):
         place = f"context_notes[{i}]"
         note = reader.mapping(raw, place)
         reader.known_keys(note, {"title", "text", "source_file"}, place)
         notes.append(
             {
-                "title": reader.text(note, "title", place),
-                "text": reader.text(note, "text", place),
-                "source_file": reader.text(note, "source_file", place, required=False),
+                "title": reader.text(note, "title", place, model=ContextNote),
+                "text": reader.text(note, "text", place, model=ContextNote),
+                "source_file": reader.text(note, "source_file", place, model=ContextNote, required=False),
             }
         )
     return notes
@@ -351,33 +434,33 @@ def _read_notes(reader: _Reader, data: dict) -> list[dict]:
 
 def _read_sections(reader: _Reader, data: dict, level_count: int) -> list[dict]:
     sections = []
-    for i, raw in enumerate(reader.sequence(data.get("sections"), "sections")):
+    for i, raw in enumerate(reader.sequence(data.get("sections"), "sections", limit=limits.MAX_SECTIONS)):
         place = f"sections[{i}]"
         section = reader.mapping(raw, place)
         reader.known_keys(section, {"kind", "title", "level", "intro", "items"}, place)
-        kind = reader.text(section, "kind", place)
+        kind = reader.text(section, "kind", place, model=Section)
         if kind not in SECTION_KINDS:
             reader.fail(f"{place}.kind", f"onbekende soort '{kind}' ({', '.join(sorted(SECTION_KINDS))})")
         level = reader.optional_int(section, "level", place)
         if level is not None and not 1 <= level <= level_count:
             reader.fail(f"{place}.level", f"er is geen niveau met rang {level}")
         items = []
-        for j, raw_item in enumerate(reader.sequence(section.get("items"), f"{place}.items")):
+        for j, raw_item in enumerate(reader.sequence(section.get("items"), f"{place}.items", limit=limits.MAX_SECTION_ITEMS)):
             item_place = f"{place}.items[{j}]"
             item = reader.mapping(raw_item, item_place)
             reader.known_keys(item, {"group", "text"}, item_place)
             items.append(
                 {
-                    "group": reader.text(item, "group", item_place, required=False),
-                    "text": reader.text(item, "text", item_place),
+                    "group": reader.text(item, "group", item_place, model=SectionItem, required=False),
+                    "text": reader.text(item, "text", item_place, model=SectionItem),
                 }
             )
         sections.append(
             {
                 "kind": kind,
-                "title": reader.text(section, "title", place),
+                "title": reader.text(section, "title", place, model=Section),
                 "level": level,
-                "intro": reader.text(section, "intro", place, required=False),
+                "intro": reader.text(section, "intro", place, model=Section, required=False),
                 "items": items,
             }
         )
@@ -386,16 +469,16 @@ def _read_sections(reader: _Reader, data: dict, level_count: int) -> list[dict]:
 
 def _read_criteria(reader: _Reader, data: dict) -> list[dict]:
     criteria, keys = [], set()
-    for i, raw in enumerate(reader.sequence(data.get("criteria"), "criteria")):
+    for i, raw in enumerate(reader.sequence(data.get("criteria"), "criteria", limit=limits.MAX_CRITERIA)):
         place = f"criteria[{i}]"
         criterion = reader.mapping(raw, place)
         reader.known_keys(criterion, {"key", "name", "factors"}, place)
-        key = reader.slug(criterion, "key", place)
+        key = reader.slug(criterion, "key", place, model=Criterion)
         if key in keys:
             reader.fail(f"{place}.key", f"criterium '{key}' staat er twee keer in")
         keys.add(key)
         criteria.append(
-            {"key": key, "name": reader.text(criterion, "name", place), "factors": _factors(reader, criterion, place)}
+            {"key": key, "name": reader.text(criterion, "name", place, model=Criterion), "factors": _factors(reader, criterion, place)}
         )
     if not criteria:
         reader.fail("criteria", "een familie heeft minstens één criterium nodig")
@@ -409,7 +492,7 @@ LEVEL_KEYS = {
 
 def _read_levels(reader: _Reader, data: dict, criterion_keys: set[str], grade_codes: set[str]) -> list[dict]:
     levels = []
-    for i, raw in enumerate(reader.sequence(data.get("levels"), "levels")):
+    for i, raw in enumerate(reader.sequence(data.get("levels"), "levels", limit=limits.MAX_LEVELS)):
         place = f"levels[{i}]"
         level = reader.mapping(raw, place)
         reader.known_keys(level, LEVEL_KEYS, place)
@@ -421,10 +504,10 @@ def _read_levels(reader: _Reader, data: dict, criterion_keys: set[str], grade_co
         levels.append(
             {
                 "rank": i + 1,
-                "name": reader.text(level, "name", place),
+                "name": reader.text(level, "name", place, model=Level),
                 "grade": grade,
-                "description": reader.text(level, "description", place, required=False),
-                "requirements": reader.text(level, "requirements", place, required=False),
+                "description": reader.text(level, "description", place, model=Level, required=False),
+                "requirements": reader.text(level, "requirements", place, model=Level, required=False),
                 "typing_code": _typing_code(reader, level, place),
                 "typing_total": reader.optional_int(level, "typing_total", place),
                 "cells": _read_cells(reader, level, place, criterion_keys, is_lowest=i == 0),
@@ -432,6 +515,9 @@ def _read_levels(reader: _Reader, data: dict, criterion_keys: set[str], grade_co
         )
     if not levels:
         reader.fail("levels", "een familie heeft minstens één niveau nodig")
+    elements = sum(len(cell["elements"]) for level in levels for cell in level["cells"])
+    if elements > limits.MAX_ELEMENTS:
+        reader.fail("levels", f"{dutch_number(elements)} elementen; een familie heeft er hoogstens {dutch_number(limits.MAX_ELEMENTS)}")
     return levels
 
 
@@ -439,12 +525,13 @@ def _typing_code(reader: _Reader, level: dict, place: str) -> str:
     value = level.get("typing_code") or ""
     if not isinstance(value, str):
         reader.fail(f"{place}.typing_code", "de functietypering is tekst, bijvoorbeeld \"22222  22222  22  22\"")
+    reader.check(value.strip(), f"{place}.typing_code", column_limit(Level, "typing_code"))
     return value.strip()  # inner spacing is kept exactly as the source prints it
 
 
 def _read_cells(reader: _Reader, level: dict, place: str, criterion_keys: set[str], *, is_lowest: bool) -> list[dict]:
     cells, seen = [], set()
-    for j, raw in enumerate(reader.sequence(level.get("cells"), f"{place}.cells")):
+    for j, raw in enumerate(reader.sequence(level.get("cells"), f"{place}.cells", limit=limits.MAX_CRITERIA)):
         cell_place = f"{place}.cells[{j}]"
         cell = reader.mapping(raw, cell_place)
         reader.known_keys(cell, {"criterion", "inherits", "elements"}, cell_place)
@@ -460,14 +547,14 @@ def _read_cells(reader: _Reader, level: dict, place: str, criterion_keys: set[st
         if inherits and is_lowest:
             reader.fail(f"{cell_place}.inherits", "het laagste niveau kan niet erven van een niveau eronder")
         elements = []
-        for k, raw_element in enumerate(reader.sequence(cell.get("elements"), f"{cell_place}.elements")):
+        for k, raw_element in enumerate(reader.sequence(cell.get("elements"), f"{cell_place}.elements", limit=limits.MAX_ELEMENTS_PER_CELL)):
             element_place = f"{cell_place}.elements[{k}]"
             element = reader.mapping(raw_element, element_place)
             reader.known_keys(element, {"text", "group"}, element_place)
             elements.append(
                 {
-                    "text": reader.text(element, "text", element_place),
-                    "group": reader.text(element, "group", element_place, required=False),
+                    "text": reader.text(element, "text", element_place, model=Element),
+                    "group": reader.text(element, "group", element_place, model=Element, required=False),
                 }
             )
         if inherits == "idem" and elements:
