@@ -12,10 +12,13 @@ from pathlib import Path
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import FieldDoesNotExist
+from django.core.validators import MaxLengthValidator
 
 from profiles.additions import recompute_additions
 from profiles.catalogue.versions import release_publish
-from profiles.family_files import FamilyFileError, _Reader, read_recognition
+from profiles.family_files import FamilyFileError, _Reader, _settings, read_recognition
+from profiles.family_limits import MAX_ELEMENTS_PER_CELL, MAX_TEXT_CHARS, column_limit, text_problem, validate_words
 from profiles.models import (
     CatalogueRelease,
     CatalogueVersion,
@@ -33,8 +36,28 @@ from profiles.models import (
 )
 
 
+class CatalogueForm(forms.ModelForm):
+    """Holds every text to the limits an upload is held to (profiles.family_limits): a text longer
+    than MAX_TEXT_CHARS, or with a word longer than the engine reads, is a field error."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.CharField) or isinstance(field, (forms.JSONField, forms.URLField)):
+                continue
+            try:
+                self._meta.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue  # a form's own field (CellForm.elements_text) checks itself
+            field.validators.append(validate_words)
+            if field.max_length is None:
+                field.validators.append(MaxLengthValidator(MAX_TEXT_CHARS))
+
+
 class CatalogueChangeMixin:
     """Keeps derived data and the catalogue version right after every admin change."""
+
+    form = CatalogueForm
 
     def family_of(self, obj) -> JobFamily | None:
         return getattr(obj, "family", None)
@@ -78,12 +101,29 @@ class CatalogueChangeMixin:
 
 
 class GradeInline(admin.TabularInline):
+    form = CatalogueForm
     model = Grade
     extra = 0
 
 
+SETTINGS_INVALID = "De settings kloppen niet bij {place}: {message}"
+
+
+class GradingSystemForm(CatalogueForm):
+    """The system with its settings as JSON, checked as the importer checks them."""
+
+    def clean_settings(self):
+        try:
+            return _settings(_Reader(Path("settings")), self.cleaned_data.get("settings"), "settings")
+        except FamilyFileError as error:
+            raise forms.ValidationError(
+                SETTINGS_INVALID.format(place=error.place, message=error.message), code="invalid_settings"
+            ) from None
+
+
 @admin.register(GradingSystem)
 class GradingSystemAdmin(CatalogueChangeMixin, admin.ModelAdmin):
+    form = GradingSystemForm
     list_display = ["name", "code"]
     inlines = [GradeInline]
 
@@ -92,21 +132,25 @@ class GradingSystemAdmin(CatalogueChangeMixin, admin.ModelAdmin):
 
 
 class FamilyFunctionInline(admin.TabularInline):
+    form = CatalogueForm
     model = FamilyFunction
     extra = 0
 
 
 class ContextNoteInline(admin.StackedInline):
+    form = CatalogueForm
     model = ContextNote
     extra = 0
 
 
 class CriterionInline(admin.TabularInline):
+    form = CatalogueForm
     model = Criterion
     extra = 0
 
 
 class LevelInline(admin.TabularInline):
+    form = CatalogueForm
     model = Level
     extra = 0
     fields = ["rank", "name", "grade", "typing_code", "typing_total"]
@@ -114,6 +158,7 @@ class LevelInline(admin.TabularInline):
 
 
 class SectionInline(admin.StackedInline):
+    form = CatalogueForm
     model = Section
     extra = 0
     fields = ["order", "kind", "title", "level", "intro"]
@@ -123,7 +168,7 @@ class SectionInline(admin.StackedInline):
 RECOGNITION_INVALID = "De herkenning (recognition) klopt niet bij {place}: {message}"
 
 
-class JobFamilyForm(forms.ModelForm):
+class JobFamilyForm(CatalogueForm):
     """The family with its `recognition:` block as JSON, checked as the importer checks it."""
 
     recognition = forms.JSONField(
@@ -170,7 +215,7 @@ class JobFamilyAdmin(CatalogueChangeMixin, admin.ModelAdmin):
         return obj
 
 
-class CellForm(forms.ModelForm):
+class CellForm(CatalogueForm):
     """A cell with its own elements as lines; a line "kop :: tekst" keeps a sub-heading."""
 
     elements_text = forms.CharField(
@@ -198,6 +243,23 @@ class CellForm(forms.ModelForm):
             group, _, text = line.rpartition(" :: ")
             rows.append((group.strip(), " ".join(text.split())))
         return rows
+
+    def clean_elements_text(self):
+        """Each element as an upload's element: within its columns, no word longer than the
+        engine reads, and at most MAX_ELEMENTS_PER_CELL of them."""
+        rows = self.parsed_elements()
+        if len(rows) > MAX_ELEMENTS_PER_CELL:
+            raise forms.ValidationError(
+                f"Een cel heeft hoogstens {MAX_ELEMENTS_PER_CELL} elementen; hier staan er {len(rows)}.", code="too_many"
+            )
+        errors = []
+        for number, (group, text) in enumerate(rows, start=1):
+            for value, limit in ((group, column_limit(Element, "group")), (text, column_limit(Element, "text"))):
+                if problem := text_problem(value, limit):
+                    errors.append(forms.ValidationError(f"Element {number}: {problem}.", code="invalid_element"))
+        if errors:
+            raise forms.ValidationError(errors)
+        return self.cleaned_data["elements_text"]
 
     def clean(self):
         cleaned = super().clean()
@@ -249,6 +311,7 @@ class LevelAdmin(CatalogueChangeMixin, admin.ModelAdmin):
 
 
 class SectionItemInline(admin.TabularInline):
+    form = CatalogueForm
     model = SectionItem
     extra = 0
 
