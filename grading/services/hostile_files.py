@@ -1,4 +1,4 @@
-"""Hostile role descriptions, built in memory: the inputs that once stalled a worker.
+"""Hostile role descriptions and catalogue files, built in memory: the inputs that once stalled a worker.
 
 Shared by the tests (tests/grading/test_hostile_inputs.py) and `manage.py benchmark_uploads`, so
 the files the benchmark measures are the files the tests refuse. Nothing here is stored or sent.
@@ -9,6 +9,8 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
+
+import yaml
 
 DOCX_CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -424,6 +426,33 @@ def huge_dimension_xlsx() -> bytes:
     )
 
 
+def nested_yaml(*, depth: int = 50_000) -> bytes:
+    """50,000 "[": PyYAML's composer recurses once per level and overflows Python's stack."""
+    return b"[" * depth
+
+
+def long_number_yaml(*, digits: int = 5_000) -> bytes:
+    """A family whose slug is a number of 5,000 digits: more than int() reads (4,300)."""
+    return b"slug: " + b"9" * digits + b"\n"
+
+
+def flow_sequence_yaml(*, items: int = 1_300_000) -> bytes:
+    """2.6 MB, just under the upload cap: one flow sequence of 1.3 million one-letter scalars."""
+    return b"[" + b"a," * (items - 1) + b"a]"
+
+
+def family_file(*, name: str = "Vergiftigde familie", element: str = "Beheert het archief.") -> bytes:
+    """A small, otherwise valid family file (no grading system) with the given name and element."""
+    family = {
+        "slug": "vergiftigde-familie", "name": name, "grading_system": None, "jurisdiction": "Nederland",
+        "sector": "Gemeente", "source_file": "hostile.txt",
+        "criteria": [{"key": "kerntaken", "name": "Kerntaken"}],
+        "levels": [{"rank": 1, "name": "Medewerker", "grade": None,
+                    "cells": [{"criterion": "kerntaken", "elements": [{"text": element}]}]}],
+    }
+    return yaml.safe_dump(family, allow_unicode=True, sort_keys=False, width=1 << 30).encode()
+
+
 def hostile_inputs() -> list[HostileInput]:
     """Every hostile input, built fresh. Takes about a second, mostly deflating the bombs."""
     long_word = "a" * 400
@@ -467,4 +496,15 @@ def hostile_inputs() -> list[HostileInput]:
                      filename="functiehuis.xlsx", content=shared_strings_comment_xlsx(), target="catalogue"),
         HostileInput("huge-dimension-xlsx", "xlsx: 2 KB dat A1:XFD1048576 opgeeft, met één cel in de laatste rij",
                      filename="functiehuis.xlsx", content=huge_dimension_xlsx(), target="catalogue"),
+        HostileInput("yaml-nesting", "yaml: 50.000 keer '[' (te diep genest)",
+                     filename="familie.yaml", content=nested_yaml(), target="catalogue"),
+        HostileInput("yaml-long-number", "yaml: een getal van 5.000 cijfers",
+                     filename="familie.yaml", content=long_number_yaml(), target="catalogue"),
+        HostileInput("yaml-flow-sequence", "yaml: één lijst van 1,3 mln waarden (2,6 MB)",
+                     filename="familie.yaml", content=flow_sequence_yaml(), target="catalogue"),
+        HostileInput("family-long-word", "familie: een element dat eindigt op een woord van 25.000 letters",
+                     filename="familie.yaml", target="catalogue",
+                     content=family_file(element="Beheert het archief van " + "a" * 25_000)),
+        HostileInput("family-long-name", "familie: een naam van 274 tekens (de kolom heeft er 200)",
+                     filename="familie.yaml", target="catalogue", content=family_file(name=" ".join(["Medewerker"] * 25))),
     ]

@@ -28,7 +28,9 @@ from grading.services.text_extraction import (
     ExtractionError,
     extract_text,
 )
+from profiles.catalogue.uploads import MAX_UPLOAD_BYTES
 from profiles.catalogue.workbook_limits import DIMENSION_TOO_LARGE, TOKEN_TOO_LARGE
+from profiles.family_limits import MAX_INT_CHARS, MAX_YAML_DEPTH
 from profiles.models import CatalogueVersion, PendingUpload
 from tests.factory import make_submission, make_user
 
@@ -54,8 +56,16 @@ EXPECTED = {
     "sheet-comment-xlsx": TOKEN_TOO_LARGE,  # uploaded on /beheer/importeren/, as the rest below
     "shared-strings-comment-xlsx": TOKEN_TOO_LARGE,
     "huge-dimension-xlsx": DIMENSION_TOO_LARGE.format(ref="A1:XFD1048576"),
+    "yaml-nesting": f"ongeldige YAML (meer dan {MAX_YAML_DEPTH} niveaus diep genest)",  # not a RecursionError
+    "yaml-long-number": f"ongeldige YAML (een getal van meer dan {MAX_INT_CHARS} tekens)",  # not int()'s ValueError
+    "yaml-flow-sequence": "ongeldige YAML (meer dan 25.000 waarden",  # after 25,001 nodes, not 1.3 million
+    "family-long-word": "levels[0].cells[0].elements[0].text: de tekst heeft 25.024 tekens",
+    "family-long-name": "name: de tekst heeft 274 tekens; hier passen er hoogstens 200",  # PostgreSQL's column
 }
-CATALOGUE = {"sheet-comment-xlsx", "shared-strings-comment-xlsx", "huge-dimension-xlsx"}
+CATALOGUE = {
+    "sheet-comment-xlsx", "shared-strings-comment-xlsx", "huge-dimension-xlsx",
+    "yaml-nesting", "yaml-long-number", "yaml-flow-sequence", "family-long-word", "family-long-name",
+}
 SUBMIT = [name for name in EXPECTED if name not in CATALOGUE]
 
 
@@ -109,10 +119,12 @@ def test_the_catalogue_upload_refuses_it_with_its_dutch_message_and_stores_nothi
 
 
 def test_the_hostile_files_are_small(hostile):
-    """What makes them hostile is what they unpack to, not what they weigh."""
+    """What makes them hostile is what they unpack to, not what they weigh; a YAML file is hostile
+    by what parsing it costs, and stays within what an upload may weigh."""
     for item in hostile.values():
         if item.content is not None:
-            assert item.size() < 2 * 1024 * 1024, item.name
+            limit = MAX_UPLOAD_BYTES if item.filename.endswith(".yaml") else 2 * 1024 * 1024
+            assert item.size() <= limit, item.name
 
 
 @pytest.mark.django_db
