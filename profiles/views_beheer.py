@@ -88,7 +88,7 @@ def family_version(request: HttpRequest, slug: str, number: int) -> HttpResponse
     revision, diff = found
     context = {
         "revision": revision, "data": revision.data, "levels": selectors.revision_levels(revision.data),
-        "diff": diff, "number": number,
+        "diff": diff, "unreadable": diff if isinstance(diff, str) else "", "number": number,
     }
     return render(request, "beheer/family_version.html", context)
 

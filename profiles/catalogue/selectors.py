@@ -6,7 +6,7 @@ from pathlib import Path
 from profiles.catalogue.diff import FamilyDiff, family_diff
 from profiles.catalogue.uploads import current_families
 from profiles.catalogue.versions import family_revision
-from profiles.family_files import family_from_data, systems_from_data
+from profiles.family_files import FamilyFileError, family_from_data, systems_from_data
 from profiles.models import CatalogueRelease, FamilyRevision, JobFamily
 
 
@@ -27,14 +27,18 @@ def release_list(limit: int = 50) -> list[CatalogueRelease]:
     return list(CatalogueRelease.objects.select_related("published_by").prefetch_related("revisions").order_by("-number")[:limit])
 
 
-def family_version_compare(*, slug: str, number: int) -> tuple[FamilyRevision, FamilyDiff] | None:
-    """The family as published in version `number`, and what changed from it to the current one."""
+def family_version_compare(*, slug: str, number: int) -> tuple[FamilyRevision, FamilyDiff | str] | None:
+    """The family as published in version `number`, and what changed from it to the current one;
+    instead of the change, why they cannot be compared (data stored before today's limits)."""
     revision = family_revision(slug=slug, number=number)
     if revision is None or revision.data is None:
         return None
-    systems = {s["code"]: s for s in systems_from_data(revision.release.systems, Path("versie"))}
-    old = family_from_data(revision.data, Path(f"{slug} (versie {revision.release.number})"), systems)
-    return revision, family_diff(old, current_families([slug]).get(slug))
+    try:
+        systems = {s["code"]: s for s in systems_from_data(revision.release.systems, Path("versie"))}
+        old = family_from_data(revision.data, Path(f"{slug} (versie {revision.release.number})"), systems)
+        return revision, family_diff(old, current_families([slug]).get(slug))
+    except FamilyFileError as error:
+        return revision, str(error)
 
 
 def revision_levels(data: dict) -> list[dict]:

@@ -100,7 +100,8 @@ def unpack_zip(content: bytes, name: str) -> dict[str, bytes]:
                     chunks.append(chunk)
             members[info.filename] = b"".join(chunks)
         return members
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError, OSError):
+    # RuntimeError: a member that is encrypted
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError, OSError, RuntimeError):
         raise UploadError(name, ZIP_BROKEN) from None
 
 

@@ -9,6 +9,7 @@ import pytest
 import yaml
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from grading import engine
@@ -18,7 +19,7 @@ from profiles.catalogue import uploads
 from profiles.catalogue.spreadsheet import workbook_write
 from profiles.catalogue.versions import release_publish
 from profiles.family_files import load_yaml
-from profiles.models import CatalogueRelease, CatalogueVersion, Element, JobFamily, Level, PendingUpload
+from profiles.models import CatalogueRelease, CatalogueVersion, Element, FamilyRevision, JobFamily, Level, PendingUpload
 from tests.factory import PASSWORD, make_adviser, make_user
 
 pytestmark = pytest.mark.django_db
@@ -378,3 +379,27 @@ def test_import_families_if_empty_leaves_a_filled_catalogue_alone(client_b, caps
 
 def test_release_publish_without_changes_makes_no_version():
     assert release_publish(by=None, comment="x", origin="import") is None
+
+
+def test_a_version_stored_before_todays_limits_is_shown_without_a_comparison(client_b):
+    """An old published version may hold what today's limits refuse: its page says so, never a 500."""
+    response = upload(client_b, "div-ict.yaml", family_yaml("div-ict", lambda d: d["levels"][3]["cells"][0]["elements"].pop(0)))
+    confirm(client_b, response, "Element weg")
+    revision = FamilyRevision.objects.get(slug="div-ict", release__number=1)
+    revision.data["levels"][0]["description"] += " " + "a" * 61
+    revision.save()
+    response = client_b.get("/beheer/families/div-ict/versie/1/")
+    assert response.status_code == 200
+    assert "kan niet met de huidige worden vergeleken" in response.content.decode()
+
+
+def test_a_zip_with_an_encrypted_member_gets_a_dutch_error(client_b):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("families/div-ict.yaml", "slug: div-ict\n")
+    content = bytearray(buffer.getvalue())
+    content[6] |= 0x1  # the local header's flag: encrypted
+    content[content.index(b"PK\x01\x02") + 8] |= 0x1  # and the central directory's
+    response = client_b.post("/beheer/importeren/", {"file": SimpleUploadedFile("export.zip", bytes(content))})
+    assert response.status_code == 400
+    assert "beschadigd" in response.content.decode()
