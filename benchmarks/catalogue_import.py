@@ -8,10 +8,10 @@ from django.db import transaction
 
 from profiles.catalogue import spreadsheet
 from profiles.catalogue.diff import family_diff
+from profiles.catalogue.files import Catalogue
+from profiles.catalogue.importing import import_catalogue
 from profiles.catalogue.uploads import current_families, current_systems, upload_read
 from profiles.catalogue.versions import release_publish
-from profiles.family_files import Catalogue
-from profiles.family_import import import_catalogue
 from profiles.models import CatalogueRelease
 
 

@@ -6,7 +6,12 @@ from django.core.exceptions import ValidationError
 
 from grading.roles import HR_ADVISER
 from grading.services import review, submissions
-from grading.services.text_extraction import FILE_BROKEN, FILE_EMPTY, ExtractionError, extract_text
+from grading.services.extraction import (
+    FILE_BROKEN,
+    FILE_EMPTY,
+    ExtractionError,
+    extract_text,
+)
 from grading.submission_selectors import questionnaire
 from profiles.models import Grade, JobFamily
 

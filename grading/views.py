@@ -7,7 +7,11 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
 from grading import notifications, reports
 from grading import submission_selectors as selectors
@@ -23,8 +27,8 @@ from grading.forms import (
 from grading.forms import settle_form as settle_form_for
 from grading.models import Submission, SubmissionEvent
 from grading.services import review, submissions
+from grading.services.extraction import MAX_FILE_BYTES
 from grading.services.submissions import ConflictError
-from grading.services.text_extraction import MAX_FILE_BYTES
 
 PER_PAGE = 50
 ERRORS_BELOW = "Het formulier is niet verwerkt; zie de melding bij het veld."

@@ -2,7 +2,7 @@
 
 Cells are edited inside their level, with the elements as one text per line, because Django
 admin cannot nest inlines. Every save and delete, single or bulk, recomputes which elements
-distinguish a level and bumps the catalogue version (see also `catalogue_changes`), so pages and
+distinguish a level and bumps the catalogue version (see also `profiles.catalogue.changes`), so pages and
 the grading engine rebuild their view of the data. It also publishes a new version of the
 catalogue (`profiles.catalogue.versions`) in the same transaction, naming the user and the object,
 so an admin edit leaves the same trace in the history as an upload.
@@ -12,13 +12,23 @@ from pathlib import Path
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MaxLengthValidator
 
 from profiles.additions import recompute_additions
+from profiles.catalogue.files import (
+    FamilyFileError,
+    _Reader,
+    _settings,
+    read_recognition,
+)
+from profiles.catalogue.limits import (
+    MAX_ELEMENTS_PER_CELL,
+    MAX_TEXT_CHARS,
+    column_limit,
+    text_problem,
+)
 from profiles.catalogue.versions import release_publish
-from profiles.family_files import FamilyFileError, _Reader, _settings, read_recognition
-from profiles.family_limits import MAX_ELEMENTS_PER_CELL, MAX_TEXT_CHARS, column_limit, text_problem, validate_words
 from profiles.models import (
     CatalogueRelease,
     CatalogueVersion,
@@ -36,8 +46,14 @@ from profiles.models import (
 )
 
 
+def validate_words(value) -> None:
+    """No word longer than the engine reads (grading.engine.text.MAX_WORD_LENGTH)."""
+    if isinstance(value, str) and (problem := text_problem(value, len(value))):
+        raise ValidationError(problem[0].upper() + problem[1:] + ".", code="long_word")
+
+
 class CatalogueForm(forms.ModelForm):
-    """Holds every text to the limits an upload is held to (profiles.family_limits): a text longer
+    """Holds every text to the limits an upload is held to (profiles.catalogue.limits): a text longer
     than MAX_TEXT_CHARS, or with a word longer than the engine reads, is a field error."""
 
     def __init__(self, *args, **kwargs):

@@ -7,6 +7,6 @@ class ProfilesConfig(AppConfig):
     verbose_name = "Functieprofielen"
 
     def ready(self) -> None:
-        from profiles import catalogue_changes
+        from profiles.catalogue import changes
 
-        catalogue_changes.connect()
+        changes.connect()

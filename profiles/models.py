@@ -19,7 +19,7 @@ class GradingSystem(models.Model):
     name = models.CharField("naam", max_length=200)
     description = models.TextField("omschrijving", blank=True)
     # Where the system applies: [{"name", "terms", "employers"}], validated by
-    # profiles/family_files.py. The engine tells from them which system a role's setting uses.
+    # profiles/catalogue/files.py. The engine tells from them which system a role's setting uses.
     settings = models.JSONField("settings", default=list, blank=True)
 
     class Meta:
@@ -79,7 +79,7 @@ class JobFamily(models.Model):
     source_title = models.CharField("bron", max_length=300, blank=True)
     source_url = models.URLField("openbaar adres van de bron", blank=True)
     source_date = models.CharField("datum van de bron", max_length=20, blank=True)  # "2019", "2023-05"
-    # The YAML `recognition:` block as validated by profiles.family_files.read_recognition:
+    # The YAML `recognition:` block as validated by profiles.catalogue.files.read_recognition:
     # what the grading engine knows about this family beyond its texts. Null when absent.
     recognition = models.JSONField("herkenning", null=True, blank=True)
 

@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from profiles.catalogue import archive, selectors, uploads
+from profiles.catalogue.files import FamilyFileError
 from profiles.catalogue.versions import family_history
-from profiles.family_files import FamilyFileError
 from profiles.forms_beheer import ConfirmForm, UploadForm
 from profiles.models import JobFamily, PendingUpload
 

@@ -112,6 +112,14 @@ def test_only_the_benchmark_commands_import_measuring_code():
     for module, path in modules.items():
         if "benchmarks" in {name.split(".")[0] for name in imported_names(path, module, modules)}:
             assert module.rpartition(".")[2].startswith("benchmark_") and ".management.commands." in module, module
+    assert [m for m in modules if "benchmark" in m and ".management.commands." not in m] == []
+    assert [m for m in modules if "hostile" in m] == []
+
+
+def test_no_module_is_over_600_lines():
+    """A module longer than this holds more than one concern: split it."""
+    long = {module: lines for module, path in project_modules().items() if (lines := len(path.read_text().splitlines())) > 600}
+    assert long == {}
 
 
 def test_the_pure_packages_import_no_django_and_no_app():

@@ -68,7 +68,7 @@ class RecognitionData:
 
     @classmethod
     def from_dict(cls, data: dict | None) -> "RecognitionData | None":
-        """From the validated `recognition:` block (profiles/family_files.py) as stored."""
+        """From the validated `recognition:` block (profiles/catalogue/files.py) as stored."""
         if not data:
             return None
         tracks = data.get("tracks")

@@ -1,6 +1,8 @@
-"""The functional administration of the functiehuis: uploads, published versions, diffs, exports.
+"""The catalogue's files and life cycle: the family file format and its limits (`files`, `limits`,
+`workbook_limits`), import and export (`importing`, `exporting`, `spreadsheet`, `archive`),
+uploads with their preview (`uploads`, `diff`), published versions (`versions`, `selectors`) and
+the data version every write moves (`changes`).
 
-The catalogue's file format itself is read by `profiles.family_files` and written by
-`profiles.family_import` / `profiles.family_export`; this package builds on them, so an upload in
-/beheer/ and `manage.py import_families` share one validation and one import.
+`manage.py import_families` and an upload in /beheer/ share one validation and one import.
+The public pages (views, filters, search, tables) stay in `profiles`.
 """

@@ -6,7 +6,7 @@ import zipfile
 import yaml
 
 from profiles.catalogue import spreadsheet
-from profiles.family_export import _Dumper, family_data, system_data
+from profiles.catalogue.exporting import _Dumper, family_data, system_data
 from profiles.selectors import family_full_queryset
 
 

@@ -1,6 +1,6 @@
 """What changes between two states of a family, per level and criterion, in plain data.
 
-Both sides are families in their YAML form (`family_export.family_data` or a validated upload),
+Both sides are families in their YAML form (`exporting.family_data` or a validated upload),
 so a preview, a comparison with an older version and the history all use one comparison.
 """
 

@@ -4,9 +4,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from profiles.catalogue.diff import FamilyDiff, family_diff
+from profiles.catalogue.files import (
+    FamilyFileError,
+    family_from_data,
+    systems_from_data,
+)
 from profiles.catalogue.uploads import current_families
 from profiles.catalogue.versions import family_revision
-from profiles.family_files import FamilyFileError, family_from_data, systems_from_data
 from profiles.models import CatalogueRelease, FamilyRevision, JobFamily
 
 

@@ -2,7 +2,7 @@
 
 Every part of the family format has a sheet; the first row of a sheet holds the YAML key names,
 so one documentation (fixtures/README.md) serves both. Rows become the same plain dicts a YAML
-file gives, and `family_files` validates them; an error's YAML path is translated back to the
+file gives, and `files` validates them; an error's YAML path is translated back to the
 sheet, row and column it came from.
 """
 
@@ -17,8 +17,10 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils.exceptions import InvalidFileException
 
 from profiles.catalogue import workbook_limits
-from profiles.catalogue.workbook_limits import MAX_ROWS  # per sheet, the header included
-from profiles.family_files import FamilyFileError
+from profiles.catalogue.files import FamilyFileError
+from profiles.catalogue.workbook_limits import (
+    MAX_ROWS,  # per sheet, the header included
+)
 
 SHEETS: dict[str, list[str]] = {
     "Families": ["slug", "name", "grading_system", "jurisdiction", "sector", "source_file", "source_title",
@@ -241,7 +243,7 @@ def _rows(workbook, title: str, name: str, check) -> list[Row]:
 
 
 def workbook_read(content: bytes, name: str, *, deadline: Callable[[], None]) -> ReadBook:
-    """The spreadsheet's families and systems as raw dicts, ready for `family_files` to check.
+    """The spreadsheet's families and systems as raw dicts, ready for `files` to check.
 
     The XML is checked within bounds (`workbook_limits`) before openpyxl reads any of it.
     """

@@ -21,12 +21,18 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 
 from profiles.catalogue import spreadsheet
+from profiles.catalogue.changes import lock_catalogue
 from profiles.catalogue.diff import FamilyDiff, catalogue_diff
+from profiles.catalogue.exporting import family_data, system_data
+from profiles.catalogue.files import (
+    Catalogue,
+    FamilyFileError,
+    family_from_data,
+    parse_yaml,
+    systems_from_data,
+)
+from profiles.catalogue.importing import import_catalogue
 from profiles.catalogue.versions import release_publish
-from profiles.catalogue_changes import lock_catalogue
-from profiles.family_export import family_data, system_data
-from profiles.family_files import Catalogue, FamilyFileError, family_from_data, parse_yaml, systems_from_data
-from profiles.family_import import import_catalogue
 from profiles.models import CatalogueRelease, CatalogueVersion, JobFamily, PendingUpload
 from profiles.selectors import family_full_queryset
 

@@ -8,8 +8,8 @@ was: a cache key that moves on every write; a release records the data version i
 from django.db import transaction
 from django.db.models import Max
 
-from profiles.catalogue_changes import lock_catalogue
-from profiles.family_export import family_data, system_data
+from profiles.catalogue.changes import lock_catalogue
+from profiles.catalogue.exporting import family_data, system_data
 from profiles.models import CatalogueRelease, CatalogueVersion, FamilyRevision
 from profiles.selectors import family_full_queryset
 

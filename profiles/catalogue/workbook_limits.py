@@ -21,7 +21,7 @@ from pathlib import Path
 from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
 
 from functiewaardering import bounded_xml
-from profiles.family_files import FamilyFileError
+from profiles.catalogue.files import FamilyFileError
 
 # Rows per sheet, the header row included: 50,000 lines of the Cellen sheet are some 200 families
 # of 250 elements; the four real families take 228.

@@ -4,7 +4,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from grading import engine
-from profiles.family_files import read_catalogue
+from profiles.catalogue.files import read_catalogue
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 

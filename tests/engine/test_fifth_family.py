@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from grading import engine
-from profiles.family_files import read_family, read_systems
+from profiles.catalogue.files import read_family, read_systems
 from tests.engine.families import FIXTURES, _family, fixture_families, fixture_index
 
 HERE = Path(__file__).parent

@@ -4,7 +4,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from grading import engine
-from profiles.family_files import read_catalogue
+from profiles.catalogue.files import read_catalogue
 from tests.engine.families import FIXTURES, fixture_families
 
 OR_SECRETARY = (
@@ -60,7 +60,7 @@ def test_without_settings_data_nothing_is_assumed():
 def test_a_setting_without_terms_or_employers_is_refused(tmp_path):
     import pytest
 
-    from profiles.family_files import FamilyFileError, read_systems
+    from profiles.catalogue.files import FamilyFileError, read_systems
 
     path = tmp_path / "grading_systems.yaml"
     path.write_text("- code: x\n  name: X\n  grades: []\n  settings:\n    - name: leeg\n", encoding="utf-8")

@@ -1,6 +1,6 @@
 """Inputs built to stall a worker are refused with a Dutch message, and change nothing.
 
-Every hostile file is built here, in memory, by grading.services.hostile_files: the same builders
+Every hostile file is built here, in memory, by benchmarks.hostile_files: the same builders
 `manage.py benchmark_uploads` times. This module asserts outcomes only, never timings.
 """
 
@@ -11,13 +11,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils.html import escape
 
+from benchmarks.hostile_files import hostile_inputs, long_word_inputs
+from benchmarks.uploads import PATHS
 from grading.models import Submission
 from grading.roles import FUNCTIONAL_ADMIN
-from grading.services.hostile_files import hostile_inputs, long_word_inputs
-from grading.services.upload_benchmark import PATHS
-from profiles.search import QUERY_TOO_LONG
-from grading.services.submissions import TEXT_REQUIRED, TEXT_TOO_LONG, TEXT_WITHOUT_WORDS
-from grading.services.text_extraction import (
+from grading.services.extraction import (
     DOCX_TOKEN_TOO_LARGE,
     DOCX_TOO_COMPLEX,
     DOCX_TOO_MANY_PARAGRAPHS,
@@ -28,10 +26,16 @@ from grading.services.text_extraction import (
     ExtractionError,
     extract_text,
 )
+from grading.services.submissions import (
+    TEXT_REQUIRED,
+    TEXT_TOO_LONG,
+    TEXT_WITHOUT_WORDS,
+)
+from profiles.catalogue.limits import MAX_INT_CHARS, MAX_YAML_DEPTH
 from profiles.catalogue.uploads import MAX_UPLOAD_BYTES
 from profiles.catalogue.workbook_limits import DIMENSION_TOO_LARGE, TOKEN_TOO_LARGE
-from profiles.family_limits import MAX_INT_CHARS, MAX_YAML_DEPTH
 from profiles.models import CatalogueVersion, PendingUpload
+from profiles.search import QUERY_TOO_LONG
 from tests.factory import make_submission, make_user
 
 URL = "/indelen/"

@@ -12,7 +12,7 @@ from functiewaardering.middleware import (
     RequestLimitsMiddleware,
 )
 from grading.models import Submission
-from grading.services.text_extraction import FILE_TOO_LARGE
+from grading.services.extraction import FILE_TOO_LARGE
 from tests.factory import ROLE_TEXT, make_submission
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from weasyprint import HTML
 from grading import engine
 from grading.engine.reading import read
 from grading.engine.structure import normal, read_structure
-from grading.services.text_extraction import extract_text
+from grading.services.extraction import extract_text
 from tests.engine.families import fixture_index
 
 TITLE = "Medewerker documentaire informatievoorziening, Ministerie van Infrastructuur en Waterstaat"

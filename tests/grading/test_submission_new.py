@@ -5,10 +5,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils.html import escape
 
+from functiewaardering.middleware import TOO_LARGE
 from grading.forms import TEXT_AND_FILE, UNKNOWN_FAMILY
 from grading.models import Submission
-from grading.services.submissions import TEXT_REQUIRED, TEXT_TOO_LONG, TEXT_WITHOUT_WORDS, TITLE_REQUIRED
-from grading.services.text_extraction import (
+from grading.services.extraction import (
     FILE_BROKEN,
     FILE_CONTENT_MISMATCH,
     FILE_EMPTY,
@@ -17,9 +17,20 @@ from grading.services.text_extraction import (
     FILE_TOO_LARGE,
     FILE_TYPE_NOT_ALLOWED,
 )
-from functiewaardering.middleware import TOO_LARGE
+from grading.services.submissions import (
+    TEXT_REQUIRED,
+    TEXT_TOO_LONG,
+    TEXT_WITHOUT_WORDS,
+    TITLE_REQUIRED,
+)
 from grading.views import FILE_TEXT_KEPT
-from tests.factory import ROLE_TEXT, make_blank_pdf, make_docx, make_encrypted_pdf, make_pdf
+from tests.factory import (
+    ROLE_TEXT,
+    make_blank_pdf,
+    make_docx,
+    make_encrypted_pdf,
+    make_pdf,
+)
 
 pytestmark = pytest.mark.django_db
 URL = "/indelen/"

@@ -4,14 +4,21 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from benchmarks import hostile_files
+from benchmarks.hostile_files import (
+    DOCUMENT_END,
+    DOCUMENT_START,
+    docx_from_document_xml,
+    text_operators,
+    text_pdf,
+)
 from functiewaardering import bounded_xml
-from grading.services import hostile_files, text_extraction
-from grading.services.hostile_files import DOCUMENT_END, DOCUMENT_START, docx_from_document_xml, text_operators, text_pdf
-from grading.services.submissions import MAX_CHARACTERS, MAX_WORDS, TEXT_TOO_LONG
-from grading.services.text_extraction import (
+from grading.services.extraction import docx as docx_reader
+from grading.services.extraction import extract_text
+from grading.services.extraction.limits import (
+    DOCX_TOKEN_TOO_LARGE,
     DOCX_TOO_COMPLEX,
     DOCX_TOO_LARGE_UNPACKED,
-    DOCX_TOKEN_TOO_LARGE,
     DOCX_TOO_MANY_PARAGRAPHS,
     FILE_BROKEN,
     FILE_CONTENT_MISMATCH,
@@ -27,8 +34,8 @@ from grading.services.text_extraction import (
     PDF_TOO_COMPLEX,
     PDF_TOO_MANY_PAGES,
     ExtractionError,
-    extract_text,
 )
+from grading.services.submissions import MAX_CHARACTERS, MAX_WORDS, TEXT_TOO_LONG
 from tests.factory import make_blank_pdf, make_docx, make_encrypted_pdf, make_pdf
 
 
@@ -249,14 +256,14 @@ LONG_TOKEN_DOCUMENTS = {
 def test_a_docx_with_one_huge_token_is_refused_while_it_is_read(monkeypatch, kind):
     """expat 2.5 parses an unfinished token again for every chunk: 38 MB of one took 7 s."""
     inflated = []
-    read = text_extraction._MemberStream.read
+    read = docx_reader._MemberStream.read
 
     def counted(self, size=-1):
         chunk = read(self, size)
         inflated.append(len(chunk))
         return chunk
 
-    monkeypatch.setattr(text_extraction._MemberStream, "read", counted)
+    monkeypatch.setattr(docx_reader._MemberStream, "read", counted)
     assert refused("functie.docx", LONG_TOKEN_DOCUMENTS[kind]()) == [DOCX_TOKEN_TOO_LARGE]
     limit = bounded_xml.MAX_TEXT_CHARACTERS if kind.startswith("text") else bounded_xml.MAX_TOKEN_BYTES
     assert sum(inflated) <= limit + 2 * bounded_xml.FEED_BYTES  # of 8 MB

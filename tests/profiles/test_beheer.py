@@ -8,19 +8,27 @@ from pathlib import Path
 import pytest
 import yaml
 from django.conf import settings
-from django.core.management import CommandError, call_command
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.test import Client
 
 from grading import engine
 from grading.roles import FUNCTIONAL_ADMIN
 from grading.selectors import engine_index
 from profiles.catalogue import uploads
+from profiles.catalogue.files import load_yaml
 from profiles.catalogue.spreadsheet import workbook_write
 from profiles.catalogue.versions import release_publish
-from profiles.family_files import load_yaml
-from profiles.models import CatalogueRelease, CatalogueVersion, Element, FamilyRevision, JobFamily, Level, PendingUpload
-from tests.factory import PASSWORD, make_adviser, make_user
+from profiles.models import (
+    CatalogueRelease,
+    CatalogueVersion,
+    Element,
+    FamilyRevision,
+    JobFamily,
+    Level,
+    PendingUpload,
+)
+from tests.factory import make_adviser, make_user
 
 pytestmark = pytest.mark.django_db
 FIFTH = Path(settings.BASE_DIR) / "tests" / "engine" / "fifth_family" / "groenbeheer.yaml"

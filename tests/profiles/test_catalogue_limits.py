@@ -3,6 +3,7 @@ count an upload or an admin edit brings in is bounded before anything is stored 
 
 import json
 from io import StringIO
+from pathlib import Path
 
 import pytest
 import yaml
@@ -13,14 +14,31 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
+from benchmarks.hostile_files import (
+    flow_sequence_yaml,
+    hostile_inputs,
+    long_number_yaml,
+    nested_yaml,
+)
 from grading.engine.text import MAX_WORD_LENGTH
 from grading.roles import FUNCTIONAL_ADMIN
-from grading.services.hostile_files import flow_sequence_yaml, hostile_inputs, long_number_yaml, nested_yaml
-from profiles import family_limits as limits
-from profiles.catalogue import uploads
+from profiles.catalogue import limits, uploads
+from profiles.catalogue.files import (
+    FamilyFileError,
+    LimitedLoader,
+    load_yaml,
+    parse_yaml,
+    read_catalogue,
+)
 from profiles.catalogue.spreadsheet import workbook_write
-from profiles.family_files import FamilyFileError, LimitedLoader, load_yaml, parse_yaml, read_catalogue
-from profiles.models import CatalogueVersion, Cell, Element, JobFamily, Level, PendingUpload
+from profiles.models import (
+    CatalogueVersion,
+    Cell,
+    Element,
+    JobFamily,
+    Level,
+    PendingUpload,
+)
 from tests.factory import make_user
 
 pytestmark = pytest.mark.django_db
@@ -254,3 +272,24 @@ def test_the_admin_refuses_a_long_word_in_a_recognition_term(admin_client):
     bound = type(form)(data={**{name: form[name].value() for name in form.fields}, "recognition": json.dumps(recognition)}, instance=family)
     assert not bound.is_valid()
     assert "recognition.domain[" in str(bound.errors["recognition"]) and "61 letters" in str(bound.errors["recognition"])
+
+
+def test_the_column_lengths_are_those_of_the_models():
+    """limits.COLUMNS keeps the models' max_length as data, so a family file reads without Django."""
+    from django.apps import apps
+
+    for model_name, columns in limits.COLUMNS.items():
+        model = apps.get_model("profiles", model_name)
+        lengths = {f.name: f.max_length for f in model._meta.get_fields() if getattr(f, "max_length", None)}
+        assert columns == lengths, model_name
+
+
+def test_reading_the_fixture_families_needs_no_django():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from profiles.catalogue.files import read_catalogue; "
+        "read_catalogue(Path('fixtures')); assert 'django.db' not in sys.modules, 'django.db'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[2])

@@ -2,7 +2,7 @@ import pytest
 import yaml
 from django.core.management import CommandError, call_command
 
-from profiles.family_files import read_catalogue
+from profiles.catalogue.files import read_catalogue
 from profiles.models import CatalogueVersion, Element
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from profiles.family_files import read_catalogue
+from profiles.catalogue.files import read_catalogue
 from profiles.models import Criterion, JobFamily
 from tests.profiles.test_import_families import edit_family, fixtures_copy  # noqa: F401 (a fixture)
 

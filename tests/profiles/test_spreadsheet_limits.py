@@ -10,12 +10,17 @@ import openpyxl
 import pytest
 from django.conf import settings
 
+from benchmarks import hostile_files
+from benchmarks.hostile_files import (
+    XLSX_SHARED_STRINGS,
+    _xlsx,
+    _xlsx_sheet,
+    _zip_member,
+)
 from functiewaardering import bounded_xml
-from grading.services import hostile_files
-from grading.services.hostile_files import XLSX_SHARED_STRINGS, _xlsx, _xlsx_sheet, _zip_member
 from profiles.catalogue import spreadsheet, workbook_limits
+from profiles.catalogue.files import FamilyFileError, load_yaml
 from profiles.catalogue.spreadsheet import workbook_read, workbook_write
-from profiles.family_files import FamilyFileError, load_yaml
 
 HUGE = 8 * 1024 * 1024
 FAMILY_ROW = (b'<row r="2"><c r="A2" t="inlineStr"><is><t>groen</t></is></c>'

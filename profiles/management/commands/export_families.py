@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from profiles.family_export import export_catalogue
+from profiles.catalogue.exporting import export_catalogue
 
 
 class Command(BaseCommand):

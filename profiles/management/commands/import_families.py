@@ -6,10 +6,10 @@ from django.db import transaction
 from django.db.models import ProtectedError
 
 from profiles.catalogue.diff import catalogue_diff
+from profiles.catalogue.files import FamilyFileError, read_catalogue
+from profiles.catalogue.importing import import_catalogue
 from profiles.catalogue.uploads import current_families, current_systems
 from profiles.catalogue.versions import catalogue_changed_in_app, release_publish
-from profiles.family_files import FamilyFileError, read_catalogue
-from profiles.family_import import import_catalogue
 from profiles.models import CatalogueRelease, JobFamily
 
 WOULD_REPLACE = (

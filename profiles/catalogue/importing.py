@@ -11,8 +11,8 @@ from django.db import transaction
 from django.db.models import F
 
 from profiles.additions import recompute_additions
-from profiles.catalogue_changes import lock_catalogue
-from profiles.family_files import Catalogue
+from profiles.catalogue.changes import lock_catalogue
+from profiles.catalogue.files import Catalogue
 from profiles.models import (
     CatalogueVersion,
     Cell,

@@ -20,9 +20,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import QueryDict
 from django.utils.datastructures import MultiValueDict
 
+from benchmarks.hostile_files import HostileInput, hostile_inputs
 from grading import engine
 from grading.forms import SubmissionForm
-from grading.services.hostile_files import HostileInput, hostile_inputs
 
 CPU_TARGET_SECONDS = 2.0  # every hostile input is answered within this much CPU time
 SEARCH_CPU_TARGET_SECONDS = 0.2  # ... and a search within this much
@@ -87,8 +87,8 @@ def search(item: HostileInput) -> ValidationError | None:
 
 
 def catalogue(item: HostileInput) -> ValidationError | None:
+    from profiles.catalogue.files import FamilyFileError
     from profiles.catalogue.uploads import UploadError, upload_read
-    from profiles.family_files import FamilyFileError
 
     try:
         upload_read(name=item.filename, content=item.content)

@@ -13,20 +13,8 @@ import yaml
 from yaml.composer import ComposerError
 from yaml.constructor import ConstructorError
 
-from profiles import family_limits as limits
-from profiles.family_limits import column_limit, dutch_number, text_problem
-from profiles.models import (
-    ContextNote,
-    Criterion,
-    Element,
-    FamilyFunction,
-    Grade,
-    GradingSystem,
-    JobFamily,
-    Level,
-    Section,
-    SectionItem,
-)
+from profiles.catalogue import limits
+from profiles.catalogue.limits import column_limit, dutch_number, text_problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 INHERITS = {None: "", "idem": "idem", "idem+": "idem+"}
@@ -199,7 +187,7 @@ def systems_from_data(raw_systems: Any, path: Path) -> list[dict]:
         place = f"[{i}]"
         data = reader.mapping(raw, place)
         reader.known_keys(data, {"code", "name", "description", "grades", "settings"}, place)
-        code = reader.slug(data, "code", place, model=GradingSystem)
+        code = reader.slug(data, "code", place, model="GradingSystem")
         if code in seen:
             reader.fail(f"{place}.code", f"systeem '{code}' staat er twee keer in")
         seen.add(code)
@@ -208,17 +196,17 @@ def systems_from_data(raw_systems: Any, path: Path) -> list[dict]:
             grade_place = f"{place}.grades[{j}]"
             grade = reader.mapping(raw_grade, grade_place)
             reader.known_keys(grade, {"code", "name", "entry_requirement"}, grade_place)
-            grade_code = reader.text(grade, "code", grade_place, model=Grade)
+            grade_code = reader.text(grade, "code", grade_place, model="Grade")
             if grade_code in grade_codes:
                 reader.fail(f"{grade_place}.code", f"schaal '{grade_code}' staat er twee keer in")
             grade_codes.add(grade_code)
             grades.append(
                 {
                     "code": grade_code,
-                    "name": reader.text(grade, "name", grade_place, model=Grade),
+                    "name": reader.text(grade, "name", grade_place, model="Grade"),
                     "rank": j + 1,
                     "entry_requirement": reader.text(
-                        grade, "entry_requirement", grade_place, model=Grade, required=False
+                        grade, "entry_requirement", grade_place, model="Grade", required=False
                     ),
                 }
             )
@@ -228,8 +216,8 @@ def systems_from_data(raw_systems: Any, path: Path) -> list[dict]:
         systems.append(
             {
                 "code": code,
-                "name": reader.text(data, "name", place, model=GradingSystem),
-                "description": reader.text(data, "description", place, model=GradingSystem, required=False),
+                "name": reader.text(data, "name", place, model="GradingSystem"),
+                "description": reader.text(data, "description", place, model="GradingSystem", required=False),
                 "grades": grades,
                 "settings": settings,
             }
@@ -291,16 +279,16 @@ def family_from_data(raw: Any, path: Path, systems: dict[str, dict]) -> dict:
     criteria = _read_criteria(reader, data)
     levels = _read_levels(reader, data, {c["key"] for c in criteria}, grade_codes)
     return {
-        "slug": reader.slug(data, "slug", "", model=JobFamily),
-        "name": reader.text(data, "name", "", model=JobFamily),
+        "slug": reader.slug(data, "slug", "", model="JobFamily"),
+        "name": reader.text(data, "name", "", model="JobFamily"),
         "grading_system": system_code,
-        "jurisdiction": reader.text(data, "jurisdiction", "", model=JobFamily),
-        "sector": reader.text(data, "sector", "", model=JobFamily),
-        "source_file": reader.text(data, "source_file", "", model=JobFamily),
-        "source_title": reader.text(data, "source_title", "", model=JobFamily, required=False),
+        "jurisdiction": reader.text(data, "jurisdiction", "", model="JobFamily"),
+        "sector": reader.text(data, "sector", "", model="JobFamily"),
+        "source_file": reader.text(data, "source_file", "", model="JobFamily"),
+        "source_title": reader.text(data, "source_title", "", model="JobFamily", required=False),
         "source_url": _source_url(reader, data),
         "source_date": _source_date(reader, data),
-        "core": reader.text(data, "core", "", model=JobFamily, required=False),
+        "core": reader.text(data, "core", "", model="JobFamily", required=False),
         "related_functions": _read_names(reader, data, "related_functions"),
         "reference_functions": _read_names(reader, data, "reference_functions"),
         "context_notes": _read_notes(reader, data),
@@ -313,10 +301,10 @@ def family_from_data(raw: Any, path: Path, systems: dict[str, dict]) -> dict:
 
 def _source_url(reader: "_Reader", data: dict) -> str:
     value = data.get("source_url")
-    limit = column_limit(JobFamily, "source_url")
+    limit = column_limit("JobFamily", "source_url")
     if isinstance(value, str) and len(value.strip()) > limit:
         reader.fail("source_url", f"het adres is langer dan {limit} tekens")
-    value = reader.text(data, "source_url", "", model=JobFamily, required=False, words=False)
+    value = reader.text(data, "source_url", "", model="JobFamily", required=False, words=False)
     if value and not SOURCE_URL.match(value):
         reader.fail("source_url", f"'{value}' is geen openbaar adres (http:// of https://, hoogstens {limit} tekens)")
     return value
@@ -412,7 +400,7 @@ def _read_names(reader: _Reader, data: dict, key: str) -> list[str]:
         if not isinstance(value, str) or not value.strip():
             reader.fail(f"{key}[{i}]", "hier hoort een niet-lege tekst")
         names.append(" ".join(value.split()))
-        reader.check(names[-1], f"{key}[{i}]", column_limit(FamilyFunction, "name"))
+        reader.check(names[-1], f"{key}[{i}]", column_limit("FamilyFunction", "name"))
     return names
 
 
@@ -424,9 +412,9 @@ def _read_notes(reader: _Reader, data: dict) -> list[dict]:
         reader.known_keys(note, {"title", "text", "source_file"}, place)
         notes.append(
             {
-                "title": reader.text(note, "title", place, model=ContextNote),
-                "text": reader.text(note, "text", place, model=ContextNote),
-                "source_file": reader.text(note, "source_file", place, model=ContextNote, required=False),
+                "title": reader.text(note, "title", place, model="ContextNote"),
+                "text": reader.text(note, "text", place, model="ContextNote"),
+                "source_file": reader.text(note, "source_file", place, model="ContextNote", required=False),
             }
         )
     return notes
@@ -438,7 +426,7 @@ def _read_sections(reader: _Reader, data: dict, level_count: int) -> list[dict]:
         place = f"sections[{i}]"
         section = reader.mapping(raw, place)
         reader.known_keys(section, {"kind", "title", "level", "intro", "items"}, place)
-        kind = reader.text(section, "kind", place, model=Section)
+        kind = reader.text(section, "kind", place, model="Section")
         if kind not in SECTION_KINDS:
             reader.fail(f"{place}.kind", f"onbekende soort '{kind}' ({', '.join(sorted(SECTION_KINDS))})")
         level = reader.optional_int(section, "level", place)
@@ -451,16 +439,16 @@ def _read_sections(reader: _Reader, data: dict, level_count: int) -> list[dict]:
             reader.known_keys(item, {"group", "text"}, item_place)
             items.append(
                 {
-                    "group": reader.text(item, "group", item_place, model=SectionItem, required=False),
-                    "text": reader.text(item, "text", item_place, model=SectionItem),
+                    "group": reader.text(item, "group", item_place, model="SectionItem", required=False),
+                    "text": reader.text(item, "text", item_place, model="SectionItem"),
                 }
             )
         sections.append(
             {
                 "kind": kind,
-                "title": reader.text(section, "title", place, model=Section),
+                "title": reader.text(section, "title", place, model="Section"),
                 "level": level,
-                "intro": reader.text(section, "intro", place, model=Section, required=False),
+                "intro": reader.text(section, "intro", place, model="Section", required=False),
                 "items": items,
             }
         )
@@ -473,12 +461,12 @@ def _read_criteria(reader: _Reader, data: dict) -> list[dict]:
         place = f"criteria[{i}]"
         criterion = reader.mapping(raw, place)
         reader.known_keys(criterion, {"key", "name", "factors"}, place)
-        key = reader.slug(criterion, "key", place, model=Criterion)
+        key = reader.slug(criterion, "key", place, model="Criterion")
         if key in keys:
             reader.fail(f"{place}.key", f"criterium '{key}' staat er twee keer in")
         keys.add(key)
         criteria.append(
-            {"key": key, "name": reader.text(criterion, "name", place, model=Criterion), "factors": _factors(reader, criterion, place)}
+            {"key": key, "name": reader.text(criterion, "name", place, model="Criterion"), "factors": _factors(reader, criterion, place)}
         )
     if not criteria:
         reader.fail("criteria", "een familie heeft minstens één criterium nodig")
@@ -504,10 +492,10 @@ def _read_levels(reader: _Reader, data: dict, criterion_keys: set[str], grade_co
         levels.append(
             {
                 "rank": i + 1,
-                "name": reader.text(level, "name", place, model=Level),
+                "name": reader.text(level, "name", place, model="Level"),
                 "grade": grade,
-                "description": reader.text(level, "description", place, model=Level, required=False),
-                "requirements": reader.text(level, "requirements", place, model=Level, required=False),
+                "description": reader.text(level, "description", place, model="Level", required=False),
+                "requirements": reader.text(level, "requirements", place, model="Level", required=False),
                 "typing_code": _typing_code(reader, level, place),
                 "typing_total": reader.optional_int(level, "typing_total", place),
                 "cells": _read_cells(reader, level, place, criterion_keys, is_lowest=i == 0),
@@ -525,7 +513,7 @@ def _typing_code(reader: _Reader, level: dict, place: str) -> str:
     value = level.get("typing_code") or ""
     if not isinstance(value, str):
         reader.fail(f"{place}.typing_code", "de functietypering is tekst, bijvoorbeeld \"22222  22222  22  22\"")
-    reader.check(value.strip(), f"{place}.typing_code", column_limit(Level, "typing_code"))
+    reader.check(value.strip(), f"{place}.typing_code", column_limit("Level", "typing_code"))
     return value.strip()  # inner spacing is kept exactly as the source prints it
 
 
@@ -553,8 +541,8 @@ def _read_cells(reader: _Reader, level: dict, place: str, criterion_keys: set[st
             reader.known_keys(element, {"text", "group"}, element_place)
             elements.append(
                 {
-                    "text": reader.text(element, "text", element_place, model=Element),
-                    "group": reader.text(element, "group", element_place, model=Element, required=False),
+                    "text": reader.text(element, "text", element_place, model="Element"),
+                    "group": reader.text(element, "group", element_place, model="Element", required=False),
                 }
             )
         if inherits == "idem" and elements:

@@ -1,23 +1,37 @@
 """How much catalogue data may hold: what a family file, an upload or an admin edit may bring in.
 
 Catalogue data is read by the grading engine for every role it grades, so one oversized family
-would slow every later request. Lengths of columns come from the models (`column_limit`); the
-other limits are generous (ten times and more what the four families in fixtures/ use) and are
-checked before anything is stored, by `profiles.family_files` and by the admin's forms.
+would slow every later request. Lengths of columns are those of the models (`COLUMNS`, checked
+against them by tests/profiles/test_catalogue_limits.py), kept here as data so that reading a
+family file needs no Django; the other limits are generous (ten times and more what the four families in fixtures/ use) and are
+checked before anything is stored, by `profiles.catalogue.files` and by the admin's forms.
 """
-
-from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import models
 
 from grading.engine.text import MAX_WORD_LENGTH, TOKEN, fold
 
-# Parsing YAML (profiles.family_files.parse_yaml). The largest real family, div-ict.yaml, is 39 KB
+# Parsing YAML (profiles.catalogue.files.parse_yaml). The largest real family, div-ict.yaml, is 39 KB
 # of 1,554 nodes nested 8 deep; the pure-Python parser spends some 40 µs on a node.
 MAX_YAML_CHARS = 2_621_440  # one document: as large as an uploaded file may be (2,5 MB)
 MAX_YAML_DEPTH = 20
 MAX_YAML_NODES = 25_000  # about a second of parsing
 MAX_INT_CHARS = 18  # a number in YAML (ranks, totals); Python refuses to read one of 4,300 digits
 MAX_NUMBER = 1_000_000  # a typing total or rank; a PostgreSQL integer column ends at 2,147,483,647
+
+# The max_length of every column of the catalogue's models that a family file fills.
+COLUMNS: dict[str, dict[str, int]] = {
+    "GradingSystem": {"code": 50, "name": 200},
+    "Grade": {"code": 20, "name": 100, "entry_requirement": 200, "salary_period": 20, "salary_source": 300,
+              "salary_source_url": 200, "salary_date": 20},
+    "JobFamily": {"slug": 50, "name": 200, "jurisdiction": 50, "sector": 100, "source_file": 200,
+                  "source_title": 300, "source_url": 200, "source_date": 20},
+    "ContextNote": {"title": 300, "source_file": 200},
+    "Section": {"kind": 30, "title": 300},
+    "SectionItem": {"group": 300},
+    "Criterion": {"key": 50, "name": 200},
+    "Level": {"name": 300, "typing_code": 100},
+    "Element": {"group": 300},
+    "FamilyFunction": {"kind": 20, "name": 300},
+}
 
 # Texts. A column's max_length bounds the short ones (column_limit); free texts (TextField) and
 # the terms of the recognition block and of a system's settings (kept in JSON) are bounded here.
@@ -46,13 +60,10 @@ TOO_LONG = "de tekst heeft {length} tekens; hier passen er hoogstens {limit}"
 TOO_MANY = "{count} onderdelen; hier passen er hoogstens {limit}"
 
 
-def column_limit(model: type[models.Model], name: str) -> int:
-    """The most characters field `name` of `model` may hold: its max_length, or MAX_TEXT_CHARS."""
-    try:
-        max_length = model._meta.get_field(name).max_length
-    except FieldDoesNotExist:
-        max_length = None
-    return max_length or MAX_TEXT_CHARS
+def column_limit(model: "type | str", name: str) -> int:
+    """The most characters field `name` of `model` (a model or its name) may hold: its
+    max_length, or MAX_TEXT_CHARS for a field without one."""
+    return COLUMNS.get(model if isinstance(model, str) else model.__name__, {}).get(name, MAX_TEXT_CHARS)
 
 
 def long_word(text: str) -> str | None:
@@ -78,9 +89,3 @@ def text_problem(text: str, limit: int, *, words: bool = True) -> str | None:
     if word:
         return LONG_WORD.format(start=word[:20], length=dutch_number(len(word)), limit=MAX_WORD_LENGTH)
     return None
-
-
-def validate_words(value) -> None:
-    """A form or model validator: no word longer than MAX_WORD_LENGTH."""
-    if isinstance(value, str) and (problem := text_problem(value, len(value))):
-        raise ValidationError(problem[0].upper() + problem[1:] + ".", code="long_word")
