@@ -181,9 +181,6 @@ class Submission(models.Model):
             return self.final_family
         return self.family or self.indicative_family
 
-    def current_grade(self) -> Grade | None:
-        return self.final_grade if self.status == self.Status.SETTLED else self.indicative_grade
-
     def is_editable(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
 

@@ -79,10 +79,6 @@ class FamilyIndex:
     near_duplicates: dict[tuple[int, int], bool] = field(default_factory=dict, compare=False, repr=False)
 
     @property
-    def domain_single(self) -> tuple[tuple[str, ...], ...]:
-        return self._split_domain()[0]
-
-    @property
     def domain_longer(self) -> tuple[tuple[str, ...], ...]:
         return self._split_domain()[1]
 

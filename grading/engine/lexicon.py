@@ -42,7 +42,6 @@ class Lexicon:
     education: tuple[EducationLevel, ...]
     cues: tuple[Cue, ...]
     above: tuple[tuple[str, ...], ...]
-    longest_phrase: int
     # first stem -> (phrase, concept) of every concept phrase that starts with it
     concept_starts: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
 
@@ -75,7 +74,6 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
                 concepts.setdefault(phrase, CONCEPT_PREFIX + concept["name"])
     if "family" in data:
         raise ValueError("lexicon.toml holds general Dutch job language only; a family's terms go in its recognition: block")
-    all_phrases = list(concepts)
     lexicon = Lexicon(
         concepts=concepts,
         jurisdictions={name: _phrases(j["cues"], set()) for name, j in data["jurisdiction"].items()},
@@ -89,17 +87,12 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             for c in data["cue"]
         ),
         above=_phrases(data["above"]["terms"], set()),
-        longest_phrase=0,
     )
-    all_phrases += [p for group in lexicon.jurisdictions.values() for p in group]
-    all_phrases += [p for e in lexicon.education for p in e.phrases]
-    all_phrases += [p for c in lexicon.cues for p in c.phrases] + list(lexicon.above)
     starts: dict[str, list] = {}
     for phrase, concept in concepts.items():
         starts.setdefault(phrase[0], []).append((phrase, concept))
     return replace(
         lexicon,
-        longest_phrase=max(len(p) for p in all_phrases),
         concept_starts={first: tuple(found) for first, found in starts.items()},
     )
 

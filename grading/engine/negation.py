@@ -70,19 +70,6 @@ def scope_words() -> ScopeWords:
     )
 
 
-@dataclass(frozen=True)
-class Scope:
-    """Token indices (into the text's token list) that are no evidence, by reason."""
-
-    denied: frozenset[int]
-    reporting: frozenset[int]
-    names: frozenset[int]
-
-    @property
-    def excluded(self) -> frozenset[int]:
-        return self.denied | self.reporting | self.names
-
-
 def _occurrences(words: list[str], phrases) -> list[tuple[int, int]]:
     # Only the phrases that start with a word are tried there: trying every phrase at every word
     # was the engine's largest cost per role.
