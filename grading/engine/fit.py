@@ -100,7 +100,7 @@ def _sentence_scores(elements, shared: dict[int, float], counts: dict[int, int],
     return scores
 
 
-def match_elements(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> tuple[dict[int, ElementMatch], set[int]]:
+def match_elements(family: FamilyIndex, reading: Reading) -> tuple[dict[int, ElementMatch], set[int]]:
     """Per element, the sentence that covers most of its weighted terms (when enough); and every
     sentence that supports some element, whichever sentence an element's best match is."""
     best: dict[int, ElementMatch] = {}
@@ -161,7 +161,7 @@ def _similarity(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex
 
 
 def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> FamilyFit:
-    matches, matched_sentences = match_elements(family, reading, catalogue)
+    matches, matched_sentences = match_elements(family, reading)
     # A short text cannot show much: two matched sentences of two are not "everything".
     sentence_share = len(matched_sentences) / max(len(reading.sentences), MIN_SENTENCES)
     domain_hits = _domain_hits(family, reading)

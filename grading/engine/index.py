@@ -212,7 +212,7 @@ def _normal(text: str) -> str:
     return " ".join(text.casefold().split()).rstrip(".;:, ")
 
 
-def _family_weights(family: FamilyData, lexicon: Lexicon, descriptions: dict) -> tuple[dict[str, float], float]:
+def _family_weights(family: FamilyData, lexicon: Lexicon) -> tuple[dict[str, float], float]:
     documents = [text_terms(lexicon, t) for t in _texts_of(family)]
     frequency = Counter(t for doc in documents for t in doc)
     total = max(len(documents), 1)
@@ -266,7 +266,7 @@ def _build_family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
     descriptions = _description_sentences(family)
     tracks = family_tracks(family, lexicon)
     track_of = {group: track.name for track in tracks for group in track.groups}.get
-    weights, default_weight = _family_weights(family, lexicon, descriptions)
+    weights, default_weight = _family_weights(family, lexicon)
     elements = _index_elements(
         family, lexicon, descriptions, lambda group: track_of(group, "") if group else "",
         lambda t: weights.get(t, default_weight),
@@ -279,7 +279,7 @@ def _build_family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
     has_descriptions = any(sentences for sentences in descriptions.values())
     counts = Counter(t for text in _texts_of(family) for t in text_terms(lexicon, text))
     recognition = family.recognition
-    domain = _derived_domain(family, lexicon, counts)
+    domain = _derived_domain(family)
     if recognition is not None:
         track_terms = tuple(term for track in recognition.tracks or () for term in track.terms)
         for phrase in family_phrases(recognition.domain + recognition.functions + track_terms, lexicon):
@@ -332,7 +332,7 @@ def _named_phrases(family: FamilyData) -> list[str]:
     return pieces
 
 
-def _derived_domain(family: FamilyData, lexicon: Lexicon, counts: Counter) -> dict[tuple[str, ...], float]:
+def _derived_domain(family: FamilyData) -> dict[tuple[str, ...], float]:
     """Phrases from the family's own texts that a fitting role would use.
 
     Names and headings give phrases of up to four words; a single word only counts when it is

@@ -89,7 +89,7 @@ def _lines(text: str) -> list[tuple[int, int, bool]]:
     return lines
 
 
-def _width(text: str, lines) -> int:
+def _width(lines) -> int:
     lengths = [end - start for start, end, _ in lines if start >= 0]
     return max(lengths, default=0)
 
@@ -123,7 +123,7 @@ def _wrapped(previous: str, following: str, width: int, unit_start: str) -> bool
 
 def _units(text: str) -> list[tuple[int, int, bool]]:
     lines = _lines(text)
-    width = _width(text, lines)
+    width = _width(lines)
     units: list[list] = []  # [start, end, bulleted]
     open_unit, last_line = False, (0, 0)
     for start, end, bulleted in lines:
