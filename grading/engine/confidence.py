@@ -33,6 +33,18 @@ NO_MATCH_CEILING = 0.75
 NO_MATCH_WORDS = 0.3  # a refusal is less sure as far as the best family's words fit beyond this
 
 
+# A named family is a firm indication from this confidence on; below it the result is shown as
+# uncertain (`manage.py evaluate` prints, per threshold, how many results are firm and how many of
+# those are right).
+FIRM_CONFIDENCE = 0.6
+FIRM = "firm"
+UNCERTAIN = "uncertain"
+
+
+def certainty(confidence: float) -> str:
+    return FIRM if confidence >= FIRM_CONFIDENCE else UNCERTAIN
+
+
 def result_confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDecision) -> float:
     runner_up = fits[1].score if len(fits) > 1 else 0.0
     outside = decision.position in (Position.ABOVE, Position.BELOW)

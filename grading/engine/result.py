@@ -95,6 +95,9 @@ class GradingResult:
     range_signals: tuple[Signal, ...] = ()  # what shows the role lies above or below the family
     neighbour_grade: str | None = None  # the system's grade just above or below the family's range
     neighbour_label: str | None = None  # that grade as people read it ("schaal 9", "niveau A")
+    # "firm" or "uncertain" when a family is named, None when none is: an uncertain result shows
+    # no grade headline ("Geen betrouwbare indicatie – de HR-adviseur beoordeelt").
+    certainty: str | None = None
 
     def as_dict(self) -> dict:
         data = asdict(self)

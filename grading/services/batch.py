@@ -46,6 +46,7 @@ def prediction(case_id, result: engine.GradingResult) -> dict:
         "level": result.level_rank,
         "position": str(result.position),
         "confidence": result.confidence,
+        "certainty": result.certainty,
         "criteria": [
             {
                 "key": c.key,
