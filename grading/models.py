@@ -267,6 +267,7 @@ class SubmissionEvent(AppendOnlyModel):
         REGRADED = "regraded", "opnieuw ingedeeld"
         SUBMITTED = "submitted", "ingediend bij HR"
         TAKEN = "taken", "in behandeling genomen"
+        TAKEN_OVER = "taken_over", "overgenomen van een andere HR-adviseur"
         RETURNED = "returned", "teruggestuurd met een vraag"
         SETTLED = "settled", "vastgesteld"
         HANDED_OVER = "handed_over", "overgedragen aan een andere HR-adviseur"
