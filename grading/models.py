@@ -8,7 +8,8 @@ never updates or deletes them (the admin shows them read-only).
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from profiles.models import Grade, JobFamily
@@ -45,18 +46,26 @@ class AppendOnlyModel(models.Model):
         raise AppendOnlyError(APPEND_ONLY)
 
 
+# The family a request is about, first found first: the family HR decided, else the manager's
+# chosen family, else the one the engine indicated. `Submission.effective_family` and
+# `SubmissionQuerySet.with_family` both read this one order, so the list, its filter, the CSV
+# and the report agree.
+FAMILY_ORDER = ("final_family", "family", "indicative_family")
+
+
 class SubmissionQuerySet(models.QuerySet):
     def visible_to(self, user) -> "SubmissionQuerySet":
         """Authors see their own; HR advisers also every request from the moment it is submitted.
 
-        A draft (concept) stays private to its author until it is submitted."""
+        A request that was never submitted stays private to its author, also once withdrawn:
+        "was ever submitted" is read from the history (a `submitted` line), not from the status."""
         if user.has_perm("grading.view_all_submissions"):
-            return self.filter(Q(author=user) | ~Q(status="concept"))
+            return self.filter(Q(author=user) | Q(Exists(_submitted_lines())))
         return self.filter(author=user)
 
     def with_family(self, family: JobFamily) -> "SubmissionQuerySet":
-        """The manager's chosen family, or else the family the engine found."""
-        return self.filter(Q(family=family) | Q(family__isnull=True, indicative_family=family))
+        """The requests about this family, by FAMILY_ORDER (decided, chosen, indicated)."""
+        return self.alias(about_family=Coalesce(*FAMILY_ORDER)).filter(about_family=family.pk)
 
 
 class Submission(models.Model):
@@ -172,17 +181,20 @@ class Submission(models.Model):
 
     @property
     def reference(self) -> str:
-        """The number people quote: the year it was made and its id ("FW-2026-000123")."""
-        return f"FW-{self.created_at:%Y}-{self.pk:06d}"
+        """The number people quote: the year it was made, in the organisation's time zone
+        (TIME_ZONE), and its id ("FW-2026-000123")."""
+        return f"FW-{timezone.localtime(self.created_at):%Y}-{self.pk:06d}"
 
     def effective_family(self) -> JobFamily | None:
-        """The family a decision is about: the manager's choice, or else the engine's."""
-        if self.final_family_id:
-            return self.final_family
-        return self.family or self.indicative_family
+        """The family the request is about, by FAMILY_ORDER (decided, chosen, indicated)."""
+        for field in FAMILY_ORDER:
+            if getattr(self, f"{field}_id"):
+                return getattr(self, field)
+        return None
 
     def is_editable(self) -> bool:
-        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+        """A draft or a returned request, while its text is there (not after retention)."""
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED) and self.anonymised_at is None
 
     def latest_snapshot(self) -> "GradingSnapshot | None":
         return self.snapshots.order_by("-created_at", "-id").first()
@@ -252,6 +264,7 @@ class SubmissionEvent(AppendOnlyModel):
         REGRADED = "regraded", "opnieuw ingedeeld"
         SUBMITTED = "submitted", "ingediend bij HR"
         TAKEN = "taken", "in behandeling genomen"
+        TAKEN_OVER = "taken_over", "overgenomen van een andere HR-adviseur"
         RETURNED = "returned", "teruggestuurd met een vraag"
         SETTLED = "settled", "vastgesteld"
         HANDED_OVER = "handed_over", "overgedragen aan een andere HR-adviseur"
@@ -287,3 +300,8 @@ class SubmissionEvent(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.created_at:%d-%m-%Y %H:%M})"
+
+
+def _submitted_lines() -> AppendOnlyQuerySet:
+    """The `submitted` history lines of the outer request (for an Exists subquery)."""
+    return SubmissionEvent.objects.filter(submission=OuterRef("pk"), kind=SubmissionEvent.Kind.SUBMITTED)

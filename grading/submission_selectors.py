@@ -26,7 +26,7 @@ POSITION_TEXT = {
 
 def submissions_visible(*, user: AbstractBaseUser) -> QuerySet[Submission]:
     return Submission.objects.visible_to(user).select_related(
-        "author", "family", "indicative_family", "indicative_grade", "final_family", "final_grade"
+        "author", "reviewer", "family", "indicative_family", "indicative_grade", "final_family", "final_grade"
     )
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("aanvragen/<int:pk>/terugsturen/", views.submission_return, name="submission_return"),
     path("aanvragen/<int:pk>/vaststellen/", views.submission_settle, name="submission_settle"),
     path("aanvragen/<int:pk>/overdragen/", views_actions.submission_hand_over, name="submission_hand_over"),
+    path("aanvragen/<int:pk>/overnemen/", views_actions.submission_take_over, name="submission_take_over"),
     path("aanvragen/<int:pk>/intrekken/", views_actions.submission_withdraw, name="submission_withdraw"),
     path("aanvragen/<int:pk>/heropenen/", views_actions.submission_reopen, name="submission_reopen"),
     path("aanvragen/<int:pk>/rapport.pdf", views.submission_report, name="submission_report"),

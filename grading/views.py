@@ -47,6 +47,7 @@ FIELD_OF_MESSAGE = {
     submissions.QUESTION_REQUIRED: "question",
     review.NOT_AN_ADVISER: "adviser",
     review.SAME_ADVISER: "adviser",
+    review.NOT_TO_AUTHOR: "adviser",
     review.REASON_REQUIRED: "reason",
 }
 
@@ -185,7 +186,10 @@ def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, 
     can_settle = user.has_perm("grading.settle_submission")
     initial = {"version": submission.version}
     status_is = submission.status
-    may_settle = can_settle and status_is == Submission.Status.IN_REVIEW
+    in_review = status_is == Submission.Status.IN_REVIEW
+    # A request in review is handled by the adviser who has it; nobody handles his own request.
+    holds_it = in_review and submission.reviewer_id == user.pk and not is_author
+    may_settle = can_settle and holds_it
     if may_settle:  # its grade choices cost queries: build it only for who can use it
         settle_form = forms.get("settle_form") or settle_form_for(
             submission=submission, initial=initial | selectors.settle_defaults(submission=submission)
@@ -197,14 +201,17 @@ def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, 
         "error": error,
         "is_author": is_author,
         "can_edit": is_author and submission.is_editable() and user.has_perm("grading.change_submission"),
-        "can_take": can_review and status_is == Submission.Status.SUBMITTED,
-        "can_return": can_review and status_is in (Submission.Status.SUBMITTED, Submission.Status.IN_REVIEW),
+        "can_take": can_review and status_is == Submission.Status.SUBMITTED and not is_author,
+        "can_take_over": can_review and in_review and submission.reviewer_id != user.pk and not is_author,
+        "can_return": can_review and (status_is == Submission.Status.SUBMITTED or holds_it),
         "can_settle": may_settle,
-        "can_regrade": (is_author and submission.is_editable())
-        or (can_review and status_is not in (Submission.Status.SETTLED, Submission.Status.WITHDRAWN)),
-        "can_hand_over": can_review and status_is == Submission.Status.IN_REVIEW,
+        "can_regrade": submission.anonymised_at is None and (
+            (is_author and submission.is_editable())
+            or (can_review and status_is not in (Submission.Status.SETTLED, Submission.Status.WITHDRAWN))
+        ),
+        "can_hand_over": can_review and holds_it,
         "can_withdraw": is_author and status_is not in (Submission.Status.SETTLED, Submission.Status.WITHDRAWN),
-        "can_reopen": can_settle and status_is == Submission.Status.SETTLED,
+        "can_reopen": can_settle and status_is == Submission.Status.SETTLED and not is_author,
         "settle_form": settle_form,
         "history": selectors.submission_history(submission=submission),
         "snapshots": selectors.submission_snapshots(submission=submission),
@@ -214,7 +221,7 @@ def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, 
         context["submit_form"] = forms.get("submit_form") or SubmitForm(initial=initial)
     if context["can_return"]:
         context["return_form"] = forms.get("return_form") or ReturnForm(initial=initial)
-    if context["can_take"] or context["can_regrade"]:
+    if context["can_take"] or context["can_take_over"] or context["can_regrade"]:
         context["version_form"] = VersionForm(initial=initial)
     if context["can_hand_over"]:
         context["hand_over_form"] = forms.get("hand_over_form") or HandOverForm(initial=initial)

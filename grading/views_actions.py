@@ -1,4 +1,4 @@
-"""Views for the cases real HR work brings: hand over, withdraw, reopen, and the decisions as CSV."""
+"""Views for the cases real HR work brings: hand over, take over, withdraw, reopen, and the decisions as CSV."""
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -7,12 +7,13 @@ from django.views.decorators.http import require_POST, require_safe
 
 from grading import notifications
 from grading import submission_selectors as selectors
-from grading.forms import HandOverForm, ReopenForm, WithdrawForm
+from grading.forms import HandOverForm, ReopenForm, VersionForm, WithdrawForm
 from grading.services import review
 from grading.views import _act, get_submission
 
 HANDED_OVER_DONE = "De aanvraag is overgedragen; uw collega krijgt bericht."
 WITHDRAWN_DONE = "U hebt de aanvraag ingetrokken. Ze blijft met haar geschiedenis te lezen."
+TAKEN_OVER_DONE = "U hebt de aanvraag overgenomen; ze is nu bij u in behandeling."
 REOPENED_DONE = "De aanvraag is heropend en bij u in behandeling; het eerdere besluit staat in de geschiedenis."
 
 
@@ -28,6 +29,15 @@ def submission_hand_over(request: HttpRequest, pk: int) -> HttpResponse:
         notifications.notify_handed_over(submission)
 
     return _act(request, submission, HandOverForm(request.POST), hand_over, "hand_over_form", done=HANDED_OVER_DONE)
+
+
+@login_required
+@require_POST
+@permission_required("grading.review_submission", raise_exception=True)
+def submission_take_over(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = get_submission(request, pk)
+    return _act(request, submission, VersionForm(request.POST), lambda data: review.submission_take_over(
+        submission=submission, by=request.user, version=data["version"]), "version_form", done=TAKEN_OVER_DONE)
 
 
 @login_required

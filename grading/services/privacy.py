@@ -1,17 +1,23 @@
 """Privacy: the retention period for role texts, and erasing one person's data on request.
 
 A request's role text (pasted or read from an upload) is needed while it is decided and for a
-while after, for a bezwaar. After `settings.RETENTION_DAYS` from the decision (or the withdrawal)
-`retention_apply` removes it, together with everything that quotes it: the text every engine run
-read, the sentences the results cite as evidence, and the conversation on the request (questions,
-replies, withdrawal reasons). What stays is what the decision needs: the title, the statuses and
-dates, the indicative and the final family and grade, the HR adviser's motivation and the reason
-for a reopening, and the history of who did what when.
+while after, for a bezwaar. After `settings.RETENTION_DAYS` `retention_apply` removes it, together
+with everything that quotes it: the text every engine run read, the sentences the results cite as
+evidence, and the conversation on the request (questions, replies, withdrawal reasons). The
+period counts from the decision (settled), the withdrawal (withdrawn), or the last change (a draft
+never finished, a request returned with a question and never answered). A request whose decision
+was reopened after a bezwaar and is open again is never touched. What stays is what the decision
+needs: the title, the statuses and dates, the indicative and the final family and grade, the HR
+adviser's motivation and the reason for a reopening, and the history of who did what when.
 
 `person_erase` does the same at once for every request a person made, whatever its status, and
 makes the person anonymous: their name becomes "verwijderde gebruiker", their e-mail address and
-user name go, and the account can no longer log in. Decisions and history stay, attributed to
-that anonymous account.
+user name go, and the account can no longer log in. Where another request's history names them
+("Overgedragen aan <naam>"), the name becomes "verwijderde gebruiker" too, and every cached report
+that printed the name is dropped. Decisions and history stay, attributed to that anonymous account.
+
+Both take each request's row lock and check its state again under it before they change it: a
+request reopened after the list of due requests was made is left alone.
 
 Both log an ANONYMISED line per request. Its actor is the system account `systeem` (inactive,
 without a password): these run from a scheduled job or a command line, where no person of the
@@ -19,19 +25,21 @@ application acts, and the line's comment says on what ground the text went.
 """
 
 import datetime
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from grading.models import GradingSnapshot, Submission, SubmissionEvent
-from grading.reports import report_cache_key
+from grading.reports import report_forget
+from grading.services.submissions import _lock
 
 REMOVED_TEXT = "[tekst verwijderd]"
 ERASED_NAME = "verwijderde gebruiker"
@@ -69,8 +77,14 @@ def system_user() -> AbstractBaseUser:
 
 
 def retention_due(*, days: int | None = None, now: datetime.datetime | None = None) -> models.QuerySet:
-    """Settled and withdrawn requests whose decision or withdrawal is older than the retention
-    period and whose text is still there."""
+    """The requests `retention_apply` is about to anonymise (see `_due`)."""
+    return _due(days=days, now=now)
+
+
+def _due(*, days: int | None = None, now: datetime.datetime | None = None) -> models.QuerySet:
+    """Requests whose text is still there and past the retention period: settled ones counted
+    from the decision, withdrawn ones from the withdrawal, drafts and returned requests from their
+    last change. Never a request reopened after a bezwaar that is open again."""
     days = settings.RETENTION_DAYS if days is None else days
     cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
     withdrawn_at = (
@@ -78,13 +92,18 @@ def retention_due(*, days: int | None = None, now: datetime.datetime | None = No
         .order_by("-created_at")
         .values("created_at")[:1]
     )
-    withdrawn = Q(status=Submission.Status.WITHDRAWN) & (
+    Status = Submission.Status
+    withdrawn = Q(status=Status.WITHDRAWN) & (
         Q(withdrawn_at__lt=cutoff) | Q(withdrawn_at__isnull=True, updated_at__lt=cutoff)
     )
+    abandoned = Q(status__in=(Status.DRAFT, Status.RETURNED), updated_at__lt=cutoff)
+    reopened = SubmissionEvent.objects.filter(submission=OuterRef("pk"), kind=SubmissionEvent.Kind.REOPENED)
+    open_again = Q(models.Exists(reopened)) & ~Q(status__in=(Status.SETTLED, Status.WITHDRAWN))
     return (
         Submission.objects.filter(anonymised_at__isnull=True)
         .annotate(withdrawn_at=Subquery(withdrawn_at))
-        .filter(Q(status=Submission.Status.SETTLED, settled_at__lt=cutoff) | withdrawn)
+        .filter(Q(status=Status.SETTLED, settled_at__lt=cutoff) | withdrawn | abandoned)
+        .exclude(open_again)
         .order_by("id")
     )
 
@@ -94,14 +113,29 @@ def retention_apply(
 ) -> list[Submission]:
     """Anonymise every request past the retention period; with `dry_run` only say which.
 
-    Each request is done in its own transaction, so a run that stops halfway keeps what it did."""
+    Each request is done in its own transaction, under its row lock and only if it is still due
+    then, so a run that stops halfway keeps what it did and a request reopened meanwhile stays."""
     days = settings.RETENTION_DAYS if days is None else days
     due = list(retention_due(days=days, now=now))
     if dry_run or not due:
         return due
     by = system_user()
     comment = RETENTION_COMMENT.format(days=days)
-    return [submission_anonymise(submission=submission, by=by, comment=comment) for submission in due]
+
+    def still_due() -> models.QuerySet:  # the same rule, asked again under the row lock
+        return _due(days=days, now=now)
+
+    done = [_anonymise_if(submission, still_due, by=by, comment=comment) for submission in due]
+    return [submission for submission in done if submission is not None]
+
+
+@transaction.atomic
+def _anonymise_if(submission: Submission, still: Callable[[], models.QuerySet], *, by: AbstractBaseUser, comment: str) -> Submission | None:
+    """Lock the request, then anonymise it only if the queryset `still()` still holds it."""
+    _lock(submission, None)
+    if not still().filter(pk=submission.pk).exists():
+        return None
+    return submission_anonymise(submission=submission, by=by, comment=comment)
 
 
 @transaction.atomic
@@ -122,7 +156,7 @@ def submission_anonymise(*, submission: Submission, by: AbstractBaseUser, commen
         SubmissionEvent.objects.filter(submission=locked).exclude(kind__in=KEPT_COMMENTS).exclude(comment=""),
         comment="",
     )
-    _forget_reports(locked, snapshot_ids=[snapshot.pk for snapshot in snapshots])
+    report_forget(submission_ids=[locked.pk])
     locked.text = REMOVED_TEXT
     locked.anonymised_at = timezone.now()
     locked.version += 1
@@ -162,16 +196,6 @@ def scrub_result(value, inputs: list[str]):
     return value
 
 
-def _forget_reports(submission: Submission, *, snapshot_ids: list[int]) -> None:
-    """Drop the cached grading report PDFs of every earlier state (they print the role text)."""
-    keys = [
-        report_cache_key(submission, version=version, latest_snapshot_id=snapshot_id)
-        for version in range(1, submission.version + 1)
-        for snapshot_id in [*snapshot_ids, None]
-    ]
-    cache.delete_many(keys)
-
-
 @dataclass(frozen=True)
 class Erasure:
     username: str
@@ -190,10 +214,15 @@ def person_erase(*, username: str) -> Erasure:
         raise ValidationError(SYSTEM_NOT_ERASABLE, code="system")
     by = system_user()
     pending = list(Submission.objects.filter(author=person, anonymised_at__isnull=True).order_by("id"))
-    done = [submission_anonymise(submission=s, by=by, comment=ERASURE_COMMENT) for s in pending]
+
+    def still_theirs() -> models.QuerySet:
+        return Submission.objects.filter(author=person, anonymised_at__isnull=True)
+
+    done = [s for s in (_anonymise_if(s, still_theirs, by=by, comment=ERASURE_COMMENT) for s in pending) if s]
     open_statuses = (Submission.Status.SETTLED, Submission.Status.WITHDRAWN)
     with transaction.atomic():
         person = User.objects.select_for_update().get(pk=person.pk)
+        touched = _erase_name(person)
         person.username = ERASED_USERNAME.format(pk=person.pk)
         person.first_name = ERASED_NAME
         person.last_name = ""
@@ -203,10 +232,65 @@ def person_erase(*, username: str) -> Erasure:
         person.save()
         person.groups.clear()
         person.user_permissions.clear()
+        _forget_admin_log(person)
         _forget_login_records(username)
+    report_forget(submission_ids=touched)  # after the commit: a report made meanwhile goes too
     return Erasure(
         username=username, requests=len(done), open_requests=sum(s.status not in open_statuses for s in done)
     )
+
+
+def _name_pattern(person: AbstractBaseUser) -> re.Pattern | None:
+    """The ways a person's name is written in a comment: full name, user name, e-mail address."""
+    names = {person.get_full_name().strip(), person.get_username(), person.email}
+    names = sorted((n for n in names if n and len(n) >= 2), key=len, reverse=True)
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"(?<![\w@.-])(?:{alternatives})(?![\w@-])", re.IGNORECASE)
+
+
+def _erase_name(person: AbstractBaseUser) -> set[int]:
+    """Replace the person's name in every history line and motivation, of every request (a hand
+    over line "Overgedragen aan <naam>" sits in someone else's request). The ids of every request
+    whose report printed the name: where they wrote, decided, acted or were named."""
+    pattern = _name_pattern(person)
+    touched = set(
+        Submission.objects.filter(Q(author=person) | Q(reviewer=person) | Q(settled_by=person))
+        .values_list("pk", flat=True)
+    )
+    touched |= set(SubmissionEvent.objects.filter(actor=person).values_list("submission_id", flat=True))
+    touched |= set(GradingSnapshot.objects.filter(created_by=person).values_list("submission_id", flat=True))
+    if pattern is None:
+        return touched
+    names = [n for n in {person.get_full_name().strip(), person.get_username(), person.email} if len(n) >= 2]
+    mentions = Q()
+    for name in names:
+        mentions |= Q(comment__icontains=name)
+    for pk, submission_id, comment in SubmissionEvent.objects.filter(mentions).values_list("pk", "submission_id", "comment"):
+        scrubbed = pattern.sub(ERASED_NAME, comment)
+        if scrubbed != comment:
+            _rewrite(SubmissionEvent.objects.filter(pk=pk), comment=scrubbed)
+            touched.add(submission_id)
+    motivations = Q()
+    for name in names:
+        motivations |= Q(motivation__icontains=name)
+    for submission in Submission.objects.filter(motivations).select_for_update().only("pk", "motivation"):
+        scrubbed = pattern.sub(ERASED_NAME, submission.motivation)
+        if scrubbed != submission.motivation:
+            Submission.objects.filter(pk=submission.pk).update(motivation=scrubbed)
+            touched.add(submission.pk)
+    return touched
+
+
+def _forget_admin_log(person: AbstractBaseUser) -> None:
+    """The admin's log names a user by their user name (`object_repr`)."""
+    from django.contrib.admin.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(person), object_id=str(person.pk)
+    ).update(object_repr=person.get_username())
 
 
 def _forget_login_records(username: str) -> None:

@@ -14,7 +14,15 @@ from django.db import transaction
 
 from grading.models import Submission, SubmissionEvent
 from grading.roles import HR_ADVISER
-from grading.services.submissions import _lock, _log, _require_author, _save, normalize_text
+from grading.services.submissions import (
+    _lock,
+    _log,
+    _require_author,
+    _require_not_author,
+    _require_reviewer,
+    _save,
+    normalize_text,
+)
 
 NOT_IN_HAND = "Alleen een aanvraag die in behandeling is, kan worden overgedragen."
 NOT_AN_ADVISER = "Kies een HR-adviseur om de aanvraag aan over te dragen."
@@ -22,6 +30,8 @@ SAME_ADVISER = "De aanvraag is al in behandeling bij deze HR-adviseur."
 NOT_WITHDRAWABLE = "Een aanvraag die is vastgesteld of al is ingetrokken, kan niet meer worden ingetrokken."
 NOT_SETTLED = "Alleen een vastgestelde aanvraag kan worden heropend."
 REASON_REQUIRED = "Geef de reden om de aanvraag te heropenen (bijvoorbeeld het bezwaar)."
+NOT_TAKEABLE = "Alleen een aanvraag die bij een andere HR-adviseur in behandeling is, kan worden overgenomen."
+NOT_TO_AUTHOR = "De aanvraag kan niet worden overgedragen aan de HR-adviseur die haar zelf indiende."
 
 
 def is_adviser(user: AbstractBaseUser) -> bool:
@@ -39,13 +49,35 @@ def submission_hand_over(
         raise ValidationError(NOT_IN_HAND, code="status")
     if to is None or not is_adviser(to):
         raise ValidationError(NOT_AN_ADVISER, code="adviser")
+    _require_reviewer(locked, by)
     if locked.reviewer_id == to.pk:
         raise ValidationError(SAME_ADVISER, code="adviser")
+    if locked.author_id == to.pk:
+        raise ValidationError(NOT_TO_AUTHOR, code="adviser")
     locked.reviewer = to
     _save(locked)
     name = to.get_full_name() or to.get_username()
     text = f"Overgedragen aan {name}." + (f" {normalize_text(comment)}" if comment.strip() else "")
     _log(locked, kind=SubmissionEvent.Kind.HANDED_OVER, by=by, from_status=locked.status, comment=text)
+    submission.refresh_from_db()
+    return submission
+
+
+@transaction.atomic
+def submission_take_over(
+    *, submission: Submission, by: AbstractBaseUser, version: int | None = None
+) -> Submission:
+    """Take a request in review away from another adviser (who is absent, say): an explicit act,
+    logged with the name of the adviser who had it."""
+    locked = _lock(submission, version)
+    if locked.status != Submission.Status.IN_REVIEW or locked.reviewer_id in (None, by.pk):
+        raise ValidationError(NOT_TAKEABLE, code="status")
+    _require_not_author(locked, by)
+    previous = locked.reviewer
+    locked.reviewer = by
+    _save(locked)
+    text = f"Overgenomen van {previous.get_full_name() or previous.get_username()}."
+    _log(locked, kind=SubmissionEvent.Kind.TAKEN_OVER, by=by, from_status=locked.status, comment=text)
     submission.refresh_from_db()
     return submission
 
@@ -79,6 +111,7 @@ def submission_reopen(
     reason = normalize_text(reason or "")
     if not reason:
         raise ValidationError(REASON_REQUIRED, code="required")
+    _require_not_author(locked, by)
     locked.status = Submission.Status.IN_REVIEW
     locked.reviewer = by
     _save(locked)

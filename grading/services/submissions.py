@@ -42,6 +42,19 @@ NOT_SUBMITTED = "Alleen een ingediende aanvraag kan in behandeling worden genome
 NOT_RETURNABLE = "Alleen een ingediende aanvraag of een aanvraag in behandeling kan worden teruggestuurd."
 NOT_IN_REVIEW = "Alleen een aanvraag die in behandeling is, kan worden vastgesteld."
 SETTLED_IS_FINAL = "Een vastgestelde aanvraag kan niet opnieuw worden ingedeeld."
+WITHDRAWN_IS_FINAL = "Een ingetrokken aanvraag kan niet opnieuw worden ingedeeld."
+ANONYMISED_IS_FINAL = (
+    "De functiebeschrijving van deze aanvraag is verwijderd (bewaartermijn of verzoek); ze kan niet "
+    "opnieuw worden ingedeeld."
+)
+NOT_YOUR_REVIEW = (
+    "Deze aanvraag is in behandeling bij een andere HR-adviseur. Neem haar eerst over als u haar "
+    "wilt afhandelen."
+)
+OWN_REQUEST = (
+    "U hebt deze aanvraag zelf ingediend en kunt haar daarom niet zelf behandelen of vaststellen; "
+    "een andere HR-adviseur doet dat."
+)
 QUESTION_REQUIRED = "Schrijf de vraag die u aan de leidinggevende stelt."
 MOTIVATION_REQUIRED = "Geef een motivering voor de vastgestelde indeling."
 FAMILY_REQUIRED = "Kies de functiefamilie waarin de functie wordt ingedeeld."
@@ -229,6 +242,18 @@ def _require_author(submission: Submission, by) -> None:
         raise ValidationError(NOT_AUTHOR, code="not_author")
 
 
+def _require_not_author(submission: Submission, by) -> None:
+    """Nobody decides on a request he wrote himself (a manager who is also an HR adviser)."""
+    if submission.author_id == by.pk:
+        raise ValidationError(OWN_REQUEST, code="own_request")
+
+
+def _require_reviewer(submission: Submission, by) -> None:
+    """A request in review is settled, returned and handed over by the adviser who has it."""
+    if submission.status == Submission.Status.IN_REVIEW and submission.reviewer_id != by.pk:
+        raise ValidationError(NOT_YOUR_REVIEW, code="not_reviewer")
+
+
 def submission_create(
     *, title: str, text: str, author: AbstractBaseUser, family: JobFamily | None = None,
     answers: dict | None = None,
@@ -297,6 +322,10 @@ def submission_regrade(
     locked = _lock(submission, version)
     if locked.status == Submission.Status.SETTLED:
         raise ValidationError(SETTLED_IS_FINAL, code="status")
+    if locked.status == Submission.Status.WITHDRAWN:
+        raise ValidationError(WITHDRAWN_IS_FINAL, code="status")
+    if locked.anonymised_at is not None:
+        raise ValidationError(ANONYMISED_IS_FINAL, code="anonymised")
     previous = locked.latest_snapshot()
     snapshot = _grade(locked, by=by)
     _save(locked)
@@ -332,6 +361,7 @@ def submission_take_in_review(
     locked = _lock(submission, version)
     if locked.status != Submission.Status.SUBMITTED:
         raise ValidationError(NOT_SUBMITTED, code="status")
+    _require_not_author(locked, by)
     locked.status = Submission.Status.IN_REVIEW
     locked.reviewer = by
     _save(locked)
@@ -348,6 +378,7 @@ def submission_return(
     locked = _lock(submission, version)
     if locked.status not in (Submission.Status.SUBMITTED, Submission.Status.IN_REVIEW):
         raise ValidationError(NOT_RETURNABLE, code="status")
+    _require_reviewer(locked, by)
     question = normalize_text(question or "")
     if not question:
         raise ValidationError(QUESTION_REQUIRED, code="required")
@@ -372,6 +403,8 @@ def submission_settle(
         raise ConflictError(ALREADY_SETTLED, code="conflict")
     if locked.status != Submission.Status.IN_REVIEW:
         raise ValidationError(NOT_IN_REVIEW, code="status")
+    _require_not_author(locked, by)
+    _require_reviewer(locked, by)
     motivation = normalize_text(motivation or "")
     if not motivation:
         raise ValidationError(MOTIVATION_REQUIRED, code="required")

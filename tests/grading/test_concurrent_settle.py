@@ -1,7 +1,7 @@
-"""Two HR advisers settle the same request at the same moment.
+"""The HR adviser who has a request settles it twice at the same moment (two tabs, two servers).
 
-On PostgreSQL this runs for real: two threads, two database connections, two HTTP posts of the
-same form. The first to lock the row settles; the second waits for the lock, then sees the new
+Only that adviser may settle it (another takes it over first). On PostgreSQL this runs for real:
+two threads, two database connections, two HTTP posts of the same form. The first to lock the row settles; the second waits for the lock, then sees the new
 version and gets a 409 with a Dutch message. On SQLite (one writer at a time) the same case is
 covered by posting a stale version (test_submission_settle.py).
 """
@@ -39,12 +39,12 @@ def slow_lock(monkeypatch):
     return lambda: monkeypatch.setattr(submissions, "_lock", lock_and_hold)
 
 
-def test_two_advisers_settling_at_once_one_wins_the_other_gets_a_409(catalogue, manager, adviser, second_adviser, slow_lock):
+def test_two_settles_at_once_one_wins_the_other_gets_a_409(catalogue, manager, adviser, slow_lock):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite has one writer at a time; the stale-version test covers this case there")
     submission = make_submission(author=manager, status=Submission.Status.IN_REVIEW, by=adviser)
     grades = {"eerste": Grade.objects.get(code="FG45"), "tweede": Grade.objects.get(code="FG50")}
-    users = {"eerste": adviser, "tweede": second_adviser}
+    users = {"eerste": adviser, "tweede": adviser}
     start = threading.Barrier(2)
     responses, seconds = {}, {}
     slow_lock()

@@ -88,10 +88,12 @@ def test_each_anonymised_request_gets_a_history_line_by_the_system_account(settl
 
 def test_recent_and_undecided_requests_are_left_alone(settled, manager, adviser):
     in_review = make_submission(author=manager, status=Submission.Status.IN_REVIEW, by=adviser)
+    submitted = make_submission(author=manager, status=Submission.Status.SUBMITTED)
     draft = make_submission(author=manager)
     assert privacy.retention_apply(days=730, now=later(729)) == []
-    assert privacy.retention_apply(days=730, now=later(3650)) == [settled]
-    for submission in (in_review, draft):
+    # An abandoned draft goes after the period too (see test_retention_races.py); work at HR stays.
+    assert privacy.retention_apply(days=730, now=later(3650)) == [settled, draft]
+    for submission in (in_review, submitted):
         submission.refresh_from_db()
         assert submission.text == ROLE_TEXT and submission.anonymised_at is None
 
@@ -124,12 +126,11 @@ def test_the_history_stays_append_only_for_everything_else(settled):
 
 
 def test_the_cached_report_with_the_text_is_dropped(settled):
-    latest_id = settled.snapshots.order_by("-id").values_list("id", flat=True).first()
-    old_key = f"report-pdf:{settled.pk}:{settled.version}:{latest_id}"
+    slot = f"report-pdf:{settled.pk}"
     reports.report_pdf(settled)
-    assert cache.get(old_key) is not None  # the key the report module uses, else this test is moot
+    assert cache.get(slot) is not None  # the slot the report module uses, else this test is moot
     privacy.retention_apply(days=730, now=later(731))
-    assert cache.get(old_key) is None
+    assert cache.get(slot) is None
 
 
 def test_the_request_page_still_shows_the_decision(settled, adviser_client):

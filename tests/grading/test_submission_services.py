@@ -253,10 +253,10 @@ def test_settling_without_any_family_asks_for_one(manager, adviser, fg50):
     assert error.value.messages == [FAMILY_REQUIRED]
 
 
-def test_a_stale_version_is_a_conflict_and_nothing_is_written(manager, adviser, second_adviser, fg50):
+def test_a_stale_version_is_a_conflict_and_nothing_is_written(manager, adviser, fg50):
     submission = make_submission(author=manager, status=S.IN_REVIEW, by=adviser)
     seen = submission.version
-    submissions.submission_return(submission=submission, by=second_adviser, question="Klopt het budget?", version=seen)
+    submissions.submission_return(submission=submission, by=adviser, question="Klopt het budget?", version=seen)
     with pytest.raises(ConflictError) as error:
         submissions.submission_settle(submission=submission, by=adviser, grade=fg50, motivation="m", version=seen)
     assert error.value.messages == [STALE_VERSION]

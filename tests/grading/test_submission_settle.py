@@ -77,9 +77,9 @@ def test_a_second_adviser_with_the_same_page_gets_a_409_and_nothing_is_overwritt
     assert submission.events.filter(kind=SubmissionEvent.Kind.SETTLED).count() == 1
 
 
-def test_a_page_older_than_another_change_gets_a_409(adviser_client, second_adviser, submission, fg50):
+def test_a_page_older_than_another_change_gets_a_409(adviser_client, adviser, submission, fg50):
     stale_version = submission.version
-    strict = strict_client(second_adviser)
+    strict = strict_client(adviser)  # the same adviser in another tab (only they may return it)
     strict.get(f"/aanvragen/{submission.pk}/")
     strict.post(action_url(submission, "terugsturen"), {"question": "Klopt dit?", "version": stale_version,
                                                         "csrfmiddlewaretoken": strict.cookies["csrftoken"].value})

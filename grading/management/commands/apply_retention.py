@@ -6,8 +6,9 @@ from grading.services import privacy
 
 class Command(BaseCommand):
     help = (
-        "Remove the role text of settled and withdrawn requests older than RETENTION_DAYS (and "
-        "everything that quotes it); the decision and its motivation stay. Run it daily."
+        "Remove the role text of requests past RETENTION_DAYS (and everything that quotes it): "
+        "settled and withdrawn ones from the decision or withdrawal, drafts and returned ones from "
+        "their last change. The decision and its motivation stay. Run it daily."
     )
 
     def add_arguments(self, parser):
