@@ -114,6 +114,9 @@ class Submission(models.Model):
         verbose_name="indicatieve schaal",
     )
     indicative_position = models.CharField("positie", max_length=20, blank=True)
+    # The engine's certainty ("firm", "uncertain"; empty when it named no family): an uncertain
+    # indication is shown without its grade as a verdict (grading/result_display.py).
+    indicative_certainty = models.CharField("zekerheid van de indicatie", max_length=20, blank=True)
 
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -4,9 +4,40 @@ Everything the manager wrote is escaped here; only the `<mark>` tags around evid
 """
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+
+UNCERTAIN = "uncertain"
+UNCERTAIN_HEADLINE = "Geen betrouwbare indicatie – de HR-adviseur beoordeelt"
+UNCERTAIN_LABEL = "onzeker"
+
+
+class Indication(NamedTuple):
+    """How a request's grade is shown in one line (lists, inbox, settle form): the words, and what
+    they are; the one place that decides it."""
+
+    label: str  # "schaal 6", "onzeker", "geen schaal", or "" when there is nothing to show
+    note: str  # "vastgesteld", "indicatie", or "" (shown in brackets after the label)
+
+
+def indication(submission) -> Indication:
+    """A settled request shows its decided grade; an open one the engine's grade only when the
+    indication is firm: an uncertain one says "onzeker", whatever grade the engine came nearest."""
+    if submission.status == "vastgesteld":
+        return Indication(submission.final_grade.name if submission.final_grade_id else "geen schaal", "vastgesteld")
+    if submission.indicative_certainty == UNCERTAIN:
+        return Indication(UNCERTAIN_LABEL, "indicatie")
+    if submission.indicative_grade_id:
+        return Indication(submission.indicative_grade.name, "indicatie")
+    return Indication("", "")
+
+
+def is_uncertain(result: dict) -> bool:
+    """Whether an engine result (as stored) names a family without a firm indication."""
+    return result.get("certainty") == UNCERTAIN
 
 
 def merged_ranges(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -9,7 +9,7 @@ from django.db.models import Count, Q, QuerySet
 
 from grading.filters import SubmissionFilter
 from grading.models import STATUS_FLOW, GradingSnapshot, Submission, SubmissionEvent
-from grading.result_display import evidence_ranges, highlighted, level_chart
+from grading.result_display import UNCERTAIN_HEADLINE, evidence_ranges, highlighted, is_uncertain, level_chart
 from profiles.catalogue.versions import release_for_data_version, release_latest
 from profiles.models import JobFamily, Level
 from profiles.selectors import catalogue_cache_key, catalogue_key, family_full_queryset, family_queryset, level_matrix
@@ -125,6 +125,8 @@ def result_view(*, snapshot: GradingSnapshot | None) -> dict:
         "catalogue_key": key,
         "result": result,
         "is_match": snapshot.is_match and family is not None,
+        "uncertain": is_uncertain(result),
+        "uncertain_headline": UNCERTAIN_HEADLINE,
         "family": family,
         "levels": levels,
         "level": level,

@@ -61,7 +61,8 @@ def make_submission(*, author, title: str = "Ambtelijk secretaris OR", text: str
 
 def make_result(*, family: str | None = "ambtelijk-secretaris", family_name: str = "Ambtelijk secretaris",
                 level_rank: int | None = 2, grade: str | None = "FG50", position: str = "in_range",
-                confidence: float = 0.7, text: str = ROLE_TEXT, criteria=None) -> engine.GradingResult:
+                confidence: float = 0.7, text: str = ROLE_TEXT, criteria=None,
+                certainty: str | None = None) -> engine.GradingResult:
     """A GradingResult built by hand, so a test does not depend on the engine's verdicts."""
     if criteria is None and family is not None:
         sentence = text.split(". ")[1] + "."
@@ -82,6 +83,7 @@ def make_result(*, family: str | None = "ambtelijk-secretaris", family_name: str
         level_rank=level_rank if family else None, level_name="Ambtelijk secretaris FG 50" if family else None,
         grade=grade if family else None, confidence=confidence, family_scores=(), criteria=criteria or (), signals=(),
         next_level_rank=None, next_grade=None, missing_for_next=(), explanation="Zo kwam de indicatie tot stand.",
+        certainty=(certainty or ("firm" if confidence >= 0.6 else "uncertain")) if family else None,
     )
 
 

@@ -211,6 +211,7 @@ def _apply_verdict(submission: Submission, run: EngineRun) -> None:
     submission.indicative_family_id = family_id
     submission.indicative_grade_id = grade_id
     submission.indicative_position = str(result.position)
+    submission.indicative_certainty = result.certainty or ""
 
 
 def _store_result(submission: Submission, run: EngineRun, *, by) -> GradingSnapshot:
