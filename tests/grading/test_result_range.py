@@ -22,7 +22,8 @@ def test_a_heavier_role_shows_the_signals_and_the_next_grade(catalogue, manager_
     result, html = page(manager_client, manager, ROLES["above-div"])
     assert result["position"] == "above" and result["neighbour_grade"] == "schaal-9"
     assert "Boven het bereik." in html
-    assert "De functie lijkt zwaarder dan het hoogste niveau van deze familie; de volgende schaal in het systeem is schaal 9." in html
+    assert "De functie lijkt zwaarder dan het hoogste niveau van deze familie: de beschrijving wijst op een zwaardere functie dan schaal 8." in html
+    assert "schaal 9" not in html  # the system's next grade is no indication
     for signal in result["range_signals"]:
         assert f"<mark>{signal['text']}</mark>" in html
 
@@ -30,7 +31,8 @@ def test_a_heavier_role_shows_the_signals_and_the_next_grade(catalogue, manager_
 def test_a_lighter_role_shows_the_signals_and_the_grade_below(catalogue, manager_client, manager):
     result, html = page(manager_client, manager, ROLES["below-minutes"])
     assert result["position"] == "below" and result["neighbour_grade"] == "FG40"
-    assert "Onder het bereik." in html and "de vorige schaal in het systeem is FG 40." in html
+    assert "Onder het bereik." in html and "de beschrijving wijst op een lichtere functie dan FG 45." in html
+    assert "FG 40" not in html
     assert "onder begeleiding" in html
 
 
