@@ -12,6 +12,8 @@ import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
+from functiewaardering.numbers import whole_number
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -252,6 +254,6 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # quoted from it and the messages about it (`manage.py apply_retention`, grading/services/privacy.py);
 # the decision and its motivation stay.
 _retention = os.getenv("RETENTION_DAYS", "730")
-if not _retention.isdigit() or int(_retention) < 1:
+RETENTION_DAYS = whole_number(_retention, minimum=1, maximum=100 * 366)
+if RETENTION_DAYS is None:
     raise ImproperlyConfigured(f"RETENTION_DAYS must be a whole number of days, at least 1, not {_retention!r}")
-RETENTION_DAYS = int(_retention)
