@@ -87,6 +87,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "functiewaardering.outage.DatabaseOutageMiddleware",  # outside all that may query the database
     "functiewaardering.middleware.RequestLimitsMiddleware",  # before anything reads a body
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
