@@ -28,10 +28,17 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.getenv(name, default).split(",") if item.strip()]
 
 
+# Seconds a Redis connect or answer may take. Redis answers within a millisecond on a local
+# network; a reply larger than one read (a cached PDF) only needs each read within this time.
+REDIS_TIMEOUT = 0.2
+
+
 def cache_settings(url: str) -> dict:
     """CACHES from a CACHE_URL: empty or locmem:// keeps each process's own memory; redis:// or
     rediss:// shares one Redis between all processes and servers. A Redis outage degrades to
-    rendering without the cache (short time-outs, errors ignored and logged), never to a 500."""
+    rendering without the cache (short time-outs, errors ignored and logged), never to a 500;
+    after one failure a process skips Redis for a few seconds (functiewaardering/cache.py), so a
+    hung Redis costs a request at most one time-out of REDIS_TIMEOUT seconds."""
     scheme = url.partition("://")[0]
     if scheme in ("", "locmem"):
         return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -40,12 +47,12 @@ def cache_settings(url: str) -> dict:
     if scheme in ("redis", "rediss"):
         return {
             "default": {
-                "BACKEND": "django_redis.cache.RedisCache",
+                "BACKEND": "functiewaardering.cache.SkippingRedisCache",
                 "LOCATION": url,
                 "KEY_PREFIX": "fw",
                 "OPTIONS": {
-                    "SOCKET_CONNECT_TIMEOUT": 0.5,
-                    "SOCKET_TIMEOUT": 0.5,
+                    "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+                    "SOCKET_TIMEOUT": REDIS_TIMEOUT,
                     "IGNORE_EXCEPTIONS": True,
                 },
             }
