@@ -85,3 +85,17 @@ def test_a_publication_that_lands_while_the_import_waits_is_not_overwritten(cata
 
     assert len(outcome) == 1 and "in de applicatie gewijzigd" in outcome[0]
     assert Element.objects.get(pk=element.pk).text == "In de beheeromgeving gewijzigd"
+
+
+@pytest.mark.django_db
+def test_files_equal_to_the_catalogue_replace_nothing_whatever_the_order_of_the_systems():
+    """A catalogue marked as changed in the application, whose data equals the files: the import
+    would replace nothing, so it runs (the files list the systems in another order than the database)."""
+    from profiles.catalogue.versions import catalogue_changed_in_app
+    from profiles.models import CatalogueVersion
+
+    CatalogueVersion.bump()  # a change no release records
+    assert catalogue_changed_in_app()
+    output = StringIO()
+    call_command("import_families", stdout=output)
+    assert "niets gewijzigd" in output.getvalue()

@@ -84,7 +84,7 @@ class Command(BaseCommand):
         """One line per family (and for the grading systems) whose data the files would replace;
         a family only the files hold replaces nothing."""
         lines = []
-        if catalogue.systems != current_systems():
+        if _by_code(catalogue.systems) != _by_code(current_systems()):
             lines.append("- waarderingssystemen: gewijzigd")
         current = current_families()
         for diff in catalogue_diff(current, {f["slug"]: f for f in catalogue.families}):
@@ -97,3 +97,8 @@ class Command(BaseCommand):
                     + (f"; velden: {', '.join(diff.fields)}" if diff.fields else "")
                 )
         return lines
+
+
+def _by_code(systems: list[dict]) -> dict[str, dict]:
+    """Systems to compare: the files list them in their own order, the database by code."""
+    return {system["code"]: system for system in systems}
