@@ -71,15 +71,16 @@ def gunicorn(*, database_url: str, workers: int) -> Iterator[int]:
     """A gunicorn serving this project on a free loopback port; yields the port."""
     port = free_port()
     env = dict(os.environ, DATABASE_URL=database_url)
+    log = tempfile.TemporaryFile()  # a pipe nobody reads would block the workers once it is full
     process = subprocess.Popen(
         [
             sys.executable, "-m", "gunicorn", "-c", "functiewaardering/gunicorn.conf.py", "functiewaardering.wsgi", "--bind", f"127.0.0.1:{port}",
             "--workers", str(workers), "--log-level", "warning", "--timeout", "30",
         ],
-        cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=settings.BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=log,
     )
     try:
-        _wait_until_up(port, process)
+        _wait_until_up(port, process, log)
         yield port
     finally:
         process.terminate()
@@ -88,13 +89,15 @@ def gunicorn(*, database_url: str, workers: int) -> Iterator[int]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        log.close()
 
 
-def _wait_until_up(port: int, process: subprocess.Popen) -> None:
+def _wait_until_up(port: int, process: subprocess.Popen, log) -> None:
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn stopped: {process.stderr.read().decode(errors='replace')[-2000:]}")
+            log.seek(0)
+            raise RuntimeError(f"gunicorn stopped: {log.read().decode(errors='replace')[-2000:]}")
         try:
             status, _ = fetch(port, "/healthz")
             if status == 200:

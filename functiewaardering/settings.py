@@ -12,6 +12,8 @@ import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
+from functiewaardering.numbers import whole_number
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -26,10 +28,17 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.getenv(name, default).split(",") if item.strip()]
 
 
+# Seconds a Redis connect or answer may take. Redis answers within a millisecond on a local
+# network; a reply larger than one read (a cached PDF) only needs each read within this time.
+REDIS_TIMEOUT = 0.2
+
+
 def cache_settings(url: str) -> dict:
     """CACHES from a CACHE_URL: empty or locmem:// keeps each process's own memory; redis:// or
     rediss:// shares one Redis between all processes and servers. A Redis outage degrades to
-    rendering without the cache (short time-outs, errors ignored and logged), never to a 500."""
+    rendering without the cache (short time-outs, errors ignored and logged), never to a 500;
+    after one failure a process skips Redis for a few seconds (functiewaardering/cache.py), so a
+    hung Redis costs a request at most one time-out of REDIS_TIMEOUT seconds."""
     scheme = url.partition("://")[0]
     if scheme in ("", "locmem"):
         return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -38,12 +47,12 @@ def cache_settings(url: str) -> dict:
     if scheme in ("redis", "rediss"):
         return {
             "default": {
-                "BACKEND": "django_redis.cache.RedisCache",
+                "BACKEND": "functiewaardering.cache.SkippingRedisCache",
                 "LOCATION": url,
                 "KEY_PREFIX": "fw",
                 "OPTIONS": {
-                    "SOCKET_CONNECT_TIMEOUT": 0.5,
-                    "SOCKET_TIMEOUT": 0.5,
+                    "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+                    "SOCKET_TIMEOUT": REDIS_TIMEOUT,
                     "IGNORE_EXCEPTIONS": True,
                 },
             }
@@ -85,6 +94,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "functiewaardering.outage.DatabaseOutageMiddleware",  # outside all that may query the database
     "functiewaardering.middleware.RequestLimitsMiddleware",  # before anything reads a body
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -252,6 +262,6 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # quoted from it and the messages about it (`manage.py apply_retention`, grading/services/privacy.py);
 # the decision and its motivation stay.
 _retention = os.getenv("RETENTION_DAYS", "730")
-if not _retention.isdigit() or int(_retention) < 1:
+RETENTION_DAYS = whole_number(_retention, minimum=1, maximum=100 * 366)
+if RETENTION_DAYS is None:
     raise ImproperlyConfigured(f"RETENTION_DAYS must be a whole number of days, at least 1, not {_retention!r}")
-RETENTION_DAYS = int(_retention)

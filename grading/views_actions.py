@@ -69,6 +69,6 @@ def decisions_export(request: HttpRequest) -> HttpResponse:
     """The requests of the list's current filters as CSV, for reporting: no role text."""
     filterset = selectors.submission_list(user=request.user, filters=request.GET, request=request)
     rows = filterset.qs.select_related("settled_by") if filterset.is_valid() else filterset.queryset.none()
-    response = HttpResponse(review.decisions_csv(submissions=rows), content_type="text/csv; charset=utf-8")
+    response = HttpResponse("\ufeff" + review.decisions_csv(submissions=rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="indelingsbesluiten-{timezone.localdate():%Y-%m-%d}.csv"'
     return response

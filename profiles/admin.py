@@ -11,15 +11,20 @@ so an admin edit leaves the same trace in the history as an upload.
 from pathlib import Path
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import MaxLengthValidator
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 
 from profiles.additions import recompute_additions
+from profiles.catalogue.export_check import export_problem
 from profiles.catalogue.files import (
     FamilyFileError,
     _Reader,
     _settings,
+    cell_problem,
     read_recognition,
 )
 from profiles.catalogue.limits import (
@@ -70,16 +75,49 @@ class CatalogueForm(forms.ModelForm):
                 field.validators.append(MaxLengthValidator(MAX_TEXT_CHARS))
 
 
+class CatalogueChangeRefused(Exception):
+    """A change after which the export would no longer load; raised inside the admin's transaction."""
+
+
 class CatalogueChangeMixin:
-    """Keeps derived data and the catalogue version right after every admin change."""
+    """Keeps derived data and the catalogue version right after every admin change, and refuses a
+    change after which the export would not load back (profiles.catalogue.export_check)."""
 
     form = CatalogueForm
 
     def family_of(self, obj) -> JobFamily | None:
         return getattr(obj, "family", None)
 
+    def families_to_check(self, obj) -> list[JobFamily]:
+        family = self.family_of(obj)
+        return [family] if family is not None and family.pk else []
+
+    def check_export(self, families: list[JobFamily]) -> None:
+        if problem := export_problem(families=families):
+            raise CatalogueChangeRefused(problem)
+
+    def refused(self, request, view, *args, back: str = "", **kwargs):
+        """Run an admin view; a refused change was rolled back, and the page it goes back to says why."""
+        try:
+            return view(request, *args, **kwargs)
+        except CatalogueChangeRefused as refusal:
+            self.message_user(request, str(refusal), messages.ERROR)
+            return HttpResponseRedirect(back or request.get_full_path())
+
+    def changeform_view(self, request, *args, **kwargs):
+        return self.refused(request, super().changeform_view, *args, **kwargs)
+
+    def delete_view(self, request, object_id, *args, **kwargs):
+        meta = self.model._meta
+        back = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[object_id])
+        return self.refused(request, super().delete_view, object_id, *args, back=back, **kwargs)
+
+    def changelist_view(self, request, *args, **kwargs):
+        return self.refused(request, super().changelist_view, *args, **kwargs)
+
     def after_change(self, obj, request=None, *, action: str = "gewijzigd") -> None:
         family = self.family_of(obj)
+        self.check_export(self.families_to_check(obj))
         if family is not None and family.pk:
             recompute_additions(family)
         CatalogueVersion.bump()
@@ -100,18 +138,21 @@ class CatalogueChangeMixin:
         family = self.family_of(obj)
         label = f"{obj._meta.verbose_name} '{obj}' verwijderd"
         super().delete_model(request, obj)
+        self.check_export([family] if family is not None and JobFamily.objects.filter(pk=family.pk).exists() else [])
         if family is not None and family.pk:
             recompute_additions(family)
         CatalogueVersion.bump()
         self.publish(request, label)
 
+    @transaction.atomic
     def delete_queryset(self, request, queryset):
         """The list's "delete selected" action: the same bookkeeping as deleting one."""
         families = {family.pk: family for family in map(self.family_of, queryset) if family is not None}
         super().delete_queryset(request, queryset)
-        for family in families.values():
-            if JobFamily.objects.filter(pk=family.pk).exists():
-                recompute_additions(family)
+        remaining = [family for family in families.values() if JobFamily.objects.filter(pk=family.pk).exists()]
+        self.check_export(remaining)
+        for family in remaining:
+            recompute_additions(family)
         CatalogueVersion.bump()
         self.publish(request, f"{queryset.model._meta.verbose_name_plural} verwijderd")
 
@@ -145,6 +186,9 @@ class GradingSystemAdmin(CatalogueChangeMixin, admin.ModelAdmin):
 
     def family_of(self, obj):
         return None
+
+    def families_to_check(self, obj):
+        return list(JobFamily.objects.filter(grading_system=obj)) if obj.pk else []
 
 
 class FamilyFunctionInline(admin.TabularInline):
@@ -278,9 +322,16 @@ class CellForm(CatalogueForm):
         return self.cleaned_data["elements_text"]
 
     def clean(self):
+        """The family reader's rule for a cell (profiles.catalogue.files.cell_problem), so what is
+        saved here exports to a file that loads back."""
         cleaned = super().clean()
-        if cleaned.get("inherits") == Cell.Inherits.IDEM and self.parsed_elements():
-            raise forms.ValidationError("Een 'Idem'-cel heeft geen eigen elementen.")
+        level = getattr(self.instance, "level", None) if self.instance.level_id else None
+        is_lowest = level is not None and level.pk and not level.family.levels.filter(rank__lt=level.rank).exists()
+        deleting = self.cleaned_data.get("DELETE")
+        problem = None if deleting else cell_problem(cleaned.get("inherits"), bool(self.parsed_elements()), is_lowest=bool(is_lowest))
+        if problem:
+            field = "inherits" if problem[0] == "inherits" else "elements_text"
+            self.add_error(field, forms.ValidationError(problem[1][0].upper() + problem[1][1:] + ".", code="cell_rule"))
         return cleaned
 
     def save(self, commit=True):

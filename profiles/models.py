@@ -9,9 +9,49 @@ import re
 import uuid
 
 from django.conf import settings
-from django.db import connections, models, router
+from django.db import connections, models, router, transaction
 from django.db.models import F
 from django.utils import timezone
+
+
+class CatalogueQuerySet(models.QuerySet):
+    """Bulk writes move the data version too, in the same transaction as the write.
+
+    `update()`, `bulk_create()` and `bulk_update()` send no signal, so the signals in
+    `profiles.catalogue.changes` miss them; `delete()` sends one per row, and bumps once more here.
+    A write that touches no row leaves the version alone."""
+
+    def update(self, **kwargs) -> int:
+        with transaction.atomic(using=self.db, savepoint=False):
+            count = super().update(**kwargs)
+            _bump_if(count)
+        return count
+
+    def delete(self) -> tuple[int, dict]:
+        with transaction.atomic(using=self.db, savepoint=False):
+            deleted = super().delete()
+            _bump_if(deleted[0])
+        return deleted
+
+    def bulk_create(self, objs, *args, **kwargs) -> list:
+        with transaction.atomic(using=self.db, savepoint=False):
+            created = super().bulk_create(objs, *args, **kwargs)
+            _bump_if(len(created))
+        return created
+
+    def bulk_update(self, objs, fields, *args, **kwargs) -> int:
+        with transaction.atomic(using=self.db, savepoint=False):
+            count = super().bulk_update(objs, fields, *args, **kwargs)
+            _bump_if(count)
+        return count
+
+    update.alters_data = delete.alters_data = bulk_create.alters_data = bulk_update.alters_data = True
+    delete.queryset_only = True  # as Django's: `Model.objects.delete()` would delete every row
+
+
+def _bump_if(count: int) -> None:
+    if count:
+        CatalogueVersion.bump()
 
 
 class GradingSystem(models.Model):
@@ -21,6 +61,8 @@ class GradingSystem(models.Model):
     # Where the system applies: [{"name", "terms", "employers"}], validated by
     # profiles/catalogue/files.py. The engine tells from them which system a role's setting uses.
     settings = models.JSONField("settings", default=list, blank=True)
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -47,6 +89,8 @@ class Grade(models.Model):
     salary_source = models.CharField("bron van het salaris", max_length=300, blank=True)
     salary_source_url = models.URLField("adres van die bron", blank=True)
     salary_date = models.CharField("datum van die bron", max_length=20, blank=True)
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["system", "rank"]
@@ -83,6 +127,8 @@ class JobFamily(models.Model):
     # what the grading engine knows about this family beyond its texts. Null when absent.
     recognition = models.JSONField("herkenning", null=True, blank=True)
 
+    objects = CatalogueQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = "functiefamilie"
@@ -102,6 +148,8 @@ class FamilyFunction(models.Model):
     name = models.CharField("naam", max_length=300)
     order = models.PositiveIntegerField("volgorde", default=0)
 
+    objects = CatalogueQuerySet.as_manager()
+
     class Meta:
         ordering = ["family", "kind", "order"]
         verbose_name = "verwante functie"
@@ -117,6 +165,8 @@ class ContextNote(models.Model):
     text = models.TextField("tekst")
     source_file = models.CharField("bronbestand", max_length=200, blank=True)
     order = models.PositiveIntegerField("volgorde", default=0)
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["family", "order"]
@@ -136,6 +186,8 @@ class Criterion(models.Model):
     # "skills", "effort", "responsibility", "working_conditions".
     factors = models.JSONField("factoren", default=list, blank=True)
 
+    objects = CatalogueQuerySet.as_manager()
+
     class Meta:
         ordering = ["family", "order"]
         verbose_name = "criterium"
@@ -148,7 +200,7 @@ class Criterion(models.Model):
         return self.name
 
 
-class LevelQuerySet(models.QuerySet):
+class LevelQuerySet(CatalogueQuerySet):
     def for_family(self, slug: str) -> "LevelQuerySet":
         return self.filter(family__slug=slug)
 
@@ -222,6 +274,8 @@ class Cell(models.Model):
         "erft van niveau eronder", max_length=10, choices=Inherits.choices, blank=True
     )
 
+    objects = CatalogueQuerySet.as_manager()
+
     class Meta:
         ordering = ["level", "criterion__order"]
         verbose_name = "cel"
@@ -241,6 +295,8 @@ class Element(models.Model):
     order = models.PositiveIntegerField("volgorde", default=0)
     # True when the text is not in the level below's cell: what distinguishes this level.
     is_addition = models.BooleanField("onderscheidend", default=True)
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["cell", "order"]
@@ -269,6 +325,8 @@ class Section(models.Model):
     intro = models.TextField("inleiding", blank=True)
     order = models.PositiveIntegerField("volgorde", default=0)
 
+    objects = CatalogueQuerySet.as_manager()
+
     class Meta:
         ordering = ["family", "order"]
         verbose_name = "familiebrede sectie"
@@ -283,6 +341,8 @@ class SectionItem(models.Model):
     group = models.CharField("kop", max_length=300, blank=True)
     text = models.TextField("tekst")
     order = models.PositiveIntegerField("volgorde", default=0)
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["section", "order"]

@@ -1,6 +1,7 @@
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_safe
 
+from functiewaardering.numbers import whole_number
 from profiles import api
 from profiles.selectors import family_get, family_queryset
 
@@ -8,15 +9,17 @@ JSON_OPTIONS = {"ensure_ascii": False}
 UNKNOWN_FAMILY = "Onbekende functiefamilie."
 UNKNOWN_VERSION = "Onbekende versie van de catalogus."
 BAD_VERSION = "De versie is een geheel getal, bijvoorbeeld ?versie=3."
+MAX_VERSION = 2**31 - 1  # the largest number an integer column holds
 
 
 def _version(request: HttpRequest) -> int | None | JsonResponse:
     raw = request.GET.get("versie")
     if raw is None:
         return None
-    if not raw.isdigit():
+    version = whole_number(raw, maximum=MAX_VERSION)
+    if version is None:
         return JsonResponse({"error": BAD_VERSION}, status=400, json_dumps_params=JSON_OPTIONS)
-    return int(raw)
+    return version
 
 
 @require_safe

@@ -50,8 +50,8 @@ def redis_url():
     [
         ("", "django.core.cache.backends.locmem.LocMemCache"),
         ("locmem://", "django.core.cache.backends.locmem.LocMemCache"),
-        ("redis://cache.internal:6379/1", "django_redis.cache.RedisCache"),
-        ("rediss://cache.internal:6380/0", "django_redis.cache.RedisCache"),
+        ("redis://cache.internal:6379/1", "functiewaardering.cache.SkippingRedisCache"),
+        ("rediss://cache.internal:6380/0", "functiewaardering.cache.SkippingRedisCache"),
     ],
 )
 def test_cache_url_selects_the_backend(url, backend):

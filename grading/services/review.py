@@ -5,13 +5,14 @@ Each runs like the services in `submissions`: one transaction, the row locked an
 the form's version, the change written together with its history line.
 """
 
-import csv
 import io
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
+from functiewaardering.csv_cells import SafeWriter
 from grading.models import Submission, SubmissionEvent
 from grading.roles import HR_ADVISER
 from grading.services.submissions import (
@@ -130,7 +131,7 @@ DECISION_COLUMNS = [
 def decisions_csv(*, submissions) -> str:
     """The decisions for reporting: no role text, no motivation, only what was decided and when."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
+    writer = SafeWriter(out, delimiter=";")  # every text cell neutralised
     writer.writerow(DECISION_COLUMNS)
     for submission in submissions:
         settled = submission.status == Submission.Status.SETTLED
@@ -138,15 +139,15 @@ def decisions_csv(*, submissions) -> str:
         grade = submission.final_grade if settled else None
         writer.writerow([
             submission.reference,
-            _safe_cell(submission.title),
+            submission.title,
             submission.get_status_display(),
             _person(submission.author),
             family.name if family else "",
             grade.name if grade else "",
             grade.code if grade else "",
             submission.effective_date.isoformat() if settled and submission.effective_date else "",
-            submission.created_at.date().isoformat(),
-            submission.settled_at.date().isoformat() if settled and submission.settled_at else "",
+            timezone.localdate(submission.created_at).isoformat(),
+            timezone.localdate(submission.settled_at).isoformat() if settled and submission.settled_at else "",
             _person(submission.settled_by) if settled and submission.settled_by_id else "",
         ])
     return out.getvalue()
@@ -154,8 +155,3 @@ def decisions_csv(*, submissions) -> str:
 
 def _person(user) -> str:
     return user.get_full_name() or user.get_username()
-
-
-def _safe_cell(value: str) -> str:
-    """A title a spreadsheet would run as a formula is kept as text (CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from functiewaardering.numbers import whole_number
 from grading import engine, matrix_excerpt
 from grading.models import GradingSnapshot, Submission, SubmissionEvent
 from grading.selectors import CatalogueRefs, catalogue_refs, engine_index
@@ -130,10 +131,7 @@ def validate_answers(*, family: JobFamily | None, answers: dict | None) -> dict[
     for key, rank in answers.items():
         if key not in criteria:
             raise ValidationError(UNKNOWN_CRITERION)
-        try:
-            rank = int(rank)
-        except (TypeError, ValueError):
-            raise ValidationError(UNKNOWN_LEVEL) from None
+        rank = rank if type(rank) is int else whole_number(rank)
         if rank not in ranks:
             raise ValidationError(UNKNOWN_LEVEL)
         clean[key] = rank

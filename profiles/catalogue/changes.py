@@ -2,8 +2,9 @@
 
 The admin, its inlines and bulk actions, the import and code in a shell all save or delete
 through the ORM, so signals catch every path that sends them. Bulk writes that send no signal
-(`bulk_create`, `bulk_update`, `QuerySet.update`) are only used by the import and the admin,
-which bump the version themselves.
+(`QuerySet.update`, `bulk_create`, `bulk_update`) go through `profiles.models.CatalogueQuerySet`,
+the manager of every model below, which bumps the version in the write's transaction; so does
+its `delete()`.
 """
 
 from django.db import connection

@@ -517,6 +517,18 @@ def _typing_code(reader: _Reader, level: dict, place: str) -> str:
     return value.strip()  # inner spacing is kept exactly as the source prints it
 
 
+def cell_problem(inherits: str | None, has_elements: bool, *, is_lowest: bool) -> tuple[str, str] | None:
+    """What is wrong with a cell's inheritance and own elements: (the key it concerns, the Dutch
+    message), or None. One rule for the family reader and the admin's cell form."""
+    if inherits and is_lowest:
+        return "inherits", "het laagste niveau kan niet erven van een niveau eronder"
+    if inherits == "idem" and has_elements:
+        return "elements", "een 'idem'-cel heeft geen eigen elementen"
+    if not inherits and not has_elements:
+        return "elements", "een cel zonder overerving heeft minstens één element nodig"
+    return None
+
+
 def _read_cells(reader: _Reader, level: dict, place: str, criterion_keys: set[str], *, is_lowest: bool) -> list[dict]:
     cells, seen = [], set()
     for j, raw in enumerate(reader.sequence(level.get("cells"), f"{place}.cells", limit=limits.MAX_CRITERIA)):
@@ -532,8 +544,6 @@ def _read_cells(reader: _Reader, level: dict, place: str, criterion_keys: set[st
         inherits = cell.get("inherits")
         if inherits not in INHERITS:
             reader.fail(f"{cell_place}.inherits", "alleen leeg, 'idem' of 'idem+' is toegestaan")
-        if inherits and is_lowest:
-            reader.fail(f"{cell_place}.inherits", "het laagste niveau kan niet erven van een niveau eronder")
         elements = []
         for k, raw_element in enumerate(reader.sequence(cell.get("elements"), f"{cell_place}.elements", limit=limits.MAX_ELEMENTS_PER_CELL)):
             element_place = f"{cell_place}.elements[{k}]"
@@ -545,10 +555,8 @@ def _read_cells(reader: _Reader, level: dict, place: str, criterion_keys: set[st
                     "group": reader.text(element, "group", element_place, model="Element", required=False),
                 }
             )
-        if inherits == "idem" and elements:
-            reader.fail(f"{cell_place}.elements", "een 'idem'-cel heeft geen eigen elementen")
-        if not inherits and not elements:
-            reader.fail(f"{cell_place}.elements", "een cel zonder overerving heeft minstens één element nodig")
+        if problem := cell_problem(inherits, bool(elements), is_lowest=is_lowest):
+            reader.fail(f"{cell_place}.{problem[0]}", problem[1])
         cells.append({"criterion": key, "inherits": INHERITS[inherits], "elements": elements})
     return cells
 

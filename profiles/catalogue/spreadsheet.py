@@ -16,6 +16,7 @@ import openpyxl  # parses with defusedxml when it is installed (a dependency): n
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils.exceptions import InvalidFileException
 
+from functiewaardering.numbers import whole_number
 from profiles.catalogue import workbook_limits
 from profiles.catalogue.files import FamilyFileError
 from profiles.catalogue.workbook_limits import (
@@ -209,9 +210,9 @@ def _fail(name: str, sheet: str, row: int | None, column: str | None, message: s
 def _number(value):
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
-    return value
+    if isinstance(value, str) and (number := whole_number(value.strip())) is not None:
+        return number
+    return value  # not a whole number: the family reader refuses it with a Dutch message
 
 
 def _rows(workbook, title: str, name: str, check) -> list[Row]:

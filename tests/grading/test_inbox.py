@@ -66,7 +66,7 @@ def test_a_manager_sees_their_own_grouped_by_status(manager_client, work):
 
 def test_the_decisions_export_has_no_role_text(adviser_client, work):
     response = adviser_client.get("/aanvragen/export.csv?weergave=alle")
-    body = response.content.decode()
+    body = response.content.decode("utf-8-sig")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     assert body.splitlines()[0].startswith("kenmerk;titel;status;leidinggevende;functiefamilie;schaal")
     assert work["settled"].reference in body and "Ambtelijk secretaris" in body

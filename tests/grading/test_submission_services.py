@@ -116,7 +116,10 @@ def test_harmless_angle_brackets_are_kept_as_text(manager):
     assert submissions.submission_create(title="Secretaris", text=text, author=manager).text == text
 
 
-@pytest.mark.parametrize("answers, message", [({"bestaat-niet": 1}, UNKNOWN_CRITERION), ({"kerntaken": 9}, UNKNOWN_LEVEL)])
+@pytest.mark.parametrize("answers, message", [
+    ({"bestaat-niet": 1}, UNKNOWN_CRITERION), ({"kerntaken": 9}, UNKNOWN_LEVEL),
+    ({"kerntaken": "\u0661"}, UNKNOWN_LEVEL), ({"kerntaken": " 1"}, UNKNOWN_LEVEL), ({"kerntaken": True}, UNKNOWN_LEVEL),
+])
 def test_create_refuses_answers_that_do_not_fit_the_family(manager, secretary, answers, message):
     with pytest.raises(ValidationError) as error:
         submissions.submission_create(title="S", text=ROLE_TEXT, author=manager, family=secretary, answers=answers)

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import ProtectedError
 
+from profiles.catalogue.changes import lock_catalogue
 from profiles.catalogue.diff import catalogue_diff
 from profiles.catalogue.files import FamilyFileError, read_catalogue
 from profiles.catalogue.importing import import_catalogue
@@ -12,6 +13,7 @@ from profiles.catalogue.uploads import current_families, current_systems
 from profiles.catalogue.versions import catalogue_changed_in_app, release_publish
 from profiles.models import CatalogueRelease, JobFamily
 
+ALREADY_FILLED = "Er zijn al families; niets geladen (--if-empty)."
 WOULD_REPLACE = (
     "De catalogus is in de applicatie gewijzigd (upload of beheeromgeving). Dit import zou vervangen:\n{changes}\n"
     "Er is niets geladen. Gebruik --force om de bestanden toch te laden."
@@ -41,19 +43,25 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dir, if_empty, force=False, **options):
-        if if_empty and JobFamily.objects.exists():
-            self.stdout.write("Er zijn al families; niets geladen (--if-empty).")
+        if if_empty and JobFamily.objects.exists():  # a quick answer; checked again under the lock
+            self.stdout.write(ALREADY_FILLED)
             return
         try:
             catalogue = read_catalogue(Path(dir))
         except FamilyFileError as error:
             raise CommandError(f"{error}. Er is niets geladen.") from None
-        if not force and JobFamily.objects.exists() and catalogue_changed_in_app():
-            changes = self.would_replace(catalogue)
-            if changes:
-                raise CommandError(WOULD_REPLACE.format(changes="\n".join(changes)))
         try:
             with transaction.atomic():
+                # The guards are read under the lock that publishing and uploads take, so a
+                # publication that lands while this command waits is seen, never overwritten.
+                lock_catalogue()
+                if if_empty and JobFamily.objects.exists():
+                    self.stdout.write(ALREADY_FILLED)
+                    return
+                if not force and JobFamily.objects.exists() and catalogue_changed_in_app():
+                    changes = self.would_replace(catalogue)
+                    if changes:
+                        raise CommandError(WOULD_REPLACE.format(changes="\n".join(changes)))
                 report = import_catalogue(catalogue)
                 release = release_publish(by=None, comment=f"import_families uit {dir}", origin=CatalogueRelease.Origin.IMPORT)
         except ProtectedError as error:
@@ -76,7 +84,7 @@ class Command(BaseCommand):
         """One line per family (and for the grading systems) whose data the files would replace;
         a family only the files hold replaces nothing."""
         lines = []
-        if catalogue.systems != current_systems():
+        if _by_code(catalogue.systems) != _by_code(current_systems()):
             lines.append("- waarderingssystemen: gewijzigd")
         current = current_families()
         for diff in catalogue_diff(current, {f["slug"]: f for f in catalogue.families}):
@@ -89,3 +97,8 @@ class Command(BaseCommand):
                     + (f"; velden: {', '.join(diff.fields)}" if diff.fields else "")
                 )
         return lines
+
+
+def _by_code(systems: list[dict]) -> dict[str, dict]:
+    """Systems to compare: the files list them in their own order, the database by code."""
+    return {system["code"]: system for system in systems}
