@@ -1,8 +1,9 @@
 import re
 
 import pytest
+from django.db import connection
 
-from profiles.models import CatalogueVersion, JobFamily, Level
+from profiles.models import CatalogueVersion, Level
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +124,8 @@ def test_the_page_is_rendered_once_per_catalogue_version(client, django_assert_m
 
 def test_a_new_catalogue_version_shows_the_change(client):
     page(client, "ambtelijk-secretaris")
-    JobFamily.objects.filter(slug="ambtelijk-secretaris").update(name="Ambtelijk secretaris (nieuw)")
+    with connection.cursor() as cursor:  # a write that bypasses the ORM moves no data version
+        cursor.execute("UPDATE profiles_jobfamily SET name = %s WHERE slug = %s", ["Ambtelijk secretaris (nieuw)", "ambtelijk-secretaris"])
     assert "<h1>Ambtelijk secretaris</h1>" in page(client, "ambtelijk-secretaris")  # cached
     CatalogueVersion.bump()
     assert "<h1>Ambtelijk secretaris (nieuw)</h1>" in page(client, "ambtelijk-secretaris")
