@@ -1,9 +1,6 @@
 """Several servers on one database: a shared cache that may fail, connections that survive a
 database restart. Run against real Redis and PostgreSQL servers on loopback."""
 
-import shutil
-import subprocess
-import time
 
 import pytest
 from django.core.cache import cache
@@ -11,38 +8,17 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test import override_settings
 
-from functiewaardering.settings import cache_settings
 from benchmarks.pages import fetch, free_port, gunicorn
+from functiewaardering.settings import cache_settings
+from tests.redis_server import throwaway_redis
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
 def redis_url():
-    """A throw-away Redis on a free loopback port, without persistence."""
-    server = shutil.which("redis-server")
-    if server is None:
-        pytest.skip("redis-server is not installed (bin/test installs it)")
-    port = free_port()
-    process = subprocess.Popen(
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    import redis
-
-    client = redis.Redis(host="127.0.0.1", port=port)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.05)
-    try:
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with throwaway_redis() as (url, _):
+        yield url
 
 
 @pytest.mark.parametrize(

@@ -2,17 +2,14 @@
 are short and, after one failure, the process skips Redis for a while."""
 
 import os
-import shutil
 import signal
-import subprocess
-import time
 
 import pytest
 from django.test import override_settings
 
-from benchmarks.pages import free_port
 from functiewaardering import cache as cache_module
 from functiewaardering.settings import cache_settings
+from tests.redis_server import throwaway_redis
 
 pytestmark = pytest.mark.django_db
 URL = "/profielen/ambtelijk-secretaris/"
@@ -27,30 +24,8 @@ def test_the_redis_time_outs_are_a_few_hundred_milliseconds_at_most():
 
 @pytest.fixture
 def redis_server():
-    """A throw-away Redis on a free loopback port; yields its URL and process."""
-    server = shutil.which("redis-server")
-    if server is None:
-        pytest.skip("redis-server is not installed (bin/test installs it)")
-    import redis
-
-    port = free_port()
-    process = subprocess.Popen(
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    client = redis.Redis(host="127.0.0.1", port=port)
-    for _ in range(200):
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.05)
-    try:
-        yield f"redis://127.0.0.1:{port}/0", process
-    finally:
-        os.kill(process.pid, signal.SIGCONT)
-        process.terminate()
-        process.wait(timeout=10)
+    with throwaway_redis() as (url, process):
+        yield url, process
 
 
 @pytest.fixture
