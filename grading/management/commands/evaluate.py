@@ -55,17 +55,20 @@ MIN_BIN = 3  # a bin with fewer cases says nothing about its accuracy
 THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8)
 
 
-def coverage(cases: list[dict], predictions: list[dict]) -> list[tuple[float, int, int, int]]:
-    """Per confidence threshold: (threshold, firm results, right among them, in-family cases).
+def coverage(cases: list[dict], predictions: list[dict]) -> list[tuple[float, int, int, int, int]]:
+    """Per confidence threshold: (threshold, firm results, right among them, in-family cases that
+    are firm, in-family cases).
 
     A result is firm when it names a family with at least that confidence; it is right when the
-    family is right and, where the case states a grade in range, the grade too."""
+    family is right and, where the case states a grade in range, the grade too. A firm result for
+    a role outside every family is a firm result that is wrong."""
     by_id = {p["id"]: p for p in predictions}
-    in_family = sum(1 for c in cases if c["family"] != "none")
+    in_family = [c for c in cases if c["family"] != "none"]
     rows = []
     for threshold in THRESHOLDS:
         firm = [c for c in cases if by_id[c["id"]]["family"] is not None and by_id[c["id"]]["confidence"] >= threshold]
-        rows.append((threshold, len(firm), sum(correct(c, by_id[c["id"]]) for c in firm), in_family))
+        firm_in_family = sum(1 for c in firm if c["family"] != "none")
+        rows.append((threshold, len(firm), sum(correct(c, by_id[c["id"]]) for c in firm), firm_in_family, len(in_family)))
     return rows
 
 
@@ -111,11 +114,14 @@ class Command(BaseCommand):
             share = f"{100 * correct / count:.0f} %" if count else "-"
             self.stdout.write(f"  {low:.1f}-{high:.1f}      {count:3d}  {share}")
         self.stdout.write(f"calibrated     {'ja' if calibrated(rows) else 'nee'} (bins of {MIN_BIN}+ cases: a higher bin is never less often right)")
-        self.stdout.write(f"coverage       firm from confidence: firm results (share of in-family cases), right among them; the engine's line is {FIRM_CONFIDENCE}")
-        for threshold, firm, right, in_family in coverage(loaded, predictions):
-            share = f"{100 * firm / in_family:.0f} %" if in_family else "-"
+        self.stdout.write(
+            "coverage       firm from confidence: firm results and the share right; in-family cases firm "
+            f"(the engine's line is {FIRM_CONFIDENCE})"
+        )
+        for threshold, firm, right, firm_in_family, in_family in coverage(loaded, predictions):
             accuracy = f"{100 * right / firm:.0f} %" if firm else "-"
-            self.stdout.write(f"  >= {threshold:.1f}       {firm:3d} ({share:>5})  right {accuracy}")
+            share = f"{100 * firm_in_family / in_family:.0f} %" if in_family else "-"
+            self.stdout.write(f"  >= {threshold:.1f}       {firm:3d} firm, right {accuracy:>5};  in-family firm {share}")
         if misses:
             by_id = {p["id"]: p for p in predictions}
             for case in loaded:
