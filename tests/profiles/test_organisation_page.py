@@ -143,3 +143,15 @@ def test_a_catalogue_import_leaves_the_organisation_s_grades_alone(client_b, cat
     post(client_b, system=system("cao-gemeenten").pk, grades=GEMEENTE_GRADES)
     call_command("import_families", verbosity=0)
     assert system("cao-gemeenten").grades.count() == 3
+
+
+def test_the_admin_shows_it_read_only(client_b, catalogue):
+    post(client_b, system=system("fwg").pk, motivation="Via de beheerpagina.")
+    admin = Client()
+    admin.force_login(make_user(username="super", is_staff=True, is_superuser=True))
+    assert "Gemeente Zuidwaard" in admin.get("/admin/profiles/organisation/").content.decode()
+    assert "Via de beheerpagina." in admin.get("/admin/profiles/organisationchange/").content.decode()
+    assert admin.get("/admin/profiles/organisation/add/").status_code == 403
+    pk = Organisation.objects.get().pk
+    assert admin.post(f"/admin/profiles/organisation/{pk}/change/", {"name": "Anders"}).status_code == 403
+    assert Organisation.objects.get().name == "Gemeente Zuidwaard"
