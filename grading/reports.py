@@ -22,7 +22,6 @@ from collections.abc import Iterable
 from datetime import datetime
 from functools import lru_cache
 
-from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
@@ -31,6 +30,7 @@ from grading import submission_selectors as selectors
 from grading.models import Submission
 from grading.neutrality.rules import RULES_PATH
 from profiles.catalogue.versions import release_latest
+from profiles.organisation import organisation_current
 from profiles.selectors import catalogue_key
 
 REPORT_CACHE_SECONDS = 7 * 24 * 60 * 60  # the key changes with every new state; this only frees memory
@@ -45,7 +45,7 @@ def report_context(submission: Submission, *, made_at: datetime | None = None) -
         "snapshots": snapshots,
         "latest": latest,
         "made_at": made_at or timezone.localtime(),
-        "organisation": settings.ORGANISATION_NAME,
+        "organisation": organisation_current().name,
     }
     context |= selectors.result_view(snapshot=latest)
     context |= selectors.catalogue_release_view(snapshot=latest)
@@ -82,7 +82,7 @@ def report_cache_key(submission: Submission) -> str:
     release = release_latest()
     parts = [
         row, latest_id, history, list(catalogue_key()), release.number if release else None,
-        _neutrality_rules_digest(), settings.ORGANISATION_NAME,
+        _neutrality_rules_digest(), organisation_current().name,
     ]
     digest = hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
     return f"{report_slot(submission.pk)}:{digest}"

@@ -46,6 +46,8 @@ from profiles.models import (
     GradingSystem,
     JobFamily,
     Level,
+    Organisation,
+    OrganisationChange,
     Section,
     SectionItem,
 )
@@ -161,6 +163,7 @@ class GradeInline(admin.TabularInline):
     form = CatalogueForm
     model = Grade
     extra = 0
+    readonly_fields = ("set_by_organisation",)  # set in /beheer/organisatie/
 
 
 SETTINGS_INVALID = "De settings kloppen niet bij {place}: {message}"
@@ -410,3 +413,26 @@ class CatalogueVersionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shown, never changed here: /beheer/organisatie/ changes it and keeps who, when and why."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(ReadOnlyAdmin):
+    list_display = ("name", "grading_system", "changed_at", "changed_by")
+
+
+@admin.register(OrganisationChange)
+class OrganisationChangeAdmin(ReadOnlyAdmin):
+    list_display = ("at", "by", "name", "system_name", "motivation")

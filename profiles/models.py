@@ -89,6 +89,9 @@ class Grade(models.Model):
     salary_source = models.CharField("bron van het salaris", max_length=300, blank=True)
     salary_source_url = models.URLField("adres van die bron", blank=True)
     salary_date = models.CharField("datum van die bron", max_length=20, blank=True)
+    # Set in /beheer/organisatie/ for a system whose grades the catalogue lacks (cao Gemeenten):
+    # the organisation's data, which a catalogue import leaves alone.
+    set_by_organisation = models.BooleanField("door de organisatie ingesteld", default=False)
 
     objects = CatalogueQuerySet.as_manager()
 
@@ -468,3 +471,6 @@ class PendingUpload(models.Model):
     class Meta:
         verbose_name = "upload in afwachting"
         verbose_name_plural = "uploads in afwachting"
+
+
+from profiles.organisation_models import Organisation, OrganisationChange  # noqa: E402,F401  (models of this app)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from profiles import views_beheer
+from profiles import views_beheer, views_organisation
 
 app_name = "beheer"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("families/<slug:slug>/versie/<int:number>/", views_beheer.family_version, name="family_version"),
     path("sjabloon.xlsx", views_beheer.template, name="template"),
     path("export/", views_beheer.export, name="export"),
+    path("organisatie/", views_organisation.organisation, name="organisation"),
 ]

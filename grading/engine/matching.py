@@ -12,7 +12,7 @@ from grading.engine.confidence import UNCERTAIN, certainty, no_match_confidence,
 from grading.engine.levels import LevelDecision, decide, education_fit, grade_label
 from grading.engine.reading import Reading, read
 from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position, Reason
-from grading.engine.setting import SettingFound, settings_named, system_mismatch
+from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
 ENGINE_VERSION = "1.4"
@@ -47,7 +47,14 @@ def grade(
     *,
     family: str | None = None,
     answers: Mapping[str, int] | None = None,
+    setting: str | None = None,
 ) -> GradingResult:
+    """Grade a role text among the families (or within `family`).
+
+    `setting` is the code of the grading system the organisation grades by. Given, it decides as a
+    text naming a setting does: a family of another system keeps its level, but its grade is not
+    the role's (`system_mismatch`). The organisation is the employer, so it outweighs a setting the
+    text names. Without it, only the text's own words can show the setting."""
     catalogue = families if isinstance(families, CatalogueIndex) else build_index(families)
     text = text if isinstance(text, str) else ""
     reading = read(text, catalogue)
@@ -79,7 +86,7 @@ def grade(
     decision = decide(family_index, reading, matches, dict(answers or {}), track.name if track else None)
     if track is not None and decision.rank < track.start_rank:
         decision = replace(decision, rank=track.start_rank)
-    return _result(family_index, reading, best, fits, scores, decision, track, _additions(family_index, reading))
+    return _result(family_index, reading, best, fits, scores, decision, track, _additions(family_index, reading), setting)
 
 
 def _claimed(best: FamilyFit) -> bool:
@@ -197,16 +204,23 @@ def _additions(family_index: FamilyIndex, reading: Reading) -> tuple[str, ...]:
 
 def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: list[FamilyFit],
             scores: tuple[FamilyScore, ...], decision: LevelDecision, track: TrackIndex | None = None,
-            additions: tuple[str, ...] = ()) -> GradingResult:
+            additions: tuple[str, ...] = (), organisation: str | None = None) -> GradingResult:
     family = family_index.family
     level = family.level(decision.rank)
     next_rank = decision.rank + 1 if decision.rank < len(family.levels) else None
     criteria = tuple(_criterion_result(family_index, reading, support, next_rank, track) for support in decision.criteria)
     missing = tuple(text for c in criteria for text in c.missing_for_next)
     found = settings_named(reading.tokens, set(reading.employers), family.systems, reading.text)
-    mismatch = system_mismatch(family.grading_system, found)
     own_system = next((s.name for s in family.systems if s.code == family.grading_system), None)
-    setting = mismatch or next((f for f in found if f.system.code == family.grading_system), None)
+    if organisation is None:
+        org_system = None
+        mismatch = system_mismatch(family.grading_system, found)
+        setting = mismatch or next((f for f in found if f.system.code == family.grading_system), None)
+    else:
+        org_system = organisation_system(organisation, family.systems)
+        mismatch = None
+        setting = next((f for f in found if f.system.code == org_system.code), None)
+    foreign = mismatch is not None or (org_system is not None and family.grading_system not in (None, org_system.code))
     neighbour = outside.neighbour_grade(family_index, decision.position)
     confidence = _confidence(best, fits, decision)
     return GradingResult(
@@ -225,14 +239,16 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
         next_level_rank=next_rank,
         next_grade=family.level(next_rank).grade if next_rank else None,
         missing_for_next=missing,
-        explanation=_explanation(family, level, decision, criteria, track, additions, mismatch, own_system),
+        explanation=_explanation(family, level, decision, criteria, track, additions, mismatch, own_system,
+                                 org_system if foreign else None),
         track=track.name if track else None,
         track_start_rank=track.start_rank if track else None,
         additions=additions,
         language=reading.language.code if reading.language else "nl",
-        system_mismatch=mismatch is not None,
+        system_mismatch=foreign,
         setting=setting.setting if setting else None,
-        setting_system=setting.system.name if setting else None,
+        setting_system=setting.system.name if setting else (org_system.name if org_system else None),
+        organisation_system=org_system.name if org_system else None,
         family_system=own_system,
         range_signals=decision.range_signals,
         neighbour_grade=neighbour,
@@ -312,6 +328,11 @@ SYSTEM_MISMATCH = (
     "Schalen van verschillende systemen worden niet omgerekend; de HR-adviseur bepaalt de schaal in het "
     "systeem van de eigen organisatie."
 )
+ORGANISATION_MISMATCH = (
+    "De organisatie deelt haar functies in volgens {org_system}. De schaal {grade} van deze familie hoort bij "
+    "{family_system}: ze is niet de schaal van deze functie. Schalen van verschillende systemen worden niet "
+    "omgerekend; de HR-adviseur bepaalt de schaal in {org_system}."
+)
 
 
 def level_position(family: FamilyData, level) -> str:
@@ -320,9 +341,15 @@ def level_position(family: FamilyData, level) -> str:
 
 def _explanation(family: FamilyData, level, decision: LevelDecision, criteria: tuple[CriterionResult, ...],
                  track: TrackIndex | None = None, additions: tuple[str, ...] = (),
-                 mismatch: SettingFound | None = None, own_system: str | None = None) -> str:
+                 mismatch: SettingFound | None = None, own_system: str | None = None,
+                 organisation: SystemData | None = None) -> str:
     supported = [c for c in criteria if c.level_rank is not None]
-    if mismatch is not None:
+    if organisation is not None:
+        parts = [f"De beschrijving past het best bij {family.name}, {level_position(family, level)}."]
+        parts.append(ORGANISATION_MISMATCH.format(
+            org_system=organisation.name, grade=level.grade or "", family_system=own_system or "het systeem van de familie",
+        ).replace("schaal  van", "schaal van"))
+    elif mismatch is not None:
         parts = [f"De beschrijving past het best bij {family.name}, {level_position(family, level)}."]
         parts.append(SYSTEM_MISMATCH.format(
             setting=mismatch.setting, words=", ".join(f"„{w}”" for w in mismatch.words),
@@ -346,7 +373,7 @@ def _explanation(family: FamilyData, level, decision: LevelDecision, criteria: t
     shown = "; ".join(f"„{s.text}”" for s in decision.range_signals)
     # The family says how far its own levels reach, not how far beyond them a role goes: the
     # neighbouring grade of the system is no indication (a head of 25 people is not "schaal 9").
-    edge = f" dan {grade_label(level.grade) or level.name}" if not mismatch else ""
+    edge = f" dan {grade_label(level.grade) or level.name}" if not (mismatch or organisation) else ""
     if decision.position == Position.ABOVE:
         parts.append(f"De functie lijkt zwaarder dan het hoogste niveau van deze familie: de beschrijving wijst op "
                      f"een zwaardere functie{edge}. Hoeveel zwaarder, zegt deze familie niet; de HR-adviseur beoordeelt de schaal."

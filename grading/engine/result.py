@@ -98,9 +98,14 @@ class GradingResult:
     # "firm" or "uncertain" when a family is named, None when none is: an uncertain result shows
     # no grade headline ("Geen betrouwbare indicatie – de HR-adviseur beoordeelt").
     certainty: str | None = None
+    # The name of the grading system the organisation grades by, when the caller gave it (the
+    # `setting` of grade()); absent from as_dict() when not given, so earlier results keep their form.
+    organisation_system: str | None = None
 
     def as_dict(self) -> dict:
         data = asdict(self)
+        if self.organisation_system is None:
+            del data["organisation_system"]
         data["position"] = str(self.position)
         data["reason"] = str(self.reason) if self.reason else None
         return data

@@ -76,3 +76,8 @@ def system_mismatch(family_system: str | None, found: list[SettingFound]) -> Set
     if best.system.code != family_system and best.hits > own:
         return best
     return None
+
+
+def organisation_system(code: str, systems: tuple[SystemData, ...]) -> SystemData:
+    """The grading system the organisation grades by, as the families know it (by code)."""
+    return next((s for s in systems if s.code == code), SystemData(code, code))

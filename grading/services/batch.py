@@ -11,6 +11,7 @@ NOT_JSON = "Regel {line}: geen geldig JSON-object."
 NO_TEXT = "Regel {line}: het veld 'text' ontbreekt of is geen tekst."
 NO_ID = "Regel {line}: het veld 'id' ontbreekt."
 UNKNOWN_FAMILY = "Regel {line}: onbekende functiefamilie '{family}'."
+UNKNOWN_SETTING = "Regel {line}: onbekend waarderingssysteem '{setting}' in het veld 'setting'."
 
 
 class BatchError(ValueError):
@@ -81,12 +82,21 @@ def grade_cases(cases: Iterable[dict], *, within_given_family: bool, index: engi
             family = None
         if family is not None and family not in index.families:
             raise BatchError(UNKNOWN_FAMILY.format(line=case.get("_line", "?"), family=family))
-        result = engine.grade(case["text"], index, family=family)
+        # A line's own "setting" (a grading system code) is the organisation's system for that
+        # line; the organisation set in the database is never read here.
+        setting = case.get("setting") or None
+        if setting is not None and setting not in _system_codes(index):
+            raise BatchError(UNKNOWN_SETTING.format(line=case.get("_line", "?"), setting=setting))
+        result = engine.grade(case["text"], index, family=family, setting=setting)
         line = prediction(case["id"], result)
         # Pay transparency (DESIGN.md): what the text says per factor, and its gendered forms.
         line["neutrality"] = neutrality.check_text(case["text"]).as_dict()
         predictions.append(line)
     return predictions
+
+
+def _system_codes(index: engine.CatalogueIndex) -> set[str]:
+    return {system.code for entry in index.families.values() for system in entry.family.systems}
 
 
 def grade_jsonl_file(*, source: Path, target: Path) -> int:

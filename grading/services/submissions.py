@@ -21,6 +21,7 @@ from grading import engine, matrix_excerpt
 from grading.models import GradingSnapshot, Submission, SubmissionEvent
 from grading.selectors import CatalogueRefs, catalogue_refs, engine_index
 from profiles.models import Grade, JobFamily
+from profiles.organisation import organisation_current
 from profiles.catalogue.versions import release_for_data_version
 from profiles.selectors import catalogue_key
 
@@ -182,7 +183,9 @@ class EngineRun:
 def _run_engine(*, text: str, family: JobFamily | None, answers: dict) -> EngineRun:
     key = catalogue_key()  # read once: the index, the excerpt and the stored verdict share it
     index = engine_index(key=key)
-    result = engine.grade(text, index, family=family.slug if family else None, answers=answers or None)
+    # The organisation's system is the setting: a family of another system shows no grade as the role's.
+    setting = organisation_current().system_code
+    result = engine.grade(text, index, family=family.slug if family else None, answers=answers or None, setting=setting)
     graded_family = index.families[result.family].family if result.family in index.families else None
     refs = catalogue_refs(key=key)
     grade_names = refs.grade_names.get(graded_family.grading_system, {}) if graded_family else {}
@@ -203,7 +206,8 @@ def _apply_verdict(submission: Submission, run: EngineRun) -> None:
     if result.family and result.level_rank:
         if (result.family, result.level_rank) in run.refs.grade_ids:  # else the level is gone: neither
             family_id = run.refs.family_ids.get(result.family)
-            grade_id = run.refs.grade_ids[(result.family, result.level_rank)]
+            # A grade of another system than the role's is never its indication, in no list either.
+            grade_id = None if result.system_mismatch else run.refs.grade_ids[(result.family, result.level_rank)]
     elif result.family:
         family_id = run.refs.family_ids.get(result.family)
     submission.indicative_family_id = family_id

@@ -38,7 +38,8 @@ def system_data() -> list[dict]:
             "description": system.description,
             "grades": [
                 {"code": g.code, "name": g.name, **({"entry_requirement": g.entry_requirement} if g.entry_requirement else {})}
-                for g in system.grades.order_by("rank")
+                for g in sorted(system.grades.all(), key=lambda g: g.rank)
+                if not g.set_by_organisation  # the organisation's own (/beheer/organisatie/), not the catalogue's
             ],
             **({"settings": system.settings} if system.settings else {}),
         }

@@ -106,7 +106,8 @@ def _sync_grades(report: ImportReport, system: GradingSystem, grade_rows: list[d
     """Upsert the system's grades; returns the ids of grades no longer listed (deleted later)."""
     codes = [g["code"] for g in grade_rows]
     # Park ranks out of the way first so a reordering never trips the unique (system, rank).
-    stale = list(system.grades.exclude(code__in=codes).values_list("pk", flat=True))
+    # The organisation's own grades (set in /beheer/organisatie/) are not the catalogue's to remove.
+    stale = list(system.grades.exclude(code__in=codes).exclude(set_by_organisation=True).values_list("pk", flat=True))
     Grade.objects.filter(pk__in=stale).update(rank=F("rank") + 20_000)
     offset = 10_000
     for grade_data in grade_rows:

@@ -11,7 +11,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--jsonl", nargs=2, metavar=("IN", "OUT"), required=True,
-            help="IN holds one object with id and text (optionally family) per line; OUT receives the results.",
+            help="IN holds one object with id and text (optionally family and setting, a grading system code) per line; OUT receives the results.",
         )
 
     def handle(self, *args, jsonl, **options):
