@@ -90,6 +90,7 @@ def grade(
 
 
 def _claimed(best: FamilyFit) -> bool:
+    """Whether the best family may be named: see NO_MATCH_BELOW and CLEAR_LIKENESS."""
     if best.evidence < NO_MATCH_BELOW:
         return False
     return best.evidence >= CLEAR_LIKENESS or best.score >= SUBJECT_BELOW or best.sentence_share >= CORE_SHARE

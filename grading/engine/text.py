@@ -28,10 +28,10 @@ DOUBLE_VOWEL = re.compile(r"([aeou])\1")
 TOKEN = re.compile(r"[a-z0-9]+")
 SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n|\n\s*[-•*o·]\s+|\s+[•·]\s+")
 MIN_COMPOUND_PART = 4
+MIN_COMPOUND_TAIL = 3  # "raad" stems to "rad"
 # No Dutch word is longer ("arbeidsongeschiktheidsverzekeringsmaatschappij" has 46 letters). A longer
 # token is no word: it is neither stemmed nor split nor cached, so reading it costs linear work.
 MAX_WORD_LENGTH = 60
-MIN_COMPOUND_TAIL = 3  # "raad" stems to "rad"
 
 STOPWORDS = frozenset(
     """
