@@ -1,0 +1,46 @@
+"""The cases issue 22 names, written as short role texts of our own: a family claim must rest on
+the role's work, and a role far above a family is not given the system's next grade."""
+
+from grading import engine
+from grading.engine.result import Position
+from tests.engine.families import fixture_index
+
+NURSE = (
+    "Verpleegkundige interne geneeskunde (32-36 uur)\n\nOp onze afdeling interne geneeskunde zorg je voor zes "
+    "patiënten met uiteenlopende aandoeningen. Je observeert hun gezondheid, deelt medicatie uit en voert "
+    "verpleegtechnische handelingen uit. Je overlegt dagelijks met de arts en de collega's van het team over de "
+    "behandeling en rapporteert in het elektronisch patiëntendossier. Je werkt in wisseldiensten, ook in het "
+    "weekend. Je begeleidt stagiairs en leerlingen. Je hebt een afgeronde hbo-opleiding verpleegkunde en een "
+    "BIG-registratie."
+)
+HEAD_OF_25 = (
+    "Teamleider informatiebeheer\n\nAls teamleider geef je leiding aan 25 medewerkers van de afdeling "
+    "informatiebeheer. Je bent verantwoordelijk voor de planning, de personeelszorg en de resultaten van het team. "
+    "Je voert de jaargesprekken en stuurt op de productie. Je vertaalt het beleid van de directie naar concrete "
+    "plannen en signaleert knelpunten in werkprocessen. Je hebt een afgeronde wo-opleiding en ervaring als "
+    "leidinggevende."
+)
+ATTACHE = (
+    "Attaché juridische zaken (m/v/x) - FOD Binnenlandse Zaken\n\nAls attaché analyseer je complexe juridische "
+    "vraagstukken en schrijf je adviezen voor de directie. Je bereidt wetgeving voor en verdedigt standpunten in "
+    "werkgroepen met andere overheidsdiensten. Je geeft leiding aan een klein team van juristen. Je bent houder "
+    "van een masterdiploma in de rechten. Je werkt zelfstandig en neemt initiatief."
+)
+
+
+def test_a_nurse_is_in_no_family():
+    """Engine 1.3 put this text in the school secretariat family: "uiteenlopende aandoeningen"
+    matched "uiteenlopende informatie"."""
+    assert engine.grade(NURSE, fixture_index()).family is None
+
+
+def test_a_head_of_25_people_is_no_firm_indication_and_gets_no_neighbouring_grade():
+    result = engine.grade(HEAD_OF_25, fixture_index())
+    if result.family is not None:
+        assert result.position == Position.ABOVE and result.certainty == "uncertain"
+        assert result.neighbour_label not in result.explanation
+
+
+def test_an_attache_with_a_masters_degree_is_never_placed_inside_the_administrative_family():
+    result = engine.grade(ATTACHE, fixture_index())
+    assert result.family is None or result.position == Position.ABOVE
