@@ -15,7 +15,12 @@ from django.utils import timezone
 
 from profiles import objection_terms as terms
 from profiles.catalogue.files import FamilyFileError
-from profiles.models import GradingSystem, ObjectionRoute, ObjectionStep, ObjectionTermChange
+from profiles.models import (
+    GradingSystem,
+    ObjectionRoute,
+    ObjectionStep,
+    ObjectionTermChange,
+)
 from profiles.objection_route_file import read_routes
 
 SEED_FILE = "objection_routes.yaml"

@@ -8,8 +8,19 @@ from pathlib import Path
 import pytest
 
 from profiles.objection_terms import (
-    APPEAL_NOTICE, DAY_AFTER_SENT, DAYS, MONTHS, NOTIFIED, PREVIOUS_STEP, RECEIVED, SENT, UNSET, WEEKS, Term,
-    add_months, due_date,
+    APPEAL_NOTICE,
+    DAY_AFTER_SENT,
+    DAYS,
+    MONTHS,
+    NOTIFIED,
+    PREVIOUS_STEP,
+    RECEIVED,
+    SENT,
+    UNSET,
+    WEEKS,
+    Term,
+    add_months,
+    due_date,
 )
 
 DATES = {
