@@ -46,6 +46,8 @@ from profiles.models import (
     GradingSystem,
     JobFamily,
     Level,
+    ObjectionRoute,
+    ObjectionTermChange,
     Organisation,
     OrganisationChange,
     Section,
@@ -436,3 +438,15 @@ class OrganisationAdmin(ReadOnlyAdmin):
 @admin.register(OrganisationChange)
 class OrganisationChangeAdmin(ReadOnlyAdmin):
     list_display = ("at", "by", "name", "system_name", "motivation")
+
+
+@admin.register(ObjectionRoute)
+class ObjectionRouteAdmin(ReadOnlyAdmin):
+    """Shown only: /beheer/bezwaarroutes/ sets a term and keeps who, when and why."""
+
+    list_display = ("name", "staff_category", "to_verify")
+
+
+@admin.register(ObjectionTermChange)
+class ObjectionTermChangeAdmin(ReadOnlyAdmin):
+    list_display = ("at", "by", "step", "before", "after", "motivation")

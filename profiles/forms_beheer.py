@@ -1,5 +1,6 @@
 from django import forms
 
+from profiles import objection_terms
 from profiles.models import GradingSystem
 
 
@@ -42,3 +43,32 @@ class OrganisationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["system"].queryset = GradingSystem.objects.order_by("name")
         self.fields["system"].error_messages["invalid_choice"] = "Kies een waarderingssysteem uit de lijst."
+
+
+class ObjectionTermForm(forms.Form):
+    length = forms.IntegerField(
+        label="Lengte van de termijn", min_value=1, max_value=3650,
+        help_text="Een geheel getal, bijvoorbeeld 6 (weken) of 60 (kalenderdagen).",
+        error_messages={
+            "required": "Vul de lengte van de termijn in.",
+            "invalid": "Vul een geheel getal in, bijvoorbeeld 6 of 60.",
+            "min_value": "De termijn is minstens 1.", "max_value": "De termijn is hoogstens 3650.",
+        },
+    )
+    unit = forms.ChoiceField(label="Eenheid", error_messages={"required": "Kies de eenheid.", "invalid_choice": "Kies een eenheid uit de lijst."})
+    runs_from = forms.ChoiceField(
+        label="Loopt vanaf", help_text="De dag van die gebeurtenis zelf telt niet mee.",
+        error_messages={"required": "Kies waarvandaan de termijn loopt.", "invalid_choice": "Kies een gebeurtenis uit de lijst."},
+    )
+    condition = forms.ChoiceField(label="Voorwaarde", required=False, error_messages={"invalid_choice": "Kies een voorwaarde uit de lijst, of geen."})
+    motivation = forms.CharField(
+        label="Motivering", max_length=500, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Waarom deze termijn geldt, bijvoorbeeld het artikel van het eigen reglement; komt met uw naam en de datum in de geschiedenis.",
+        error_messages={"required": "Geef een motivering.", "max_length": "De motivering is hoogstens 500 tekens."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", "— kies —"), *objection_terms.UNITS.items()]
+        self.fields["runs_from"].choices = [("", "— kies —"), *objection_terms.EVENTS.items()]
+        self.fields["condition"].choices = [("", "geen"), *objection_terms.CONDITIONS.items()]

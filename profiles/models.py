@@ -474,3 +474,4 @@ class PendingUpload(models.Model):
 
 
 from profiles.organisation_models import Organisation, OrganisationChange  # noqa: E402,F401  (models of this app)
+from profiles.objection_route_models import ObjectionRoute, ObjectionStep, ObjectionTermChange  # noqa: E402,F401  (models of this app)

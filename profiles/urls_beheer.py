@@ -1,6 +1,6 @@
 from django.urls import path
 
-from profiles import views_beheer, views_organisation
+from profiles import views_beheer, views_objection_routes, views_organisation
 
 app_name = "beheer"
 
@@ -13,4 +13,6 @@ urlpatterns = [
     path("sjabloon.xlsx", views_beheer.template, name="template"),
     path("export/", views_beheer.export, name="export"),
     path("organisatie/", views_organisation.organisation, name="organisation"),
+    path("bezwaarroutes/", views_objection_routes.route_list, name="objection_routes"),
+    path("bezwaarroutes/stap/<int:pk>/termijn/", views_objection_routes.step_term, name="objection_step_term"),
 ]
