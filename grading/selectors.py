@@ -7,6 +7,7 @@ from django.core.cache import cache
 
 from grading import engine
 from profiles.models import Grade, GradingSystem, JobFamily, Level
+from profiles.organisation import organisation_current
 from profiles.selectors import catalogue_cache_key, catalogue_key, family_full_queryset, level_matrix
 
 CATALOGUE_CACHE_SECONDS = 24 * 60 * 60  # the key holds the data version, so this only frees memory
@@ -109,6 +110,9 @@ class CatalogueRefs:
     family_ids: dict[str, int]  # family slug -> id
     grade_ids: dict[tuple[str, int], int | None]  # (family slug, level rank) -> the level's grade id
     grade_names: dict[str, dict[str, str]]  # grading system code -> grade code -> name ("schaal 6")
+    # The organisation's grading system (the engine's setting); changing the organisation moves
+    # the data version, so it is read with the rest.
+    organisation_system: str | None = None
 
 
 def catalogue_refs(*, key: tuple[int, str] | None = None) -> CatalogueRefs:
@@ -126,6 +130,7 @@ def catalogue_refs(*, key: tuple[int, str] | None = None) -> CatalogueRefs:
                 for slug, rank, grade_id in Level.objects.values_list("family__slug", "rank", "grade_id")
             },
             grade_names=grade_names,
+            organisation_system=organisation_current().system_code,
         )
         cache.set(cache_key, refs, CATALOGUE_CACHE_SECONDS)
     return refs

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from profiles.models import Grade, GradingSystem, Organisation, OrganisationChange
+from profiles.models import CatalogueVersion, Grade, GradingSystem, Organisation, OrganisationChange
 
 NAME_REQUIRED = "Vul de naam van de organisatie in."
 NAME_TOO_LONG = "De naam van de organisatie is hoogstens 200 tekens."
@@ -116,6 +116,7 @@ def organisation_update(
     organisation, _ = Organisation.objects.update_or_create(
         pk=Organisation.ROW, defaults={"name": name, "grading_system": system, "changed_at": now, "changed_by": by},
     )
+    CatalogueVersion.bump()  # caches keyed on the data version hold the organisation's system
     OrganisationChange.objects.create(
         at=now, by=by, motivation=motivation, name=name, system_code=system.code, system_name=system.name,
         grades=[{"code": g.code, "name": g.name, "rank": g.rank} for g in organisation_grades(system=system)],

@@ -21,7 +21,6 @@ from grading import engine, matrix_excerpt
 from grading.models import GradingSnapshot, Submission, SubmissionEvent
 from grading.selectors import CatalogueRefs, catalogue_refs, engine_index
 from profiles.models import Grade, JobFamily
-from profiles.organisation import organisation_current
 from profiles.catalogue.versions import release_for_data_version
 from profiles.selectors import catalogue_key
 
@@ -183,11 +182,12 @@ class EngineRun:
 def _run_engine(*, text: str, family: JobFamily | None, answers: dict) -> EngineRun:
     key = catalogue_key()  # read once: the index, the excerpt and the stored verdict share it
     index = engine_index(key=key)
-    # The organisation's system is the setting: a family of another system shows no grade as the role's.
-    setting = organisation_current().system_code
-    result = engine.grade(text, index, family=family.slug if family else None, answers=answers or None, setting=setting)
-    graded_family = index.families[result.family].family if result.family in index.families else None
     refs = catalogue_refs(key=key)
+    # The organisation's system is the setting: a family of another system shows no grade as the role's.
+    result = engine.grade(
+        text, index, family=family.slug if family else None, answers=answers or None, setting=refs.organisation_system,
+    )
+    graded_family = index.families[result.family].family if result.family in index.families else None
     grade_names = refs.grade_names.get(graded_family.grading_system, {}) if graded_family else {}
     return EngineRun(
         result=result,
