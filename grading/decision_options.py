@@ -57,9 +57,10 @@ def outside_grades(*, systems: Iterable[GradingSystem] | None = None):
     return grades
 
 
-def grade_choices(*, family: JobFamily | None, outside: bool,
+def grade_choices(*, family: JobFamily | None, outside: bool, levels: FamilyLevels | None = None,
                   systems: Iterable[GradingSystem] | None = None) -> list:
-    """The grade select's options for the chosen family (or outside); the first says what to do."""
+    """The grade select's options for the chosen family (or outside); the first says what to do.
+    `levels` are the family's, when the caller has read them already."""
     if outside:
         groups: dict[str, list] = {}
         for grade in outside_grades(systems=systems):
@@ -67,7 +68,7 @@ def grade_choices(*, family: JobFamily | None, outside: bool,
         return [("", "Kies de schaal")] + list(groups.items())
     if family is None:
         return [("", "Kies eerst een functiefamilie")]
-    levels = family_levels(family)
+    levels = levels or family_levels(family)
     if levels.has_grades:
         return [("", "Kies de schaal")] + [(str(level.grade_id), level.grade.name) for level in levels.graded]
     count = len(levels.levels)

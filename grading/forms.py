@@ -176,8 +176,11 @@ class SettleForm(VersionForm):
         self.chosen_family = chosen_family
         self.outside = outside
         self.fields["family"].choices = decision_options.family_choices()
-        self.fields["grade"].choices = decision_options.grade_choices(family=chosen_family, outside=outside)
-        self.family_has_grades = bool(chosen_family) and decision_options.family_levels(chosen_family).has_grades
+        self.levels = decision_options.family_levels(chosen_family) if chosen_family else None
+        self.fields["grade"].choices = decision_options.grade_choices(
+            family=chosen_family, outside=outside, levels=self.levels
+        )
+        self.family_has_grades = bool(self.levels and self.levels.has_grades)
 
     def clean_family(self) -> JobFamily | None:
         slug = self.cleaned_data.get("family") or ""
@@ -193,7 +196,7 @@ class SettleForm(VersionForm):
                 raise ValidationError(submissions.GRADE_REQUIRED)
             if self.chosen_family is None:
                 return None  # the family's own message says what to do first
-            if decision_options.family_levels(self.chosen_family).has_grades:
+            if self.family_has_grades:
                 raise ValidationError(submissions.GRADE_REQUIRED)
             raise ValidationError(submissions.LEVEL_REQUIRED)
         if value.startswith(decision_options.LEVEL_PREFIX):
