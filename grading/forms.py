@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
+from grading import decision_options
 from grading.roles import HR_ADVISER
 from grading.services import review, submissions
 from grading.services.extraction import (
@@ -146,12 +147,16 @@ class ReturnForm(VersionForm):
 
 
 class SettleForm(VersionForm):
-    """Family, grade, ingangsdatum and motivation. The grade list holds only the chosen family's
-    grades, in order; nothing is preselected, so the adviser decides (AVG article 22)."""
+    """Family (or "Buiten het functiehuis"), grade or level, ingangsdatum and motivation. The grade
+    list holds what `decision_options` offers for the chosen family; nothing is preselected, so
+    the adviser decides (AVG article 22), and an empty family is refused, never filled in."""
 
-    family = family_field(label="Functiefamilie", empty_label="Kies een functiefamilie")
-    grade = forms.TypedChoiceField(
-        label="Vastgestelde schaal", coerce=int, required=False, empty_value=None,
+    family = forms.ChoiceField(
+        label="Functiefamilie", required=False,
+        error_messages={"invalid_choice": UNKNOWN_FAMILY},
+    )
+    grade = forms.ChoiceField(
+        label="Vastgestelde schaal of niveau", required=False,
         widget=forms.Select(attrs={"aria-describedby": "grade-hint"}),
         error_messages={"invalid_choice": submissions.GRADE_NOT_IN_FAMILY},
     )
@@ -166,40 +171,57 @@ class SettleForm(VersionForm):
         error_messages={"required": submissions.MOTIVATION_REQUIRED},
     )
 
-    def __init__(self, *args, chosen_family: JobFamily | None = None, **kwargs):
+    def __init__(self, *args, chosen_family: JobFamily | None = None, outside: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.chosen_family = chosen_family
-        grades = list(chosen_family.grading_system.grades.order_by("rank")) if chosen_family and chosen_family.grading_system_id else []
-        if grades:
-            self.fields["grade"].choices = [("", "Kies de schaal")] + [(grade.pk, grade.name) for grade in grades]
-        elif chosen_family is not None:
-            self.fields["grade"].choices = [("", "Geen schaal: de bron van deze familie noemt er geen")]
-        else:
-            self.fields["grade"].choices = [("", "Kies eerst een functiefamilie")]
-        self.family_has_grades = bool(grades)
-
-    def clean_grade(self) -> Grade | None:
-        pk = self.cleaned_data.get("grade")
-        if pk is None:
-            if self.family_has_grades:
-                raise ValidationError(submissions.GRADE_REQUIRED)
-            return None
-        return Grade.objects.filter(pk=pk).first()
+        self.outside = outside
+        self.fields["family"].choices = decision_options.family_choices()
+        self.levels = decision_options.family_levels(chosen_family) if chosen_family else None
+        self.fields["grade"].choices = decision_options.grade_choices(
+            family=chosen_family, outside=outside, levels=self.levels
+        )
+        self.family_has_grades = bool(self.levels and self.levels.has_grades)
 
     def clean_family(self) -> JobFamily | None:
-        family = self.cleaned_data.get("family") or self.chosen_family
-        if family is None:
+        slug = self.cleaned_data.get("family") or ""
+        if not slug:
             raise ValidationError(submissions.FAMILY_REQUIRED)
-        return family
+        return None if slug == decision_options.OUTSIDE else self.chosen_family
+
+    def clean_grade(self) -> Grade | None:
+        value = self.cleaned_data.get("grade") or ""
+        self.cleaned_data["level_rank"] = None
+        if not value:
+            if self.outside:
+                raise ValidationError(submissions.GRADE_REQUIRED)
+            if self.chosen_family is None:
+                return None  # the family's own message says what to do first
+            if self.family_has_grades:
+                raise ValidationError(submissions.GRADE_REQUIRED)
+            raise ValidationError(submissions.LEVEL_REQUIRED)
+        if value.startswith(decision_options.LEVEL_PREFIX):
+            self.cleaned_data["level_rank"] = int(value.removeprefix(decision_options.LEVEL_PREFIX))
+            return None
+        return Grade.objects.filter(pk=int(value)).first()  # offered, so a whole number
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["outside"] = self.outside
+        return cleaned
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {key: data.get(key) for key in ("family", "outside", "grade", "level_rank", "motivation",
+                                                "effective_date", "version")}
 
 
 def settle_form(*, submission, data=None, initial: dict | None = None) -> SettleForm:
-    """The settle form for the family the adviser has chosen (posted), or else the request's."""
+    """The settle form for the family the adviser has chosen (posted or shown). Nothing is taken
+    from the request: with no family chosen yet, the grade list asks for one first."""
     slug = (data or {}).get("family") or (initial or {}).get("family") or ""
-    chosen = JobFamily.objects.select_related("grading_system").filter(slug=slug).first() if slug else None
-    if chosen is None and not slug:
-        chosen = submission.effective_family()
-    return SettleForm(data, initial=initial, chosen_family=chosen)
+    outside = slug == decision_options.OUTSIDE
+    chosen = None if outside or not slug else JobFamily.objects.select_related("grading_system").filter(slug=slug).first()
+    return SettleForm(data, initial=initial, chosen_family=chosen, outside=outside)
 
 
 class HandOverForm(VersionForm):

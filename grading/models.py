@@ -65,7 +65,8 @@ class SubmissionQuerySet(models.QuerySet):
 
     def with_family(self, family: JobFamily) -> "SubmissionQuerySet":
         """The requests about this family, by FAMILY_ORDER (decided, chosen, indicated)."""
-        return self.alias(about_family=Coalesce(*FAMILY_ORDER)).filter(about_family=family.pk)
+        about = self.alias(about_family=Coalesce(*FAMILY_ORDER)).filter(about_family=family.pk)
+        return about.filter(final_outside=False)  # decided outside the functiehuis: about no family
 
 
 class Submission(models.Model):
@@ -142,6 +143,11 @@ class Submission(models.Model):
         related_name="settled_submissions",
         verbose_name="vastgestelde schaal",
     )
+    # What else the adviser chose, exactly: "buiten het functiehuis" (no family), or for a family
+    # whose levels have no grade its level, kept with the family's number of levels then.
+    final_outside = models.BooleanField("buiten het functiehuis", default=False)
+    final_level_rank = models.PositiveSmallIntegerField("vastgesteld niveau", null=True, blank=True)
+    final_level_count = models.PositiveSmallIntegerField("aantal niveaus van de familie", null=True, blank=True)
     motivation = models.TextField("motivering", blank=True)
     settled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -189,7 +195,10 @@ class Submission(models.Model):
         return f"FW-{timezone.localtime(self.created_at):%Y}-{self.pk:06d}"
 
     def effective_family(self) -> JobFamily | None:
-        """The family the request is about, by FAMILY_ORDER (decided, chosen, indicated)."""
+        """The family the request is about, by FAMILY_ORDER (decided, chosen, indicated); none
+        once HR decided it lies outside the functiehuis."""
+        if self.final_outside:
+            return None
         for field in FAMILY_ORDER:
             if getattr(self, f"{field}_id"):
                 return getattr(self, field)
@@ -283,6 +292,9 @@ class SubmissionEvent(AppendOnlyModel):
     from_status = models.CharField("van", max_length=20, choices=Submission.Status.choices, blank=True)
     to_status = models.CharField("naar", max_length=20, choices=Submission.Status.choices)
     comment = models.TextField("toelichting", blank=True)  # the motivation, question or reply
+    # A decision in words as it was recorded ("niveau 2 van 4 in de functiefamilie …"), so the
+    # history keeps each decision exactly, also after a later one.
+    decision = models.CharField("besluit", max_length=300, blank=True)
     grade = models.ForeignKey(
         Grade, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="schaal"
     )

@@ -15,24 +15,59 @@ UNCERTAIN_HEADLINE = "Geen betrouwbare indicatie – de HR-adviseur beoordeelt"
 UNCERTAIN_LABEL = "onzeker"
 
 
-class Indication(NamedTuple):
-    """How a request's grade is shown in one line (lists, inbox, settle form): the words, and what
-    they are; the one place that decides it."""
+OUTSIDE_LABEL = "Buiten het functiehuis"
 
-    label: str  # "schaal 6", "onzeker", "geen schaal", or "" when there is nothing to show
+
+class Indication(NamedTuple):
+    """How a request's grade is shown in one line (page, lists, inbox, settle form, CSV, report):
+    the words, and what they are; the one place that decides it."""
+
+    label: str  # "schaal 6", "niveau 2 van 4", "onzeker", "geen schaal", or "" when there is nothing to show
     note: str  # "vastgesteld", "indicatie", or "" (shown in brackets after the label)
+    system: str = ""  # the grading system of the grade shown; "" for a level or nothing
+    family: str = ""  # the family's name, OUTSIDE_LABEL, or "" when the request is about no family
+    code: str = ""  # the grade's code ("FG50"), for the CSV
 
 
 def indication(submission) -> Indication:
     """A settled request shows its decided grade; an open one the engine's grade only when the
     indication is firm: an uncertain one says "onzeker", whatever grade the engine came nearest."""
     if submission.status == "vastgesteld":
-        return Indication(submission.final_grade.name if submission.final_grade_id else "geen schaal", "vastgesteld")
+        return decided(submission)
+    family = submission.effective_family()
+    family_name = family.name if family else ""
     if submission.indicative_certainty == UNCERTAIN:
-        return Indication(UNCERTAIN_LABEL, "indicatie")
+        return Indication(UNCERTAIN_LABEL, "indicatie", family=family_name)
     if submission.indicative_grade_id:
-        return Indication(submission.indicative_grade.name, "indicatie")
-    return Indication("", "")
+        grade = submission.indicative_grade
+        return Indication(grade.name, "indicatie", grade.system.name, family_name, grade.code)
+    return Indication("", "", family=family_name)
+
+
+def decided(submission) -> Indication:
+    """The decision as recorded: a grade (with its system), or a family's level "niveau n van m",
+    in a family or outside the functiehuis."""
+    family = OUTSIDE_LABEL if submission.final_outside else (
+        submission.final_family.name if submission.final_family_id else ""
+    )
+    if submission.final_grade_id:
+        grade = submission.final_grade
+        return Indication(grade.name, "vastgesteld", grade.system.name, family, grade.code)
+    if submission.final_level_rank:
+        label = f"niveau {submission.final_level_rank}"
+        if submission.final_level_count:
+            label += f" van {submission.final_level_count}"
+        return Indication(label, "vastgesteld", family=family)
+    return Indication("geen schaal", "vastgesteld", family=family)
+
+
+def decision_words(shown: Indication) -> str:
+    """A decision in one sentence part, for the history: "FG 50 (FWG functiegroepen) in de
+    functiefamilie Ambtelijk secretaris", "schaal 13 (…), buiten het functiehuis"."""
+    words = shown.label + (f" ({shown.system})" if shown.system else "")
+    if shown.family == OUTSIDE_LABEL:
+        return f"{words}, buiten het functiehuis"
+    return f"{words} in de functiefamilie {shown.family}" if shown.family else words
 
 
 def is_uncertain(result: dict) -> bool:

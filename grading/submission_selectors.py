@@ -26,7 +26,8 @@ POSITION_TEXT = {
 
 def submissions_visible(*, user: AbstractBaseUser) -> QuerySet[Submission]:
     return Submission.objects.visible_to(user).select_related(
-        "author", "reviewer", "family", "indicative_family", "indicative_grade", "final_family", "final_grade"
+        "author", "reviewer", "family", "indicative_family", "indicative_grade__system", "final_family",
+        "final_grade__system",
     )
 
 
@@ -42,6 +43,12 @@ def submission_get(*, user: AbstractBaseUser, pk: int) -> Submission | None:
 def submission_list(*, user: AbstractBaseUser, filters: Mapping[str, str], request=None) -> SubmissionFilter:
     adviser = user.has_perm("grading.view_all_submissions")
     return SubmissionFilter(filters, queryset=submissions_visible(user=user), request=request, adviser=adviser)
+
+
+def decisions_for_export(*, user: AbstractBaseUser) -> QuerySet[Submission]:
+    """The settled requests this user sees, newest decision first, for the decisions CSV."""
+    settled = submissions_visible(user=user).filter(status=Submission.Status.SETTLED)
+    return settled.select_related("settled_by").order_by("-settled_at", "-id")
 
 
 def status_counts(*, user: AbstractBaseUser) -> list[dict]:
@@ -196,13 +203,6 @@ def matrix_excerpt(*, family_slug: str | None, rank: int | None) -> dict | None:
             {"criterion": criterion, "cells": [row["cells"][i] for row in rows]} for i, criterion in enumerate(criteria)
         ],
     }
-
-
-def settle_defaults(*, submission: Submission) -> dict:
-    """The family the request is about; never a grade: the adviser chooses it (AVG article 22)."""
-    family = submission.effective_family()
-    return {"family": family.slug if family else ""}
-
 
 
 def catalogue_release_view(*, snapshot: GradingSnapshot | None) -> dict:

@@ -44,6 +44,10 @@ FIELD_OF_MESSAGE = {
     submissions.GRADE_NOT_IN_FAMILY: "grade",
     submissions.MOTIVATION_REQUIRED: "motivation",
     submissions.FAMILY_REQUIRED: "family",
+    submissions.FAMILY_AND_OUTSIDE: "family",
+    submissions.LEVEL_REQUIRED: "grade",
+    submissions.LEVEL_NOT_IN_FAMILY: "grade",
+    submissions.GRADE_NOT_OFFERED: "grade",
     submissions.QUESTION_REQUIRED: "question",
     review.NOT_AN_ADVISER: "adviser",
     review.SAME_ADVISER: "adviser",
@@ -191,9 +195,7 @@ def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, 
     holds_it = in_review and submission.reviewer_id == user.pk and not is_author
     may_settle = can_settle and holds_it
     if may_settle:  # its grade choices cost queries: build it only for who can use it
-        settle_form = forms.get("settle_form") or settle_form_for(
-            submission=submission, initial=initial | selectors.settle_defaults(submission=submission)
-        )
+        settle_form = forms.get("settle_form") or settle_form_for(submission=submission, initial=initial)
     else:
         settle_form = None
     context = {
@@ -343,10 +345,7 @@ def _settle(request: HttpRequest, submission: Submission) -> HttpResponse:
         return _detail(request, submission, settle_form=shown)
 
     def settle(data):
-        submissions.submission_settle(
-            submission=submission, by=request.user, motivation=data["motivation"], grade=data["grade"],
-            family=data["family"], effective_date=data["effective_date"], version=data["version"],
-        )
+        submissions.submission_settle(submission=submission, by=request.user, **form.service_arguments())
         notifications.notify_settled(submission)
 
     return _act(request, submission, form, settle, "settle_form", done=SETTLED_DONE)

@@ -66,9 +66,9 @@ def submission_reopen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 @permission_required("grading.view_all_submissions", raise_exception=True)
 def decisions_export(request: HttpRequest) -> HttpResponse:
-    """The requests of the list's current filters as CSV, for reporting: no role text."""
-    filterset = selectors.submission_list(user=request.user, filters=request.GET, request=request)
-    rows = filterset.qs.select_related("settled_by") if filterset.is_valid() else filterset.queryset.none()
+    """The settled decisions as CSV, for reporting: no role text. Whatever tab or filter the list
+    showed, the export holds every settled decision this user may see (never the open requests)."""
+    rows = selectors.decisions_for_export(user=request.user)
     response = HttpResponse("\ufeff" + review.decisions_csv(submissions=rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="indelingsbesluiten-{timezone.localdate():%Y-%m-%d}.csv"'
     return response

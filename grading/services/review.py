@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from functiewaardering.csv_cells import SafeWriter
 from grading.models import Submission, SubmissionEvent
+from grading.result_display import Indication, decided, decision_words, indication
 from grading.roles import HR_ADVISER
 from grading.services.submissions import (
     _lock,
@@ -117,34 +118,37 @@ def submission_reopen(
     locked.reviewer = by
     _save(locked)
     _log(locked, kind=SubmissionEvent.Kind.REOPENED, by=by, from_status=Submission.Status.SETTLED,
-         comment=reason, grade=locked.final_grade)
+         comment=reason, grade=locked.final_grade, decision=decision_words(decided(locked)))
     submission.refresh_from_db()
     return submission
 
 
 DECISION_COLUMNS = [
-    "kenmerk", "titel", "status", "leidinggevende", "functiefamilie", "schaal", "schaalcode",
-    "ingangsdatum", "aangemaakt", "vastgesteld", "hr-adviseur",
+    "kenmerk", "titel", "status", "leidinggevende", "functiefamilie", "schaal", "waarderingssysteem",
+    "schaalcode", "ingangsdatum", "aangemaakt", "vastgesteld", "hr-adviseur",
 ]
 
 
 def decisions_csv(*, submissions) -> str:
-    """The decisions for reporting: no role text, no motivation, only what was decided and when."""
+    """The decisions for reporting: no role text, no motivation, only what was decided and when.
+
+    Family and grade are read as every page shows them (`result_display.indication`): the family or
+    "Buiten het functiehuis", the grade or "niveau n van m", and beside each grade its system."""
     out = io.StringIO()
     writer = SafeWriter(out, delimiter=";")  # every text cell neutralised
     writer.writerow(DECISION_COLUMNS)
     for submission in submissions:
         settled = submission.status == Submission.Status.SETTLED
-        family = submission.effective_family()
-        grade = submission.final_grade if settled else None
+        shown = indication(submission) if settled else Indication("", "")
         writer.writerow([
             submission.reference,
             submission.title,
             submission.get_status_display(),
             _person(submission.author),
-            family.name if family else "",
-            grade.name if grade else "",
-            grade.code if grade else "",
+            shown.family,
+            shown.label,
+            shown.system,
+            shown.code,
             submission.effective_date.isoformat() if settled and submission.effective_date else "",
             timezone.localdate(submission.created_at).isoformat(),
             timezone.localdate(submission.settled_at).isoformat() if settled and submission.settled_at else "",

@@ -17,8 +17,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from functiewaardering.numbers import whole_number
-from grading import engine, matrix_excerpt
+from grading import decision_options, engine, matrix_excerpt
 from grading.models import GradingSnapshot, Submission, SubmissionEvent
+from grading.result_display import decided, decision_words
 from grading.selectors import CatalogueRefs, catalogue_refs, engine_index
 from profiles.models import Grade, JobFamily
 from profiles.catalogue.versions import release_for_data_version
@@ -58,9 +59,13 @@ OWN_REQUEST = (
 )
 QUESTION_REQUIRED = "Schrijf de vraag die u aan de leidinggevende stelt."
 MOTIVATION_REQUIRED = "Geef een motivering voor de vastgestelde indeling."
-FAMILY_REQUIRED = "Kies de functiefamilie waarin de functie wordt ingedeeld."
+FAMILY_REQUIRED = "Kies de functiefamilie waarin de functie wordt ingedeeld, of „Buiten het functiehuis”."
+FAMILY_AND_OUTSIDE = "Kies een functiefamilie óf „Buiten het functiehuis”, niet beide."
 GRADE_REQUIRED = "Kies de vastgestelde schaal."
-GRADE_NOT_IN_FAMILY = "De gekozen schaal hoort niet bij het waarderingssysteem van deze functiefamilie."
+GRADE_NOT_IN_FAMILY = "De gekozen schaal hoort niet bij deze functiefamilie: kies een schaal van haar niveaus."
+LEVEL_REQUIRED = "Kies het niveau binnen de functiefamilie; deze familie kent geen schalen."
+LEVEL_NOT_IN_FAMILY = "Het gekozen niveau hoort niet bij deze functiefamilie."
+GRADE_NOT_OFFERED = "De gekozen schaal hoort niet bij een waarderingssysteem dat hier kan worden gekozen."
 STALE_VERSION = (
     "Deze aanvraag is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen; "
     "bekijk de nieuwe stand hieronder en probeer het zo nodig opnieuw."
@@ -162,10 +167,10 @@ def _save(submission: Submission) -> None:
 
 
 def _log(submission: Submission, *, kind: str, by, from_status: str, comment: str = "",
-         grade: Grade | None = None, snapshot: GradingSnapshot | None = None) -> SubmissionEvent:
+         grade: Grade | None = None, snapshot: GradingSnapshot | None = None, decision: str = "") -> SubmissionEvent:
     return SubmissionEvent.objects.create(
         submission=submission, kind=kind, actor=by, from_status=from_status,
-        to_status=submission.status, comment=comment, grade=grade, snapshot=snapshot,
+        to_status=submission.status, comment=comment, grade=grade, snapshot=snapshot, decision=decision,
     )
 
 
@@ -393,14 +398,61 @@ def submission_return(
     return submission
 
 
+@dataclass(frozen=True)
+class Decision:
+    """What the adviser chose, checked: the family (None outside the functiehuis), the grade, and
+    for a family without grades its level with the family's number of levels."""
+
+    family: JobFamily | None
+    outside: bool
+    grade: Grade | None
+    level_rank: int | None
+    level_count: int | None
+
+
+def validate_decision(*, family: JobFamily | None, outside: bool, grade: Grade | None,
+                      level_rank: int | None, systems=None) -> Decision:
+    """The decision exactly as chosen, or a ValidationError: nothing is filled in for the adviser."""
+    if family is not None and outside:
+        raise ValidationError(FAMILY_AND_OUTSIDE, code="family")
+    if outside:
+        if grade is None:
+            raise ValidationError(GRADE_REQUIRED, code="required")
+        if not decision_options.outside_grades(systems=systems).filter(pk=grade.pk).exists():
+            raise ValidationError(GRADE_NOT_OFFERED, code="grade")
+        if level_rank is not None:
+            raise ValidationError(LEVEL_NOT_IN_FAMILY, code="level")
+        return Decision(None, True, grade, None, None)
+    if family is None:
+        raise ValidationError(FAMILY_REQUIRED, code="required")
+    levels = decision_options.family_levels(family)
+    if levels.has_grades:
+        if grade is None:
+            raise ValidationError(GRADE_REQUIRED, code="required")
+        level = levels.level_with_grade(grade)
+        if level is None or (level_rank is not None and level_rank != level.rank):
+            raise ValidationError(GRADE_NOT_IN_FAMILY, code="grade")
+        return Decision(family, False, grade, level.rank, len(levels.levels))
+    if grade is not None:
+        raise ValidationError(GRADE_NOT_IN_FAMILY, code="grade")
+    if level_rank is None:
+        raise ValidationError(LEVEL_REQUIRED, code="required")
+    if levels.level(level_rank) is None:
+        raise ValidationError(LEVEL_NOT_IN_FAMILY, code="level")
+    return Decision(family, False, None, level_rank, len(levels.levels))
+
+
 @transaction.atomic
 def submission_settle(
     *, submission: Submission, by: AbstractBaseUser, motivation: str, grade: Grade | None = None,
-    family: JobFamily | None = None, effective_date: datetime.date | None = None, version: int | None = None,
+    family: JobFamily | None = None, outside: bool = False, level_rank: int | None = None,
+    effective_date: datetime.date | None = None, version: int | None = None,
 ) -> Submission:
     """An HR adviser settles the grade, with a motivation and the date it takes effect.
 
-    The decision stands until an adviser reopens it after a bezwaar (see `review`)."""
+    What is stored is exactly what the adviser chose (`validate_decision`): a family is never taken
+    from the engine or the manager. The decision stands until an adviser reopens it after a bezwaar
+    (see `review`)."""
     locked = _lock(submission, version)
     if locked.status == Submission.Status.SETTLED:
         raise ConflictError(ALREADY_SETTLED, code="conflict")
@@ -411,26 +463,20 @@ def submission_settle(
     motivation = normalize_text(motivation or "")
     if not motivation:
         raise ValidationError(MOTIVATION_REQUIRED, code="required")
-    family = family or locked.effective_family()
-    if family is None:
-        raise ValidationError(FAMILY_REQUIRED, code="required")
-    if family.grading_system_id is None:
-        if grade is not None:
-            raise ValidationError(GRADE_NOT_IN_FAMILY, code="grade")
-    elif grade is None:
-        raise ValidationError(GRADE_REQUIRED, code="required")
-    elif grade.system_id != family.grading_system_id:
-        raise ValidationError(GRADE_NOT_IN_FAMILY, code="grade")
+    decision = validate_decision(family=family, outside=outside, grade=grade, level_rank=level_rank)
     # The form makes the adviser choose; a caller without a date settles as of today.
     locked.effective_date = effective_date or timezone.localdate()
     locked.status = Submission.Status.SETTLED
-    locked.final_family = family
-    locked.final_grade = grade
+    locked.final_family = decision.family
+    locked.final_outside = decision.outside
+    locked.final_grade = decision.grade
+    locked.final_level_rank = decision.level_rank  # the level of the grade, or the level itself
+    locked.final_level_count = decision.level_count
     locked.motivation = motivation
     locked.settled_by = by
     locked.settled_at = timezone.now()
     _save(locked)
     _log(locked, kind=SubmissionEvent.Kind.SETTLED, by=by, from_status=Submission.Status.IN_REVIEW,
-         comment=motivation, grade=grade)
+         comment=motivation, grade=decision.grade, decision=decision_words(decided(locked)))
     submission.refresh_from_db()
     return submission

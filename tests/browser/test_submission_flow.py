@@ -146,3 +146,29 @@ def test_a_manager_uploads_a_docx_and_an_adviser_settles_it(flow_page, tmp_path)
     submission = Submission.objects.get()
     assert submission.status == Submission.Status.SETTLED and submission.final_grade.code == "FG50"
     assert submission.effective_date.isoformat() == "2027-01-01"
+
+
+def test_an_adviser_settles_outside_the_functiehuis(flow_page):
+    """The site has no scripts: the choices come from a form post (axe needs JavaScript itself)."""
+    from tests.factory import make_submission
+
+    page = flow_page
+    manager = make_manager(username="lotte", first_name="Lotte", last_name="de Vries")
+    adviser = make_adviser(username="hamid", first_name="Hamid", last_name="Bakker")
+    submission = make_submission(author=manager, status=Submission.Status.IN_REVIEW, by=adviser)
+    log_in(page, "hamid")
+    page.goto(f"/aanvragen/{submission.pk}/")
+    family = page.get_by_label("Functiefamilie", exact=True)
+    expect(family).to_have_value("")  # nothing chosen for the adviser, not even the engine's family
+    family.select_option(label="Buiten het functiehuis")
+    page.get_by_role("button", name="Schalen van deze familie tonen").click()
+    grade = page.get_by_label("Vastgestelde schaal of niveau")
+    assert grade.locator("optgroup").count() >= 2 and "schaal 13" in grade.inner_text()
+    assert_accessible(page)
+    grade.select_option(label="schaal 13")
+    page.get_by_label("Ingangsdatum").fill("2027-01-01")
+    page.get_by_label("Motivering").fill("Past in geen familie; zwaarte als schaal 13.")
+    page.get_by_role("button", name="Vaststellen").click()
+    expect(page.locator(".decision")).to_contain_text("schaal 13")
+    expect(page.locator(".decision")).to_contain_text("buiten het functiehuis")
+    assert_accessible(page)

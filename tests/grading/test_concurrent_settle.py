@@ -52,7 +52,7 @@ def test_two_settles_at_once_one_wins_the_other_gets_a_409(catalogue, manager, a
     def settle(name):
         try:
             client = logged_in(users[name])
-            data = {"grade": grades[name].pk, "motivation": f"Besluit van de {name}.", "version": submission.version,
+            data = {"family": "ambtelijk-secretaris", "grade": grades[name].pk, "motivation": f"Besluit van de {name}.", "version": submission.version,
                     "effective_date": "2027-01-01"}
             start.wait()
             began = time.monotonic()

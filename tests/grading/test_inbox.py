@@ -78,5 +78,5 @@ def test_managers_cannot_export(manager_client, work):
 
 
 def test_a_formula_in_a_title_is_not_run_by_a_spreadsheet(adviser_client, manager, adviser, catalogue):
-    make_submission(author=manager, title="=HYPERLINK(\"x\")", status=S.SUBMITTED)
+    make_submission(author=manager, title="=HYPERLINK(\"x\")", status=S.SETTLED, by=adviser)
     assert "'=HYPERLINK" in adviser_client.get("/aanvragen/export.csv").content.decode()

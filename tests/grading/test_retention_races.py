@@ -92,7 +92,8 @@ def test_a_re_settled_request_counts_from_its_new_decision(manager, adviser, cat
     submission = make_submission(author=manager, status=S.SETTLED, by=adviser)
     review.submission_reopen(submission=submission, by=adviser, reason="Bezwaar.")
     grade = submission.effective_family().levels.exclude(grade=None).order_by("rank").first().grade
-    submissions.submission_settle(submission=submission, by=adviser, grade=grade, motivation="Opnieuw bezien.")
+    submissions.submission_settle(submission=submission, by=adviser, family=submission.effective_family(), grade=grade,
+                                  motivation="Opnieuw bezien.")
     assert privacy.retention_apply(days=30, now=later(29)) == []
     assert [s.pk for s in privacy.retention_apply(days=30, now=later(31))] == [submission.pk]
 

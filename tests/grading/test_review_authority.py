@@ -84,7 +84,8 @@ def test_taking_over_is_logged_and_then_the_new_adviser_settles(in_review, advis
     assert "Overgenomen van Hamid Bakker." in response.content.decode()  # in the history on the page
     with pytest.raises(ValidationError):
         submissions.submission_settle(submission=in_review, by=adviser, grade=fg50, motivation="m")
-    submissions.submission_settle(submission=in_review, by=second_adviser, grade=fg50, motivation="Zie matrix.")
+    submissions.submission_settle(submission=in_review, by=second_adviser, family=in_review.effective_family(), grade=fg50,
+                                  motivation="Zie matrix.")
     in_review.refresh_from_db()
     assert in_review.status == S.SETTLED and in_review.settled_by == second_adviser
 

@@ -126,6 +126,10 @@ def test_create_refuses_answers_that_do_not_fit_the_family(manager, secretary, a
     assert error.value.messages == [message]
 
 
+def fg50_family():
+    return JobFamily.objects.get(slug="ambtelijk-secretaris")
+
+
 def test_the_whole_road_writes_a_history_line_for_every_transition(manager, adviser, secretary, fg50):
     submission = make_submission(author=manager, family=secretary)
     submissions.submission_submit(submission=submission, by=manager)
@@ -134,7 +138,7 @@ def test_the_whole_road_writes_a_history_line_for_every_transition(manager, advi
     submissions.submission_submit(submission=submission, by=manager, comment="De voorzitter.")
     submissions.submission_take_in_review(submission=submission, by=adviser)
     submissions.submission_regrade(submission=submission, by=adviser)
-    submissions.submission_settle(submission=submission, by=adviser, grade=fg50, motivation="Past bij FG 50.")
+    submissions.submission_settle(submission=submission, by=adviser, family=secretary, grade=fg50, motivation="Past bij FG 50.")
     assert kinds(submission) == [
         (K.CREATED, "", S.DRAFT),
         (K.SUBMITTED, S.DRAFT, S.SUBMITTED),
@@ -230,22 +234,23 @@ def test_settling_refuses_a_grade_of_another_system(manager, adviser, secretary)
     submission = make_submission(author=manager, family=secretary, status=S.IN_REVIEW, by=adviser)
     schaal_8 = Grade.objects.get(code="schaal-8")
     with pytest.raises(ValidationError) as error:
-        submissions.submission_settle(submission=submission, by=adviser, grade=schaal_8, motivation="m")
+        submissions.submission_settle(submission=submission, by=adviser, family=secretary, grade=schaal_8, motivation="m")
     assert error.value.messages == [GRADE_NOT_IN_FAMILY]
 
 
 def test_settling_needs_a_grade_where_the_family_has_a_system(manager, adviser, secretary):
     submission = make_submission(author=manager, family=secretary, status=S.IN_REVIEW, by=adviser)
     with pytest.raises(ValidationError) as error:
-        submissions.submission_settle(submission=submission, by=adviser, grade=None, motivation="m")
+        submissions.submission_settle(submission=submission, by=adviser, family=secretary, grade=None, motivation="m")
     assert error.value.messages == [GRADE_REQUIRED]
 
 
 def test_settling_in_a_family_without_grades_needs_no_grade(manager, adviser, catalogue):
     school = JobFamily.objects.get(slug="secretariele-ondersteuning-vo")
     submission = make_submission(author=manager, family=school, status=S.IN_REVIEW, by=adviser)
-    submissions.submission_settle(submission=submission, by=adviser, motivation="Niveau 2 van de bron.")
+    submissions.submission_settle(submission=submission, by=adviser, family=school, level_rank=2, motivation="Niveau 2 van de bron.")
     assert submission.status == S.SETTLED and submission.final_grade is None and submission.final_family == school
+    assert (submission.final_level_rank, submission.final_level_count) == (2, 4)
 
 
 def test_settling_without_any_family_asks_for_one(manager, adviser, fg50):
@@ -272,11 +277,11 @@ def test_the_second_of_two_settles_is_a_conflict_and_the_first_decision_stays(ma
     seen = submission.version
     first_view = Submission.objects.get(pk=submission.pk)
     second_view = Submission.objects.get(pk=submission.pk)
-    submissions.submission_settle(submission=first_view, by=adviser, grade=fg50, motivation="Eerste besluit.", version=seen)
+    submissions.submission_settle(submission=first_view, by=adviser, family=fg50_family(), grade=fg50, motivation="Eerste besluit.", version=seen)
     fg45 = Grade.objects.get(system__code="fwg", code="FG45")
     for version in (seen, None):  # with the form's version, and without one
         with pytest.raises(ConflictError) as error:
-            submissions.submission_settle(submission=second_view, by=second_adviser, grade=fg45, motivation="Tweede.", version=version)
+            submissions.submission_settle(submission=second_view, by=second_adviser, family=fg50_family(), grade=fg45, motivation="Tweede.", version=version)
         assert error.value.messages == [ALREADY_SETTLED]
     submission.refresh_from_db()
     assert submission.final_grade == fg50 and submission.motivation == "Eerste besluit." and submission.settled_by == adviser

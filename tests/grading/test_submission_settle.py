@@ -44,7 +44,7 @@ def test_it_settles_the_grade_with_a_motivation(adviser_client, adviser, submiss
 
 
 def test_a_minimal_post_to_the_old_address_still_works(adviser_client, submission, fg50):
-    data = {"grade": fg50.pk, "motivation": "Zie matrix.", "effective_date": EFFECTIVE}
+    data = {"family": "ambtelijk-secretaris", "grade": fg50.pk, "motivation": "Zie matrix.", "effective_date": EFFECTIVE}
     response = adviser_client.post(action_url(submission, "vaststellen"), data)
     assert response.status_code == 303
     submission.refresh_from_db()
@@ -115,9 +115,11 @@ def test_csrf_is_enforced(adviser, submission, fg50):
 
 
 def test_the_grade_list_holds_only_the_familys_grades_and_none_is_chosen(adviser_client, submission):
-    form = adviser_client.get(f"/aanvragen/{submission.pk}/").context["settle_form"]
+    page = adviser_client.post(f"/aanvragen/{submission.pk}/", {"action": "familie", "family": "ambtelijk-secretaris"})
+    form = page.context["settle_form"]
     labels = [label for value, label in form.fields["grade"].choices if value != ""]
-    assert labels == [g.name for g in Grade.objects.filter(system__code="fwg").order_by("rank")]
+    assert labels == ["FG 45", "FG 50"]  # its levels' grades, not FG 5 to FG 80
+    assert form["grade"].value() in (None, "")
     assert form["grade"].value() in (None, "")
 
 
@@ -144,9 +146,9 @@ def test_a_family_without_grades_settles_without_one(adviser_client, manager, ad
     school = make_submission(author=manager, status=S.IN_REVIEW, by=adviser,
                              family=catalogue.get(slug="secretariele-ondersteuning-vo"))
     response = adviser_client.post(f"/aanvragen/{school.pk}/", {
-        "action": "vaststellen", "family": "secretariele-ondersteuning-vo", "grade": "", "motivation": "Niveau 2.",
+        "action": "vaststellen", "family": "secretariele-ondersteuning-vo", "grade": "niveau-2", "motivation": "Niveau 2.",
         "effective_date": EFFECTIVE, "version": school.version,
     })
     assert response.status_code == 303
     school.refresh_from_db()
-    assert school.status == S.SETTLED and school.final_grade is None
+    assert school.status == S.SETTLED and school.final_grade is None and school.final_level_rank == 2
