@@ -101,3 +101,4 @@ def test_the_report_says_so_too(manager, catalogue):
     submission = uncertain(make_submission(author=manager))
     html = render_to_string("grading/submission_report.html", report_context(submission))
     assert UNCERTAIN_HEADLINE in html and "onzeker (dichtstbij" in html
+

@@ -109,3 +109,15 @@ def test_anonymous_users_go_to_the_login_page(client, settled):
 
 def test_an_unknown_request_is_a_404(adviser_client, catalogue):
     assert adviser_client.get("/aanvragen/0/rapport.pdf").status_code == 404
+
+
+def test_the_report_speaks_of_the_function_description_and_cites_no_file_of_the_code(manager, catalogue):
+    from django.template.loader import render_to_string
+
+    from grading.reports import report_context
+
+    submission = make_submission(author=manager)
+    html = render_to_string("grading/submission_report.html", report_context(submission))
+    assert "de functiebeschrijving" in html
+    assert "uw tekst" not in html.lower()
+    assert ".toml" not in html and "grading/" not in html
