@@ -98,8 +98,9 @@ def step_get(*, pk: int) -> ObjectionStep | None:
     return ObjectionStep.objects.select_related("route").filter(pk=pk).first()
 
 
-def steps_without_term() -> int:
-    return ObjectionStep.objects.filter(term_length__isnull=True).count()
+def steps_without_term(route_list: list[ObjectionRoute]) -> int:
+    """How many steps of the routes (as route_list() read them) have no term yet."""
+    return sum(1 for route in route_list for step in route.steps.all() if step.term_length is None)
 
 
 @transaction.atomic

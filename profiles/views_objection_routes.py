@@ -16,7 +16,8 @@ from profiles.views_beheer import beheer
 @beheer
 @require_safe
 def route_list(request: HttpRequest) -> HttpResponse:
-    context = {"routes": routes.route_list(), "missing": routes.steps_without_term()}
+    route_list = routes.route_list()
+    context = {"routes": route_list, "missing": routes.steps_without_term(route_list)}
     return render(request, "beheer/objection_routes.html", context)
 
 
