@@ -113,15 +113,20 @@ def match_elements(family: FamilyIndex, reading: Reading) -> tuple[dict[int, Ele
         counts: dict[int, int] = {}
         shared_get, counts_get = shared.get, counts.get  # the innermost loop: keep it bare
         sentence_weight = 0.0
+        part_terms = sentence.part_terms
         for term in sentence.terms:
             posting = posting_of(term)
             if posting is None:
                 continue
-            term_weight, indices = posting
+            term_weight, indices, part_only = posting
             sentence_weight += term_weight
+            # A part of a compound on both sides adds weight, but is no word of its own: one word
+            # of the text ("werkprocessen") cannot count as the two shared words a match needs.
+            parts = part_only if term in part_terms else ()
             for e_index in indices:
                 shared[e_index] = shared_get(e_index, 0.0) + term_weight
-                counts[e_index] = counts_get(e_index, 0) + 1
+                if e_index not in parts:
+                    counts[e_index] = counts_get(e_index, 0) + 1
         scores = _sentence_scores(elements, shared, counts, sentence_weight or 1.0)
         if not scores:
             continue

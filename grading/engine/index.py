@@ -24,7 +24,7 @@ from grading.engine.lexicon import (
     load_lexicon,
     longest_matches,
 )
-from grading.engine.terms import GENERIC_STEMS, building, stem_sequence, text_terms, tokens_of
+from grading.engine.terms import GENERIC_STEMS, building, part_only_terms, stem_sequence, text_terms, token_terms, tokens_of
 from grading.engine.text import STOP_STEMS, split_sentences, stem
 from grading.engine.tracks import TrackIndex, family_additions, family_tracks
 
@@ -51,6 +51,7 @@ class IndexedElement:
     top_rank: int = 0  # the highest level whose cell still shows these words (inherited or repeated)
     group: str = ""  # the sub-heading inside its cell, as the source gives it
     track: str = ""  # the track of the family the element belongs to ("" when the family has none)
+    part_terms: frozenset[str] = frozenset()  # terms it holds only inside a compound (part_only_terms)
 
 
 DESCRIPTION = CriterionData("omschrijving", "Omschrijving van het niveau")
@@ -74,7 +75,8 @@ class FamilyIndex:
     weights: dict[str, float] = field(default_factory=dict)  # term -> weight for matching its elements
     default_weight: float = 1.0
     # term -> (its weight, the elements that hold it): what matching a sentence looks up
-    weighted_postings: dict[str, tuple[float, tuple[int, ...]]] = field(default_factory=dict)
+    # term -> (weight, the elements that hold it, those of them that hold it only inside a compound)
+    weighted_postings: dict[str, tuple[float, tuple[int, ...], frozenset[int]]] = field(default_factory=dict)
     # (lower, higher) element pairs of one criterion already compared as near duplicates
     near_duplicates: dict[tuple[int, int], bool] = field(default_factory=dict, compare=False, repr=False)
 
@@ -244,7 +246,7 @@ def _index_elements(family: FamilyData, lexicon: Lexicon, descriptions: dict, tr
             level_elements.append(
                 IndexedElement(
                     len(elements) + len(level_elements), rank, criterion, text, new, terms, total,
-                    group=group, track=track_of(group),
+                    group=group, track=track_of(group), part_terms=_part_terms(lexicon, text) & terms,
                 )
             )
         elements += level_elements
@@ -252,6 +254,10 @@ def _index_elements(family: FamilyData, lexicon: Lexicon, descriptions: dict, tr
             below[element.criterion].add(element.terms)
     shown = _shown_terms(family, descriptions, lexicon)
     return [replace(e, top_rank=max(shown.get((e.criterion, e.terms), {e.level_rank}))) for e in elements]
+
+
+def _part_terms(lexicon: Lexicon, text: str) -> frozenset[str]:
+    return part_only_terms(token_terms(tokens_of(text), lexicon))
 
 
 def _family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
@@ -275,7 +281,10 @@ def _build_family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
     for element in elements:
         for term in element.terms:
             postings[term].append(element.index)
-    weighted_postings = {t: (weights.get(t, default_weight), tuple(found)) for t, found in postings.items()}
+    weighted_postings = {
+        t: (weights.get(t, default_weight), tuple(found), frozenset(i for i in found if t in elements[i].part_terms))
+        for t, found in postings.items()
+    }
     has_descriptions = any(sentences for sentences in descriptions.values())
     counts = Counter(t for text in _texts_of(family) for t in text_terms(lexicon, text))
     recognition = family.recognition

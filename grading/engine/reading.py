@@ -14,7 +14,7 @@ from grading.engine.lexicon import Lexicon, Token, find_phrases, longest_matches
 from grading.engine.negation import employer_kinds, organisation_names, sentence_scope
 from grading.engine.result import Signal
 from grading.engine.structure import read_structure
-from grading.engine.terms import terms_of, token_terms
+from grading.engine.terms import part_only_terms, terms_of, token_terms
 from grading.engine.text import Sentence
 
 # A text must hold at least this much running text to be judged: a keyword list or a single
@@ -28,6 +28,7 @@ class ReadSentence(NamedTuple):  # a tuple, not a dataclass: made for every sent
     sentence: Sentence
     terms: frozenset[str]
     denied: bool = False  # part of the sentence denies or hands off a task
+    part_terms: frozenset[str] = frozenset()  # terms it holds only inside a compound (part_only_terms)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
         denied_all |= denied
         reporting_all |= reporting
         terms = _kept_terms(all_tokens, each, position, end, denied | reporting | names, lexicon)
-        sentences.append(ReadSentence(sentence, frozenset(terms), bool(denied)))
+        sentences.append(ReadSentence(sentence, frozenset(terms), bool(denied), part_only_terms(each[position:end]) & terms))
         if end - position >= FULL_SENTENCE:
             full_sentences += 1
             full_words += end - position

@@ -105,6 +105,15 @@ def stem_sequence(text: str) -> list[str]:
     return [token.stem for token in tokens_of(text)]
 
 
+def part_only_terms(each: list[tuple[str, ...]]) -> frozenset[str]:
+    """The terms that these tokens (`each`: their own terms) hold only inside a compound: "werk"
+    and "processen" of "werkprocessen", when no token is the word "werk" itself. A word is one
+    piece of evidence however it splits, so its parts do not count as words of their own."""
+    stems = {terms[0] for terms in each if terms}
+    parts = {term for terms in each for term in terms[1:]}
+    return frozenset(parts - stems)
+
+
 def text_terms(lexicon: Lexicon, text: str) -> set[str]:
     """The content terms of a text; inside a build the same set for the same text (do not change it)."""
     memo = getattr(building, "terms", None)

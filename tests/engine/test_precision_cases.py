@@ -2,6 +2,8 @@
 the role's work, and a role far above a family is not given the system's next grade."""
 
 from grading import engine
+from grading.engine.fit import match_elements
+from grading.engine.reading import read
 from grading.engine.result import Position
 from tests.engine.families import fixture_index
 
@@ -44,3 +46,43 @@ def test_a_head_of_25_people_is_no_firm_indication_and_gets_no_neighbouring_grad
 def test_an_attache_with_a_masters_degree_is_never_placed_inside_the_administrative_family():
     result = engine.grade(ATTACHE, fixture_index())
     assert result.family is None or result.position == Position.ABOVE
+
+
+# Minimal pairs: one sentence shares a single word with a source element, its twin shares the
+# element's work. A word split into parts ("werk" + "processen") is still one word of evidence.
+DIV_ROLE = (
+    "Medewerker postverwerking\n\nJe registreert de inkomende post en scant de poststukken. Je beheert de "
+    "digitale dossiers in het documentmanagementsysteem. Je bereidt de overbrenging of vernietiging van "
+    "dossiers voor volgens de selectielijst. Je hebt een mbo-opleiding op niveau 4."
+)
+
+
+def supported_elements(slug: str, text: str) -> list[str]:
+    family = fixture_index().families[slug]
+    matches, _ = match_elements(family, read(text, fixture_index()))
+    return [family.elements[index].text for index in matches]
+
+
+def test_one_shared_word_in_parts_supports_no_element():
+    assert supported_elements("div-ict", "Je signaleert knelpunten in werkprocessen.") == []
+    assert supported_elements("div-ict", "Je bewaakt de kwaliteit van werkprocessen.") == []
+
+
+def test_a_sentence_about_the_elements_work_supports_it():
+    supported = supported_elements(
+        "div-ict", "Je neemt deel aan werkgroepen over de afstemming van de documentaire informatievoorziening."
+    )
+    assert any(text.startswith("in werkgroepen geparticipeerd") for text in supported)
+
+
+def test_leading_people_is_not_taking_part_in_working_groups():
+    assert supported_elements("div-ict", "Je geeft leiding aan 25 medewerkers.") == []
+
+
+def test_signalling_bottlenecks_in_work_processes_does_not_lift_the_grade():
+    """Engine 1.4 gave schaal 8 once this sentence was added: "werkprocessen" matched a schaal-8
+    element about "wet- en regelgeving … werkprocessen"."""
+    plain = engine.grade(DIV_ROLE, fixture_index())
+    added = engine.grade(DIV_ROLE.replace(" Je hebt", " Je signaleert knelpunten in werkprocessen. Je hebt"), fixture_index())
+    assert plain.family == added.family == "div-ict"
+    assert added.grade == plain.grade
