@@ -255,8 +255,11 @@ class JobFamilyForm(CatalogueForm):
         levels, sections = [], []
         if family.pk:  # track groups and additions must name this family's own headings and sections
             levels = [
-                {"cells": [{"elements": [{"group": e.group} for e in cell.elements.all()]} for cell in level.cells.all()]}
-                for level in family.levels.prefetch_related("cells__elements")
+                {"cells": [
+                    {"criterion": cell.criterion.key, "elements": [{"group": e.group} for e in cell.elements.all()]}
+                    for cell in level.cells.all()
+                ]}
+                for level in family.levels.prefetch_related("cells__elements", "cells__criterion")
             ]
             sections = [{"title": title} for title in family.sections.values_list("title", flat=True)]
         try:

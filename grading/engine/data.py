@@ -65,6 +65,9 @@ class RecognitionData:
     functions: tuple[str, ...] = ()  # names and abbreviations of its functions
     tracks: tuple[TrackData, ...] | None = None  # None: derive them from the element groups
     additions: tuple[str, ...] = ()  # section titles that add to a function (not levels, not tracks)
+    # The criteria whose elements say what work a role does, as opposed to the frame it works in
+    # (its room to decide, knowledge, contacts); empty: every criterion does.
+    work: tuple[str, ...] = ()
 
     @classmethod
     def from_dict(cls, data: dict | None) -> "RecognitionData | None":
@@ -81,6 +84,7 @@ class RecognitionData:
                 TrackData(t["name"], tuple(t.get("groups") or ()), tuple(t.get("terms") or ())) for t in tracks
             ),
             additions=tuple(data.get("additions") or ()),
+            work=tuple(data.get("work") or ()),
         )
 
 

@@ -40,6 +40,7 @@ class FamilyFit:
     jurisdiction_factor: float
     matches: dict[int, ElementMatch]  # element index -> its best sentence
     evidence: float = 0.0  # the text's own likeness to the family, without domain terms: decides no-match
+    shows_work: bool = True  # some match is with an element of the family's work (FamilyIndex.work_criteria)
 
 
 def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -189,7 +190,13 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
         jurisdiction_factor=jurisdiction_factor,
         matches=matches,
         evidence=round(jurisdiction_factor * setting * (content + (sector if family.sector_required else 0.0)), 4),
+        shows_work=_shows_work(family, matches),
     )
+
+
+def _shows_work(family: FamilyIndex, matches: dict[int, ElementMatch]) -> bool:
+    work = family.work_criteria
+    return work is None or any(family.elements[index].criterion in work for index in matches)
 
 
 def shortlist(reading: Reading, catalogue: CatalogueIndex) -> list[str]:

@@ -74,7 +74,9 @@ class FamilyIndex:
     profile: dict[str, float] = field(default_factory=dict)  # term -> how much the family talks of it, normalised
     weights: dict[str, float] = field(default_factory=dict)  # term -> weight for matching its elements
     default_weight: float = 1.0
-    # term -> (its weight, the elements that hold it): what matching a sentence looks up
+    # The criteria that say what work a role does (recognition `work`, and the level descriptions);
+    # None: every criterion does.
+    work_criteria: frozenset[str] | None = None
     # term -> (weight, the elements that hold it, those of them that hold it only inside a compound)
     weighted_postings: dict[str, tuple[float, tuple[int, ...], frozenset[int]]] = field(default_factory=dict)
     # (lower, higher) element pairs of one criterion already compared as near duplicates
@@ -127,14 +129,18 @@ class CatalogueIndex:
         return value
 
 
-def _texts_of(family: FamilyData) -> list[str]:
+def _texts_of(family: FamilyData, *, work_only: bool = False) -> list[str]:
+    """The family's own texts; `work_only`: without the cells of criteria outside its work
+    (recognition `work`), which say how heavy a role is, not what it is about."""
+    work = family.recognition.work if work_only and family.recognition else ()
     texts = [family.name, family.core, *family.reference_functions, *family.context_notes]
     for section in family.sections:
         texts += [section.title, section.intro, *section.items]
     for level in family.levels:
         texts.append(level.description)
         for cell in level.cells:
-            texts += [e.text for e in cell.elements if not e.inherited]
+            if not work or cell.criterion in work:
+                texts += [e.text for e in cell.elements if not e.inherited]
     return [t for t in texts if t]
 
 
@@ -310,6 +316,7 @@ def _build_family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
         default_weight=default_weight,
         weighted_postings=weighted_postings,
         profile=_profile(counts),
+        work_criteria=frozenset((*recognition.work, DESCRIPTION.key)) if recognition and recognition.work else None,
     )
 
 
@@ -356,7 +363,7 @@ def _derived_domain(family: FamilyData) -> dict[tuple[str, ...], float]:
         if 1 <= len(stems) <= 4:
             domain[stems] = 1.0
     words = Counter()  # whole words only: a compound's part ("gevend") is no domain of its own
-    for text in _texts_of(family):
+    for text in _texts_of(family, work_only=True):
         words.update({s for s in stem_sequence(text) if s not in STOP_STEMS and s not in GENERIC_STEMS})
     for term, count in words.items():
         if count >= SALIENT_TEXTS and len(term) >= 5 and zipf(term) < SALIENT_ZIPF and (term,) not in domain:

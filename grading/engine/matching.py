@@ -15,10 +15,10 @@ from grading.engine.result import CriterionResult, Evidence, FamilyScore, Gradin
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.5"
+ENGINE_VERSION = "1.6"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "b0e66be9be1e44419b18e284046123cd7aac7cd7231917459115bb2952ffafde"
+RESULTS_DIGEST = "8ad20401b324f3d95de37634b52fd9362f3ba62e45c15480d7eb67872d16f4fc"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -35,6 +35,11 @@ NO_MATCH_BELOW = 0.24
 CLEAR_LIKENESS = 0.3
 SUBJECT_BELOW = 0.33
 CORE_SHARE = 0.5
+# A claim rests on the role's work. Where a family says which criteria describe its work (its
+# recognition `work`), a text that shows none of that work, only the frame every job text of its
+# grading system shares (rules to work by, knowledge, contacts), is placed there only when it
+# names the family's domain clearly: two domain hits, such as a function name and a domain term.
+DOMAIN_WITHOUT_WORK = 2.0
 MAX_EVIDENCE = 3
 MAX_UNCOUNTED = 2  # a higher level's elements shown beside the evidence, with why they did not count
 
@@ -92,6 +97,8 @@ def grade(
 def _claimed(best: FamilyFit) -> bool:
     """Whether the best family may be named: see NO_MATCH_BELOW and CLEAR_LIKENESS."""
     if best.evidence < NO_MATCH_BELOW:
+        return False
+    if not best.shows_work and best.domain_hits < DOMAIN_WITHOUT_WORK:
         return False
     return best.evidence >= CLEAR_LIKENESS or best.score >= SUBJECT_BELOW or best.sentence_share >= CORE_SHARE
 

@@ -108,7 +108,7 @@ def family_data(family: JobFamily) -> dict:
 def recognition_data(recognition: dict) -> dict:
     """The stored block in the documented order, without keys that hold nothing."""
     result = {}
-    for key in ("domain", "functions", "setting", "setting_required", "tracks", "additions"):
+    for key in ("domain", "functions", "setting", "setting_required", "tracks", "additions", "work"):
         value = recognition.get(key)
         if key == "setting_required":
             if value:

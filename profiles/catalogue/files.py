@@ -259,7 +259,7 @@ FAMILY_KEYS = {
     "source_url", "source_date", "core", "related_functions", "reference_functions", "context_notes", "sections", "criteria",
     "levels", "recognition",
 }
-RECOGNITION_KEYS = {"domain", "setting", "setting_required", "functions", "tracks", "additions"}
+RECOGNITION_KEYS = {"domain", "setting", "setting_required", "functions", "tracks", "additions", "work"}
 TRACK_KEYS = {"name", "groups", "terms"}
 
 
@@ -369,7 +369,12 @@ def read_recognition(reader: "_Reader", raw, levels: list[dict], sections) -> di
         "functions": _terms(reader, data.get("functions"), f"{place}.functions"),
         "tracks": None,
         "additions": _terms(reader, data.get("additions"), f"{place}.additions"),
+        "work": _terms(reader, data.get("work"), f"{place}.work"),
     }
+    criteria = {cell["criterion"] for level in levels for cell in level["cells"]}
+    for i, key in enumerate(result["work"]):
+        if key not in criteria:
+            reader.fail(f"{place}.work[{i}]", f"geen cel van deze familie hoort bij criterium '{key}'")
     headings = {e["group"].casefold() for level in levels for cell in level["cells"] for e in cell["elements"] if e["group"]}
     if "tracks" in data and data["tracks"] is not None:
         tracks, names = [], set()

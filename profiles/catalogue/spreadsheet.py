@@ -39,7 +39,7 @@ SHEETS: dict[str, list[str]] = {
     "Settings": ["system", "setting", "kind", "value"],
 }
 NUMBER_COLUMNS = {"rank", "level", "section", "typing_total"}
-RECOGNITION_LISTS = ("domain", "functions", "setting", "additions")
+RECOGNITION_LISTS = ("domain", "functions", "setting", "additions", "work")
 INSTRUCTIONS_TITLE = "Toelichting"
 INSTRUCTIONS = [
     ("Zo gebruikt u dit sjabloon", ""),
@@ -63,8 +63,8 @@ INSTRUCTIONS = [
     ("Cellen", "Eén rij per element: family, level (rang), criterion (key uit Criteria), inherits (leeg, idem of idem+), "
                "group (kop binnen de cel, optioneel), text. Een idem-cel is één rij zonder text. Bij idem+ staan alleen de "
                "elementen die het niveau toevoegt. Rijen van één cel staan onder elkaar."),
-    ("Herkenning", "Het blok recognition: family, key en value. key = domain, functions, setting of additions: één woord(groep) "
-                   "per rij in value; setting_required: value ja of nee; track-groups en track-terms: de naam van het spoor in "
+    ("Herkenning", "Het blok recognition: family, key en value. key = domain, functions, setting, additions of work (key "
+                   "uit Criteria): één woord(groep) per rij in value; setting_required: value ja of nee; track-groups en track-terms: de naam van het spoor in "
                    "track en één kop of woord per rij in value; tracks zonder value: uitdrukkelijk geen sporen."),
     ("Systemen", "Waarderingssystemen (alleen invullen om ze te wijzigen; leeg laten houdt de huidige): code, name, description."),
     ("Schalen", "system (code uit Systemen), code, name, entry_requirement (optioneel); van laag naar hoog."),

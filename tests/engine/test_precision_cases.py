@@ -86,3 +86,33 @@ def test_signalling_bottlenecks_in_work_processes_does_not_lift_the_grade():
     added = engine.grade(DIV_ROLE.replace(" Je hebt", " Je signaleert knelpunten in werkprocessen. Je hebt"), fixture_index())
     assert plain.family == added.family == "div-ict"
     assert added.grade == plain.grade
+
+
+# Written for this test in the form of a Rijk function typing: the frame of the DIV/ICT family's
+# typings (room to decide, knowledge, contacts) around the results of another function group.
+RIJK_FRAME = (
+    "Kaders: algemene werkafspraken, regels en voorschriften; keuzemogelijkheden in aanpak na beoordeling van "
+    "beschikbare gegevens. Kennis en vaardigheden: vaktechnische kennis en inzicht in de organisatorische en "
+    "functionele verhoudingen; nauwkeurigheid en klantvriendelijkheid. Contacten: uitwisselen en overdragen van "
+    "informatie en verkrijgen van informatie voor de voortgang van het werk."
+)
+CATERING_TYPING = (
+    "Algemene omschrijving: verzorgt de catering bij vergaderingen en ontvangsten. Resultaten: koffie, thee en "
+    "lunches bereid en uitgeserveerd; de voorraad levensmiddelen bijgehouden en aangevuld; de keuken en het "
+    "servies schoongemaakt volgens de hygiënecode. " + RIJK_FRAME
+)
+FILING_TYPING = (
+    "Algemene omschrijving: verzorgt de registratie van de post en de dossiers. Resultaten: inkomende en uitgaande "
+    "poststukken en documenten geregistreerd en gedigitaliseerd; fysieke en digitale dossiers geordend en "
+    "gevormd; eenvoudige vragen en klachten behandeld. " + RIJK_FRAME
+)
+
+
+def test_sharing_only_a_grading_systems_frame_is_no_family_claim():
+    """Rijk typings of other function groups were placed in the DIV/ICT family on their
+    frame alone (dev cases of engine 1.4): the frame says how heavy, not what work."""
+    assert engine.grade(CATERING_TYPING, fixture_index()).family is None
+
+
+def test_the_same_frame_around_the_familys_own_results_is_that_family():
+    assert engine.grade(FILING_TYPING, fixture_index()).family == "div-ict"

@@ -1,0 +1,31 @@
+"""A family file's `recognition.work` names the criteria that say what work a role does: each
+must be a criterion the family's cells use, and the block survives export and import."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from profiles.catalogue.exporting import recognition_data
+from profiles.catalogue.files import FamilyFileError, family_from_data, load_yaml, read_systems
+
+FAMILY = settings.FIXTURES_DIR / "families" / "div-ict.yaml"
+
+
+def systems() -> dict[str, dict]:
+    return {s["code"]: s for s in read_systems(settings.FIXTURES_DIR / "grading_systems.yaml")}
+
+
+def test_the_seeded_family_names_its_work_criteria():
+    family = family_from_data(load_yaml(FAMILY), FAMILY, systems())
+    assert family["recognition"]["work"] == ["resultaten"]
+    assert recognition_data(family["recognition"])["work"] == ["resultaten"]
+
+
+def test_a_work_key_that_no_cell_uses_is_refused_in_dutch():
+    data = load_yaml(FAMILY)
+    data["recognition"]["work"] = ["resultaten", "bestaat-niet"]
+    with pytest.raises(FamilyFileError) as refused:
+        family_from_data(data, Path("div-ict.yaml"), systems())
+    assert "recognition.work[1]" in str(refused.value)
+    assert "geen cel van deze familie hoort bij criterium 'bestaat-niet'" in str(refused.value)
