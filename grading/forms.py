@@ -242,10 +242,3 @@ class HandOverForm(VersionForm):
 
 class WithdrawForm(VersionForm):
     comment = forms.CharField(label="Reden (optioneel)", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class ReopenForm(VersionForm):
-    reason = forms.CharField(
-        label="Reden om te heropenen", widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": review.REASON_REQUIRED},
-    )

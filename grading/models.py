@@ -282,6 +282,8 @@ class SubmissionEvent(AppendOnlyModel):
         HANDED_OVER = "handed_over", "overgedragen aan een andere HR-adviseur"
         WITHDRAWN = "withdrawn", "ingetrokken door de leidinggevende"
         REOPENED = "reopened", "heropend na bezwaar"
+        OBJECTION = "objection", "bezwaar geregistreerd"
+        OBJECTION_STEP = "objection_step", "stap van een bezwaar vastgelegd"
         ANONYMISED = "anonymised", "beschrijving verwijderd (bewaartermijn of verzoek)"
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
@@ -320,3 +322,6 @@ class SubmissionEvent(AppendOnlyModel):
 def _submitted_lines() -> AppendOnlyQuerySet:
     """The `submitted` history lines of the outer request (for an Exists subquery)."""
     return SubmissionEvent.objects.filter(submission=OuterRef("pk"), kind=SubmissionEvent.Kind.SUBMITTED)
+
+
+from grading.objection_models import Objection, ObjectionStepRecord  # noqa: E402,F401  (models of this app)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from grading import views, views_actions
+from grading import views, views_actions, views_objections
 
 app_name = "grading"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("indelen/", views.submission_new, name="submission_new"),
     path("aanvragen/", views.submission_list, name="submission_list"),
     path("aanvragen/export.csv", views_actions.decisions_export, name="decisions_export"),
+    path("aanvragen/bezwaren/", views_objections.objection_list, name="objection_list"),
     path("aanvragen/<int:pk>/", views.submission_detail, name="submission_detail"),
     path("aanvragen/<int:pk>/wijzigen/", views.submission_edit, name="submission_edit"),
     path("aanvragen/<int:pk>/indienen/", views.submission_submit, name="submission_submit"),
@@ -18,6 +19,9 @@ urlpatterns = [
     path("aanvragen/<int:pk>/overdragen/", views_actions.submission_hand_over, name="submission_hand_over"),
     path("aanvragen/<int:pk>/overnemen/", views_actions.submission_take_over, name="submission_take_over"),
     path("aanvragen/<int:pk>/intrekken/", views_actions.submission_withdraw, name="submission_withdraw"),
-    path("aanvragen/<int:pk>/heropenen/", views_actions.submission_reopen, name="submission_reopen"),
+    path("aanvragen/<int:pk>/bezwaar/", views_objections.objection_new, name="objection_new"),
+    path("aanvragen/<int:pk>/bezwaren/<int:objection_pk>/", views_objections.objection_detail, name="objection_detail"),
+    path("aanvragen/<int:pk>/bezwaren/<int:objection_pk>/bijlage", views_objections.objection_attachment,
+         name="objection_attachment"),
     path("aanvragen/<int:pk>/rapport.pdf", views.submission_report, name="submission_report"),
 ]

@@ -13,11 +13,10 @@ from django.views.decorators.http import (
     require_safe,
 )
 
-from grading import notifications, reports
+from grading import notifications, objection_selectors, reports
 from grading import submission_selectors as selectors
 from grading.forms import (
     HandOverForm,
-    ReopenForm,
     ReturnForm,
     SubmissionForm,
     SubmitForm,
@@ -52,7 +51,6 @@ FIELD_OF_MESSAGE = {
     review.NOT_AN_ADVISER: "adviser",
     review.SAME_ADVISER: "adviser",
     review.NOT_TO_AUTHOR: "adviser",
-    review.REASON_REQUIRED: "reason",
 }
 
 
@@ -176,6 +174,7 @@ def submission_list(request: HttpRequest) -> HttpResponse:
         "view": filterset.form.cleaned_data.get("weergave") if filterset.is_valid() else "",
         "counts": selectors.status_counts(user=request.user),
         "inbox_count": selectors.inbox_count(user=request.user) if sees_all else 0,
+        "objection_count": objection_selectors.open_objection_count(user=request.user) if sees_all else 0,
     }
     return render(request, "grading/submission_list.html", context, status=200 if filterset.is_valid() else 400)
 
@@ -213,7 +212,8 @@ def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, 
         ),
         "can_hand_over": can_review and holds_it,
         "can_withdraw": is_author and status_is not in (Submission.Status.SETTLED, Submission.Status.WITHDRAWN),
-        "can_reopen": can_settle and status_is == Submission.Status.SETTLED and not is_author,
+        # A settled request opens again only through an objection whose outcome changes the decision.
+        "can_object": can_settle and status_is == Submission.Status.SETTLED and not is_author,
         "settle_form": settle_form,
         "history": selectors.submission_history(submission=submission),
         "snapshots": selectors.submission_snapshots(submission=submission),
@@ -229,8 +229,7 @@ def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, 
         context["hand_over_form"] = forms.get("hand_over_form") or HandOverForm(initial=initial)
     if context["can_withdraw"]:
         context["withdraw_form"] = forms.get("withdraw_form") or WithdrawForm(initial=initial)
-    if context["can_reopen"]:
-        context["reopen_form"] = forms.get("reopen_form") or ReopenForm(initial=initial)
+    context["objections"] = objection_selectors.objections_of(submission=submission) if submission.settled_at else []
     context["latest"] = context["snapshots"][0] if context["snapshots"] else None
     context["history"] = list(context["history"])
     context["open_question"] = next(

@@ -1,4 +1,4 @@
-"""Views for the cases real HR work brings: hand over, take over, withdraw, reopen, and the decisions as CSV."""
+"""Views for the cases real HR work brings: hand over, take over, withdraw, and the decisions as CSV."""
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -7,14 +7,13 @@ from django.views.decorators.http import require_POST, require_safe
 
 from grading import notifications
 from grading import submission_selectors as selectors
-from grading.forms import HandOverForm, ReopenForm, VersionForm, WithdrawForm
+from grading.forms import HandOverForm, VersionForm, WithdrawForm
 from grading.services import review
 from grading.views import _act, get_submission
 
 HANDED_OVER_DONE = "De aanvraag is overgedragen; uw collega krijgt bericht."
 WITHDRAWN_DONE = "U hebt de aanvraag ingetrokken. Ze blijft met haar geschiedenis te lezen."
 TAKEN_OVER_DONE = "U hebt de aanvraag overgenomen; ze is nu bij u in behandeling."
-REOPENED_DONE = "De aanvraag is heropend en bij u in behandeling; het eerdere besluit staat in de geschiedenis."
 
 
 @login_required
@@ -50,16 +49,6 @@ def submission_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, submission, WithdrawForm(request.POST), lambda data: review.submission_withdraw(
         submission=submission, by=request.user, comment=data["comment"], version=data["version"]),
         "withdraw_form", done=WITHDRAWN_DONE)
-
-
-@login_required
-@require_POST
-@permission_required("grading.settle_submission", raise_exception=True)
-def submission_reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = get_submission(request, pk)
-    return _act(request, submission, ReopenForm(request.POST), lambda data: review.submission_reopen(
-        submission=submission, by=request.user, reason=data["reason"], version=data["version"]),
-        "reopen_form", done=REOPENED_DONE)
 
 
 @login_required

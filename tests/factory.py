@@ -144,3 +144,31 @@ def make_blank_pdf() -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def reopen_after_objection(*, submission: Submission, by) -> Submission:
+    """Reopen a settled request the one way there is: an objection whose outcome changes the
+    decision (on the first route of its system), after which the holder goes no further."""
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from grading.objection_models import ObjectionStepRecord
+    from grading.objection_selectors import routes_for
+    from grading.services import objections
+    from profiles.models import ObjectionRoute
+
+    if not ObjectionRoute.objects.exists():
+        call_command("load_objection_routes", verbosity=0)
+    today = timezone.localdate()
+    route = routes_for(submission=submission)[0][0]
+    objection = objections.objection_register(
+        submission=submission, by=by, route=route, holder_name="Functiehouder", received_on=today,
+        grounds="Bezwaar.", decision_sent_on=today,
+    )
+    Outcome = ObjectionStepRecord.Outcome
+    objections.objection_step_record(objection=objection, by=by, decided_on=today, outcome=Outcome.UPHELD,
+                                     changes_decision=True)
+    if objection.route.steps.count() > 1:
+        objections.objection_step_record(objection=objection, by=by, decided_on=today, outcome=Outcome.NOT_PURSUED)
+    submission.refresh_from_db()
+    return submission

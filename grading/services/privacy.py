@@ -6,7 +6,8 @@ with everything that quotes it: the text every engine run read, the sentences th
 evidence, and the conversation on the request (questions, replies, withdrawal reasons). The
 period counts from the decision (settled), the withdrawal (withdrawn), or the last change (a draft
 never finished, a request returned with a question and never answered). A request whose decision
-was reopened after a bezwaar and is open again is never touched. What stays is what the decision
+was reopened after a bezwaar and is open again is never touched, nor one under an open objection
+or still inside an objection term (`objection_selectors.first_terms_end`). What stays is what the decision
 needs: the title, the statuses and dates, the indicative and the final family and grade, the HR
 adviser's motivation and the reason for a reopening, and the history of who did what when.
 
@@ -37,7 +38,8 @@ from django.db import models, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
-from grading.models import GradingSnapshot, Submission, SubmissionEvent
+from grading.models import GradingSnapshot, Objection, Submission, SubmissionEvent
+from grading.objection_selectors import first_terms_end
 from grading.reports import report_forget
 from grading.services.submissions import _lock
 
@@ -59,7 +61,10 @@ SYSTEM_NOT_ERASABLE = "Het systeemaccount kan niet worden verwijderd."
 
 # History lines whose comment is the decision trail and stays: the motivation of a decision and
 # the reason for reopening it after a bezwaar. Every other comment is conversation about the role.
-KEPT_COMMENTS = (SubmissionEvent.Kind.SETTLED, SubmissionEvent.Kind.REOPENED, SubmissionEvent.Kind.ANONYMISED)
+KEPT_COMMENTS = (
+    SubmissionEvent.Kind.SETTLED, SubmissionEvent.Kind.REOPENED, SubmissionEvent.Kind.ANONYMISED,
+    SubmissionEvent.Kind.OBJECTION, SubmissionEvent.Kind.OBJECTION_STEP,
+)
 QUOTED_KEYS = frozenset({"sentence", "text"})  # result fields that quote the input
 OFFSET_KEYS = frozenset({"start", "end"})  # character offsets into the input
 MIN_QUOTE = 12  # a result string this long that occurs in the input is a quote of it
@@ -76,9 +81,10 @@ def system_user() -> AbstractBaseUser:
     return user
 
 
-def retention_due(*, days: int | None = None, now: datetime.datetime | None = None) -> models.QuerySet:
-    """The requests `retention_apply` is about to anonymise (see `_due`)."""
-    return _due(days=days, now=now)
+def retention_due(*, days: int | None = None, now: datetime.datetime | None = None) -> list[Submission]:
+    """The requests `retention_apply` is about to anonymise (see `_due`), outside every objection term."""
+    due = _due(days=days, now=now).select_related("final_grade__system", "final_family__grading_system")
+    return _outside_objection_terms(due, now=now)
 
 
 def _due(*, days: int | None = None, now: datetime.datetime | None = None) -> models.QuerySet:
@@ -99,13 +105,30 @@ def _due(*, days: int | None = None, now: datetime.datetime | None = None) -> mo
     abandoned = Q(status__in=(Status.DRAFT, Status.RETURNED), updated_at__lt=cutoff)
     reopened = SubmissionEvent.objects.filter(submission=OuterRef("pk"), kind=SubmissionEvent.Kind.REOPENED)
     open_again = Q(models.Exists(reopened)) & ~Q(status__in=(Status.SETTLED, Status.WITHDRAWN))
+    under_objection = Q(models.Exists(Objection.objects.open().filter(submission=OuterRef("pk"))))
     return (
         Submission.objects.filter(anonymised_at__isnull=True)
         .annotate(withdrawn_at=Subquery(withdrawn_at))
         .filter(Q(status=Status.SETTLED, settled_at__lt=cutoff) | withdrawn | abandoned)
         .exclude(open_again)
+        .exclude(under_objection)
         .order_by("id")
     )
+
+
+def _outside_objection_terms(submissions, *, now: datetime.datetime | None = None) -> list[Submission]:
+    """The settled requests whose objection terms have all ended (the terms are computed in Python,
+    from the route data), and every request that is not settled."""
+    today = timezone.localdate(now) if now else timezone.localdate()
+    routes_by_system: dict = {}
+    kept = []
+    for submission in submissions:
+        if submission.status == Submission.Status.SETTLED:
+            end = first_terms_end(submission=submission, routes_by_system=routes_by_system)
+            if end is not None and end >= today:
+                continue
+        kept.append(submission)
+    return kept
 
 
 def retention_apply(
@@ -125,15 +148,22 @@ def retention_apply(
     def still_due() -> models.QuerySet:  # the same rule, asked again under the row lock
         return _due(days=days, now=now)
 
-    done = [_anonymise_if(submission, still_due, by=by, comment=comment) for submission in due]
+    def outside_terms(locked: Submission) -> bool:
+        return bool(_outside_objection_terms([locked], now=now))
+
+    done = [_anonymise_if(submission, still_due, by=by, comment=comment, keep_if=outside_terms) for submission in due]
     return [submission for submission in done if submission is not None]
 
 
 @transaction.atomic
-def _anonymise_if(submission: Submission, still: Callable[[], models.QuerySet], *, by: AbstractBaseUser, comment: str) -> Submission | None:
-    """Lock the request, then anonymise it only if the queryset `still()` still holds it."""
-    _lock(submission, None)
+def _anonymise_if(submission: Submission, still: Callable[[], models.QuerySet], *, by: AbstractBaseUser, comment: str,
+                  keep_if: Callable[[Submission], bool] | None = None) -> Submission | None:
+    """Lock the request, then anonymise it only if the queryset `still()` still holds it (and,
+    with `keep_if`, the locked request still passes it)."""
+    locked = _lock(submission, None)
     if not still().filter(pk=submission.pk).exists():
+        return None
+    if keep_if is not None and not keep_if(locked):
         return None
     return submission_anonymise(submission=submission, by=by, comment=comment)
 
@@ -155,6 +185,12 @@ def submission_anonymise(*, submission: Submission, by: AbstractBaseUser, commen
     _rewrite(
         SubmissionEvent.objects.filter(submission=locked).exclude(kind__in=KEPT_COMMENTS).exclude(comment=""),
         comment="",
+    )
+    # The grounds and attachment of an objection that has ended go with the text; an open
+    # objection's stay (retention never reaches it; an erasure on the author's request leaves the
+    # holder's objection alone).
+    Objection.objects.filter(submission=locked, closed_at__isnull=False).update(
+        grounds=REMOVED_TEXT, attachment=None, attachment_name="",
     )
     report_forget(submission_ids=[locked.pk])
     locked.text = REMOVED_TEXT

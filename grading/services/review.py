@@ -1,5 +1,6 @@
 """The cases real HR work brings besides the main road: hand a request to a colleague, a manager
-withdrawing a request, reopening a settled request after a bezwaar, and the decisions as CSV.
+withdrawing a request, and the decisions as CSV. A settled request opens again only through an
+objection (`objections`).
 
 Each runs like the services in `submissions`: one transaction, the row locked and checked against
 the form's version, the change written together with its history line.
@@ -14,7 +15,7 @@ from django.utils import timezone
 
 from functiewaardering.csv_cells import SafeWriter
 from grading.models import Submission, SubmissionEvent
-from grading.result_display import Indication, decided, decision_words, indication
+from grading.result_display import Indication, indication
 from grading.roles import HR_ADVISER
 from grading.services.submissions import (
     _lock,
@@ -30,8 +31,6 @@ NOT_IN_HAND = "Alleen een aanvraag die in behandeling is, kan worden overgedrage
 NOT_AN_ADVISER = "Kies een HR-adviseur om de aanvraag aan over te dragen."
 SAME_ADVISER = "De aanvraag is al in behandeling bij deze HR-adviseur."
 NOT_WITHDRAWABLE = "Een aanvraag die is vastgesteld of al is ingetrokken, kan niet meer worden ingetrokken."
-NOT_SETTLED = "Alleen een vastgestelde aanvraag kan worden heropend."
-REASON_REQUIRED = "Geef de reden om de aanvraag te heropenen (bijvoorbeeld het bezwaar)."
 NOT_TAKEABLE = "Alleen een aanvraag die bij een andere HR-adviseur in behandeling is, kan worden overgenomen."
 NOT_TO_AUTHOR = "De aanvraag kan niet worden overgedragen aan de HR-adviseur die haar zelf indiende."
 
@@ -97,28 +96,6 @@ def submission_withdraw(
     locked.status = Submission.Status.WITHDRAWN
     _save(locked)
     _log(locked, kind=SubmissionEvent.Kind.WITHDRAWN, by=by, from_status=from_status, comment=normalize_text(comment))
-    submission.refresh_from_db()
-    return submission
-
-
-@transaction.atomic
-def submission_reopen(
-    *, submission: Submission, by: AbstractBaseUser, reason: str, version: int | None = None
-) -> Submission:
-    """Reopen a settled request after a bezwaar. The earlier decision stays in the history (the
-    settle line with its grade and motivation); the adviser who reopens takes it in review."""
-    locked = _lock(submission, version)
-    if locked.status != Submission.Status.SETTLED:
-        raise ValidationError(NOT_SETTLED, code="status")
-    reason = normalize_text(reason or "")
-    if not reason:
-        raise ValidationError(REASON_REQUIRED, code="required")
-    _require_not_author(locked, by)
-    locked.status = Submission.Status.IN_REVIEW
-    locked.reviewer = by
-    _save(locked)
-    _log(locked, kind=SubmissionEvent.Kind.REOPENED, by=by, from_status=Submission.Status.SETTLED,
-         comment=reason, grade=locked.final_grade, decision=decision_words(decided(locked)))
     submission.refresh_from_db()
     return submission
 

@@ -56,7 +56,7 @@ NEVER_SUBMITTED = {
     "concept na de bewaartermijn": anonymised(draft),
     "ingetrokken concept na de bewaartermijn": anonymised(withdrawn),
 }
-ACTIONS = ["opnieuw-indelen", "in-behandeling", "terugsturen", "vaststellen", "overdragen", "overnemen", "heropenen"]
+ACTIONS = ["opnieuw-indelen", "in-behandeling", "terugsturen", "vaststellen", "overdragen", "overnemen", "bezwaar"]
 
 
 @pytest.mark.parametrize("state", NEVER_SUBMITTED)

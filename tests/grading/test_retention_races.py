@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from grading.models import Submission, SubmissionEvent
 from grading.services import privacy, review, submissions
-from tests.factory import ROLE_TEXT, make_submission
+from tests.factory import ROLE_TEXT, make_submission, reopen_after_objection
 
 pytestmark = pytest.mark.django_db
 S = Submission.Status
@@ -33,7 +33,7 @@ def test_a_request_reopened_after_the_due_list_was_made_is_not_wiped(manager, ad
     def due_then_reopened(**kwargs):
         due = list(listed(**kwargs))
         assert [s.pk for s in due] == [settled.pk]
-        review.submission_reopen(submission=settled, by=second_adviser, reason="Bezwaar van 3 maart.")
+        reopen_after_objection(submission=settled, by=second_adviser)
         return due
 
     monkeypatch.setattr(privacy, "retention_due", due_then_reopened)
@@ -79,7 +79,7 @@ def test_abandoned_drafts_and_returned_requests_go_after_the_period_from_their_l
 def test_a_request_reopened_after_a_bezwaar_and_open_again_is_never_wiped(manager, adviser, catalogue):
     """Reopened, then returned to the manager with a question that stays unanswered."""
     submission = make_submission(author=manager, status=S.SETTLED, by=adviser)
-    review.submission_reopen(submission=submission, by=adviser, reason="Bezwaar.")
+    reopen_after_objection(submission=submission, by=adviser)
     submissions.submission_return(submission=submission, by=adviser, question="Welk budget?")
     age(submission, 400)
     QuerySet(Submission).filter(pk=submission.pk).update(settled_at=timezone.now() - 400 * DAY)
@@ -90,7 +90,7 @@ def test_a_request_reopened_after_a_bezwaar_and_open_again_is_never_wiped(manage
 
 def test_a_re_settled_request_counts_from_its_new_decision(manager, adviser, catalogue):
     submission = make_submission(author=manager, status=S.SETTLED, by=adviser)
-    review.submission_reopen(submission=submission, by=adviser, reason="Bezwaar.")
+    reopen_after_objection(submission=submission, by=adviser)
     grade = submission.effective_family().levels.exclude(grade=None).order_by("rank").first().grade
     submissions.submission_settle(submission=submission, by=adviser, family=submission.effective_family(), grade=grade,
                                   motivation="Opnieuw bezien.")

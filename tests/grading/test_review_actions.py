@@ -1,4 +1,4 @@
-"""Hand over, withdraw, reopen; confirmations after every action; mails that carry no role text."""
+"""Hand over, withdraw; confirmations after every action; mails that carry no role text."""
 
 import pytest
 from django.core import mail
@@ -7,7 +7,7 @@ from django.utils.html import escape
 from grading.models import Submission, SubmissionEvent
 from grading.services import review
 from grading.views import SETTLED_DONE, SUBMITTED_DONE
-from grading.views_actions import HANDED_OVER_DONE, REOPENED_DONE, WITHDRAWN_DONE
+from grading.views_actions import HANDED_OVER_DONE, WITHDRAWN_DONE
 from tests.factory import make_submission
 from tests.grading.conftest import strict_client
 
@@ -65,26 +65,7 @@ def test_only_the_author_withdraws(other_manager_client, manager, catalogue):
     assert other_manager_client.post(f"/aanvragen/{submission.pk}/intrekken/", {"version": submission.version}).status_code == 404
 
 
-def test_an_adviser_reopens_a_settled_request_and_the_decision_stays_in_the_history(adviser_client, manager, adviser, catalogue):
-    submission = make_submission(author=manager, status=S.SETTLED, by=adviser)
-    grade = submission.final_grade
-    response = post(adviser_client, submission, "heropenen", reason="Bezwaar van 3 maart, zie dossier.")
-    assert escape(REOPENED_DONE) in response.content.decode()
-    submission.refresh_from_db()
-    assert submission.status == S.IN_REVIEW and submission.reviewer == adviser
-    kinds = list(submission.events.values_list("kind", flat=True))
-    assert kinds[-2:] == [SubmissionEvent.Kind.SETTLED, SubmissionEvent.Kind.REOPENED]
-    settled = submission.events.get(kind=SubmissionEvent.Kind.SETTLED)
-    assert settled.grade == grade and settled.comment == "Past bij de matrix."
-
-
-def test_reopening_needs_a_reason(adviser_client, manager, adviser, catalogue):
-    submission = make_submission(author=manager, status=S.SETTLED, by=adviser)
-    response = adviser_client.post(f"/aanvragen/{submission.pk}/heropenen/", {"reason": " ", "version": submission.version})
-    assert response.status_code == 400 and escape(review.REASON_REQUIRED) in response.content.decode()
-
-
-@pytest.mark.parametrize("action", ["overdragen", "intrekken", "heropenen"])
+@pytest.mark.parametrize("action", ["overdragen", "intrekken", "bezwaar"])
 def test_csrf_is_enforced(action, manager, adviser, catalogue):
     submission = make_submission(author=manager, status=S.SETTLED, by=adviser)
     assert strict_client(adviser).post(f"/aanvragen/{submission.pk}/{action}/").status_code == 403

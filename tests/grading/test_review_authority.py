@@ -3,11 +3,14 @@ takes it over first, explicitly and logged. Nobody handles a request he wrote hi
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.utils import timezone
 from django.utils.html import escape
 
 from grading.models import Submission, SubmissionEvent
+from grading.objection_selectors import routes_for
 from grading.roles import MANAGER
-from grading.services import review, submissions
+from grading.services import objections, review, submissions
 from grading.views_actions import TAKEN_OVER_DONE
 from profiles.models import Grade
 from tests.factory import make_adviser, make_submission
@@ -145,8 +148,12 @@ def test_an_author_who_has_his_own_request_in_review_cannot_settle_it(both, fg50
     assert own.status == S.IN_REVIEW
 
 
-def test_nobody_reopens_his_own_settled_request(both, adviser, catalogue):
+def test_nobody_registers_an_objection_on_his_own_settled_request(both, adviser, catalogue):
+    call_command("load_objection_routes", verbosity=0)
     own = make_submission(author=both, status=S.SETTLED, by=adviser)
     with pytest.raises(ValidationError) as error:
-        review.submission_reopen(submission=own, by=both, reason="Eigen bezwaar.")
+        objections.objection_register(
+            submission=own, by=both, route=routes_for(submission=own)[0][0], holder_name="Eigen", grounds="Eigen bezwaar.",
+            received_on=timezone.localdate(), decision_sent_on=timezone.localdate(),
+        )
     assert error.value.messages == [submissions.OWN_REQUEST]
