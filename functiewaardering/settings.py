@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "csp",
     "profiles",
     "grading",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -265,3 +266,6 @@ _retention = os.getenv("RETENTION_DAYS", "730")
 RETENTION_DAYS = whole_number(_retention, minimum=1, maximum=100 * 366)
 if RETENTION_DAYS is None:
     raise ImproperlyConfigured(f"RETENTION_DAYS must be a whole number of days, at least 1, not {_retention!r}")
+
+# Accounts (accounts/): an invitation's link to choose a password works once and for this many hours.
+INVITATION_HOURS = 72
