@@ -1,4 +1,4 @@
-"""/beheer/gebruikers/: the functional administrator's account pages.
+"""/beheer/gebruikers/ and /beheer/beveiligingslog/: the functional administrator's account pages.
 Thin: the work is in accounts.services, the reading in accounts.selectors."""
 
 from collections.abc import Callable
@@ -17,6 +17,7 @@ from accounts.forms import InviteForm, RolesForm
 from accounts.security_log import client_ip
 
 MANAGE_USERS = "accounts.manage_users"
+VIEW_LOG = "accounts.view_securityevent"
 
 INVITED = "{name} is uitgenodigd; de link om een wachtwoord te kiezen is gemaild naar {email}."
 INVITATION_RENEWED = "Een nieuwe uitnodiging is gemaild naar {email}; de vorige link werkt niet meer."
@@ -141,3 +142,11 @@ def invitation_renew(request: HttpRequest, pk: int) -> HttpResponse:
         return _detail(request, user, error=" ".join(error.messages), status=400)
     _mail_invitation(request, user, INVITATION_RENEWED)
     return redirect("accounts:user_detail", pk=user.pk)
+
+
+@login_required
+@permission_required(VIEW_LOG, raise_exception=True)
+@require_safe
+def security_log(request: HttpRequest) -> HttpResponse:
+    page = selectors.security_log_page(number=request.GET.get("pagina"))
+    return render(request, "accounts/security_log.html", {"page": page, "trail": [("Beveiligingslog", None)]})

@@ -25,4 +25,5 @@ def test_the_frozen_migration_list_matches_the_roles_module():
 def test_a_functional_administrator_without_staff_or_superuser_reaches_the_pages(admin_client, administrator):
     assert not administrator.is_staff and not administrator.is_superuser
     assert admin_client.get("/beheer/gebruikers/").status_code == 200
+    assert admin_client.get("/beheer/beveiligingslog/").status_code == 200
     assert "Gebruikers en rollen" in admin_client.get("/beheer/").content.decode()
