@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from accounts.models import AccountChange, SecurityEvent
+from accounts.models import AccountChange, AppendOnlyError, SecurityEvent
 from accounts.services import NOT_YOUR_OWN_ROLES, NOT_YOURSELF, SUPERUSER_ONLY
 from grading.roles import FUNCTIONAL_ADMIN, HR_ADVISER, MANAGER
 from tests.accounts.conftest import logged_in
@@ -41,9 +41,9 @@ def test_giving_and_taking_roles_is_kept_with_who_and_what(admin_client, manager
 def test_history_is_append_only(admin_client, manager):
     admin_client.post(roles_url(manager), {"roles": []})
     change = AccountChange.objects.get(user=manager)
-    with pytest.raises(Exception):
+    with pytest.raises(AppendOnlyError):
         change.save()
-    with pytest.raises(Exception):
+    with pytest.raises(AppendOnlyError):
         AccountChange.objects.all().delete()
 
 
