@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "csp",
     "profiles",
     "grading",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -167,6 +168,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_SENSITIVE_PARAMETERS = ["password"]
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins and sign-outs go to the security log (accounts), which has a retention
 PROXY_COUNT = int(os.getenv("PROXY_COUNT", "0"))
 if PROXY_COUNT:
     AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
@@ -265,3 +267,14 @@ _retention = os.getenv("RETENTION_DAYS", "730")
 RETENTION_DAYS = whole_number(_retention, minimum=1, maximum=100 * 366)
 if RETENTION_DAYS is None:
     raise ImproperlyConfigured(f"RETENTION_DAYS must be a whole number of days, at least 1, not {_retention!r}")
+
+# Accounts (accounts/): an invitation's link to choose a password works once and for this many
+# hours; a password-reset mail goes at most this often per hour to one address and one account
+# (more requests get the same answer and no mail); the security log keeps its lines this many
+# days (`manage.py prune_security_log`, daily like apply_retention).
+INVITATION_HOURS = 72
+PASSWORD_RESET_MAILS_PER_HOUR = 3
+_security_log_days = os.getenv("SECURITY_LOG_DAYS", "365")
+SECURITY_LOG_DAYS = whole_number(_security_log_days, minimum=1, maximum=100 * 366)
+if SECURITY_LOG_DAYS is None:
+    raise ImproperlyConfigured(f"SECURITY_LOG_DAYS must be a whole number of days, at least 1, not {_security_log_days!r}")

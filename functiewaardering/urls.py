@@ -7,7 +7,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("profiles.urls_api")),
     path("healthz", healthz, name="healthz"),
+    path("beheer/", include("accounts.urls_beheer")),
     path("", include("profiles.urls")),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("grading.urls_accounts")),
     path("", include("grading.urls")),
 ]

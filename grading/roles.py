@@ -39,9 +39,21 @@ CATALOGUE_ROLE_PERMISSIONS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+# The functional administrator's accounts pages (/beheer/gebruikers/, /beheer/beveiligingslog/);
+# accounts/migrations/0002_functional_administrator.py gives them; keep in step with it.
+ACCOUNT_ROLE_PERMISSIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    FUNCTIONAL_ADMIN: (
+        ("accounts", "manage_users"),
+        ("accounts", "view_securityevent"),
+    ),
+}
+
+
 def ensure_roles() -> dict[str, Group]:
     groups = {}
-    for name, permissions in {**ROLE_PERMISSIONS, **CATALOGUE_ROLE_PERMISSIONS}.items():
+    for name, permissions in [
+        *ROLE_PERMISSIONS.items(), *CATALOGUE_ROLE_PERMISSIONS.items(), *ACCOUNT_ROLE_PERMISSIONS.items()
+    ]:
         group, _ = Group.objects.get_or_create(name=name)
         wanted = [
             Permission.objects.get(content_type__app_label=app, codename=codename)

@@ -1,4 +1,5 @@
-"""Login, logout (POST) and password reset by e-mail, with Django's own views and Dutch templates."""
+"""Login, logout (POST) and password reset by e-mail, with Django's own views and Dutch templates.
+The reset request itself (throttled) is in accounts/urls.py."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
@@ -10,15 +11,6 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "wachtwoord-vergeten/",
-        auth_views.PasswordResetView.as_view(
-            template_name="registration/password_reset_form.html",
-            email_template_name="registration/password_reset_email.txt",
-            subject_template_name="registration/password_reset_subject.txt",
-        ),
-        name="password_reset",
-    ),
     path(
         "wachtwoord-vergeten/verstuurd/",
         auth_views.PasswordResetDoneView.as_view(template_name="registration/password_reset_done.html"),

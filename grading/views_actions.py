@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
+from functiewaardering import audit
 from grading import notifications
 from grading import submission_selectors as selectors
 from grading.forms import HandOverForm, VersionForm, WithdrawForm
@@ -58,6 +59,7 @@ def decisions_export(request: HttpRequest) -> HttpResponse:
     """The settled decisions as CSV, for reporting: no role text. Whatever tab or filter the list
     showed, the export holds every settled decision this user may see (never the open requests)."""
     rows = selectors.decisions_for_export(user=request.user)
+    audit.export_made.send(sender=decisions_export, request=request, what="indelingsbesluiten (CSV)")
     response = HttpResponse("\ufeff" + review.decisions_csv(submissions=rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="indelingsbesluiten-{timezone.localdate():%Y-%m-%d}.csv"'
     return response

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
+from functiewaardering import audit
 from profiles.catalogue import archive, selectors, uploads
 from profiles.catalogue.files import FamilyFileError
 from profiles.catalogue.versions import family_history
@@ -109,8 +110,9 @@ def template(request: HttpRequest) -> HttpResponse:
 @require_safe
 def export(request: HttpRequest) -> HttpResponse:
     form = request.GET.get("formaat", "zip")
+    if form not in ("zip", "xlsx"):
+        return HttpResponse("Onbekend formaat; kies zip of xlsx.", status=400, content_type="text/plain; charset=utf-8")
+    audit.export_made.send(sender=export, request=request, what=f"catalogus ({form})")
     if form == "xlsx":
         return _download(archive.catalogue_workbook(), XLSX, "functiehuis.xlsx")
-    if form != "zip":
-        return HttpResponse("Onbekend formaat; kies zip of xlsx.", status=400, content_type="text/plain; charset=utf-8")
     return _download(archive.catalogue_zip(), "application/zip", "functiehuis.zip")

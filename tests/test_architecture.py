@@ -7,7 +7,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-APPS = ("functiewaardering", "profiles", "grading")
+APPS = ("functiewaardering", "profiles", "grading", "accounts")
 PURE = ("grading.engine", "grading.neutrality")  # plain Python: usable without Django, by any caller
 # What a pure package may import of the project besides itself: the check reads Dutch with the
 # engine's modules; the engine knows nothing of the check.
@@ -142,3 +142,11 @@ def test_the_neutrality_check_uses_the_engine_and_not_the_reverse():
     engine_uses = {n for m, names in graph.items() if is_in("grading.engine", m) for n in names}
     assert any(is_in("grading.engine", n) for n in check_uses)
     assert not any(is_in("grading.neutrality", n) for n in engine_uses)
+
+
+def test_the_workflow_and_the_catalogue_do_not_import_accounts():
+    """`accounts` sits on top: it uses the roles of `grading`; `grading` and `profiles` announce
+    exports and erasures through `functiewaardering.audit` signals instead of importing it."""
+    graph = import_graph()
+    below = {m: names for m, names in graph.items() if is_in("grading", m) or is_in("profiles", m)}
+    assert {m: n for m, names in below.items() for n in names if is_in("accounts", n)} == {}

@@ -44,6 +44,7 @@ QUERIES = {
     "profiles:beheer:export": ["?formaat=xlsx", "?formaat=zip"],
     "grading:submission_list": ["?weergave=alle", "?weergave=alle&status=ingediend&sorteer=wachttijd"],
     "grading:decisions_export": ["?weergave=alle"],
+    "accounts:security_log": ["?pagina=2", "?pagina=abc", "?pagina=-1"],
 }
 
 GARBAGE_ARGUMENTS = {

@@ -38,6 +38,7 @@ from django.db import models, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
+from functiewaardering import audit
 from grading.models import GradingSnapshot, Objection, Submission, SubmissionEvent
 from grading.objection_selectors import first_terms_end
 from grading.reports import report_forget
@@ -241,7 +242,8 @@ class Erasure:
 
 def person_erase(*, username: str) -> Erasure:
     """Erase a person on request: the texts of their requests, their name, e-mail and user name;
-    the account can no longer be used. Decisions and history stay, under "verwijderde gebruiker"."""
+    the account can no longer be used. Decisions and history stay, under "verwijderde gebruiker".
+    The `person_erased` signal lets the security log record it and forget the old user name."""
     User = get_user_model()
     person = User.objects.filter(username=username).first()
     if person is None:
@@ -270,6 +272,7 @@ def person_erase(*, username: str) -> Erasure:
         person.user_permissions.clear()
         _forget_admin_log(person)
         _forget_login_records(username)
+        audit.person_erased.send(sender=person_erase, user=person, username=username, request=None)
     report_forget(submission_ids=touched)  # after the commit: a report made meanwhile goes too
     return Erasure(
         username=username, requests=len(done), open_requests=sum(s.status not in open_statuses for s in done)

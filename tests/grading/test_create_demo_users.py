@@ -25,3 +25,13 @@ def test_running_it_again_resets_the_passwords(capsys):
     call_command("create_demo_users")
     second = capsys.readouterr().out
     assert "nieuw wachtwoord" in second and first != second
+
+
+def test_the_demo_users_get_an_email_address_so_notifications_reach_them(capsys):
+    from django.contrib.auth import get_user_model
+
+    call_command("create_demo_users", beheerder="beheerder")
+    emails = dict(get_user_model().objects.values_list("username", "email"))
+    assert emails["leidinggevende"] == "leidinggevende@voorbeeld.nl"
+    assert emails["hr-adviseur"] == "hr-adviseur@voorbeeld.nl" and emails["beheerder"] == "beheerder@voorbeeld.nl"
+    assert "e-mail leidinggevende@voorbeeld.nl" in capsys.readouterr().out

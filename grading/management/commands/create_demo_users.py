@@ -6,6 +6,9 @@ from django.core.management.base import BaseCommand
 from grading.roles import FUNCTIONAL_ADMIN, HR_ADVISER, MANAGER, ensure_roles
 
 
+DEMO_MAIL_DOMAIN = "voorbeeld.nl"  # a reserved-looking domain: demo mail reaches nobody real
+
+
 def new_password() -> str:
     return secrets.token_urlsafe(12)
 
@@ -32,8 +35,9 @@ class Command(BaseCommand):
             user, created = User.objects.get_or_create(username=username)
             password = new_password()
             user.set_password(password)
+            user.email = user.email or f"{username}@{DEMO_MAIL_DOMAIN}"  # so notifications reach them
             user.save()
             user.groups.add(groups[role])
             action = "aangemaakt" if created else "nieuw wachtwoord"
-            self.stdout.write(f"{role}: gebruikersnaam {username}, wachtwoord {password} ({action})")
+            self.stdout.write(f"{role}: gebruikersnaam {username}, wachtwoord {password} ({action}); e-mail {user.email}")
         self.stdout.write("Demogebruikers klaar. Log in op /accounts/login/.")

@@ -1,0 +1,59 @@
+"""What the account pages read: the accounts with their roles and status, one account's history,
+and a page of the security log."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, Q, QuerySet
+
+from accounts.models import AccountChange, SecurityEvent
+from accounts.services import ROLES
+from grading.services.privacy import ERASED_NAME, SYSTEM_USERNAME
+
+LOG_PAGE_SIZE = 50
+
+INVITED = "uitgenodigd"
+ACTIVE = "actief"
+INACTIVE = "gedeactiveerd"
+
+
+@dataclass(frozen=True)
+class UserRow:
+    user: object
+    roles: list[str]
+    status: str
+
+
+def managed_users() -> QuerySet:
+    """Every account a person uses: not the privacy system account, not an erased person."""
+    erased = Q(first_name=ERASED_NAME, is_active=False, email="")
+    return get_user_model().objects.exclude(username=SYSTEM_USERNAME).exclude(erased)
+
+
+def user_status(user) -> str:
+    if not user.is_active:
+        return INACTIVE
+    return ACTIVE if user.has_usable_password() else INVITED
+
+
+def user_roles(user) -> list[str]:
+    names = {group.name for group in user.groups.all()}
+    return [role for role in ROLES if role in names]
+
+
+def user_rows() -> list[UserRow]:
+    users = managed_users().prefetch_related(Prefetch("groups", queryset=Group.objects.only("name"))).order_by("username")
+    return [UserRow(user=user, roles=user_roles(user), status=user_status(user)) for user in users]
+
+
+def user_history(user) -> QuerySet:
+    return AccountChange.objects.filter(user=user).select_related("by")
+
+
+def security_log_page(*, number) -> Page:
+    """One page of the log, newest first; a page number that is no number or too high gives
+    the first or the last page."""
+    events = SecurityEvent.objects.select_related("actor", "subject").order_by("-created_at", "-id")
+    return Paginator(events, LOG_PAGE_SIZE).get_page(number)
