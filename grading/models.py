@@ -282,6 +282,8 @@ class SubmissionEvent(AppendOnlyModel):
         HANDED_OVER = "handed_over", "overgedragen aan een andere HR-adviseur"
         WITHDRAWN = "withdrawn", "ingetrokken door de leidinggevende"
         REOPENED = "reopened", "heropend na bezwaar"
+        HOLDERS = "holders", "functiehouders gewijzigd"
+        LETTER = "letter", "besluitbrief verzonden of ontvangen"
         ANONYMISED = "anonymised", "beschrijving verwijderd (bewaartermijn of verzoek)"
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
@@ -320,3 +322,6 @@ class SubmissionEvent(AppendOnlyModel):
 def _submitted_lines() -> AppendOnlyQuerySet:
     """The `submitted` history lines of the outer request (for an Exists subquery)."""
     return SubmissionEvent.objects.filter(submission=OuterRef("pk"), kind=SubmissionEvent.Kind.SUBMITTED)
+
+
+from grading.holder_models import FunctionHolder  # noqa: E402,F401  (a model of this app)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from grading import views, views_actions
+from grading import views, views_actions, views_holders
 
 app_name = "grading"
 
@@ -20,4 +20,7 @@ urlpatterns = [
     path("aanvragen/<int:pk>/intrekken/", views_actions.submission_withdraw, name="submission_withdraw"),
     path("aanvragen/<int:pk>/heropenen/", views_actions.submission_reopen, name="submission_reopen"),
     path("aanvragen/<int:pk>/rapport.pdf", views.submission_report, name="submission_report"),
+    path("aanvragen/<int:pk>/functiehouders/", views_holders.submission_holders, name="submission_holders"),
+    path("aanvragen/<int:pk>/besluit/<int:holder_pk>.pdf", views_holders.decision_letter, name="decision_letter"),
+    path("aanvragen/<int:pk>/besluit/<int:holder_pk>/", views_holders.letter_dates, name="letter_dates"),
 ]

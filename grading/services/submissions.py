@@ -21,6 +21,7 @@ from grading import decision_options, engine, matrix_excerpt
 from grading.models import GradingSnapshot, Submission, SubmissionEvent
 from grading.result_display import decided, decision_words
 from grading.selectors import CatalogueRefs, catalogue_refs, engine_index
+from grading.services.holder_list import holders_replace, holders_words
 from profiles.models import Grade, JobFamily
 from profiles.catalogue.versions import release_for_data_version
 from profiles.selectors import catalogue_key
@@ -264,7 +265,7 @@ def _require_reviewer(submission: Submission, by) -> None:
 
 def submission_create(
     *, title: str, text: str, author: AbstractBaseUser, family: JobFamily | None = None,
-    answers: dict | None = None,
+    answers: dict | None = None, holders: list[tuple[str, str]] | None = None,
 ) -> Submission:
     """Store a manager's role description as a concept and grade it at once.
 
@@ -280,13 +281,14 @@ def submission_create(
     )
     submission.full_clean(exclude=["author", "family"])  # model instances from the caller, not input
     run = _run_engine(text=submission.text, family=family, answers=submission.answers)
-    return _create(submission, run)
+    return _create(submission, run, holders=holders or [])
 
 
 @transaction.atomic
-def _create(submission: Submission, run: EngineRun) -> Submission:
+def _create(submission: Submission, run: EngineRun, *, holders: list[tuple[str, str]]) -> Submission:
     _apply_verdict(submission, run)  # before the insert, so the row is written once
     submission.save()
+    holders_replace(submission, holders)
     snapshot = _store_result(submission, run, by=submission.author)
     _log(submission, kind=SubmissionEvent.Kind.CREATED, by=submission.author, from_status="", snapshot=snapshot)
     return submission
@@ -296,8 +298,10 @@ def _create(submission: Submission, run: EngineRun) -> Submission:
 def submission_update(
     *, submission: Submission, by: AbstractBaseUser, title: str, text: str,
     family: JobFamily | None = None, answers: dict | None = None, version: int | None = None,
+    holders: list[tuple[str, str]] | None = None,
 ) -> Submission:
-    """The manager changes a concept or a returned request; it is graded again."""
+    """The manager changes a concept or a returned request; it is graded again. `holders` None
+    leaves the function holders as they are."""
     locked = _lock(submission, version)
     _require_author(locked, by)
     if not locked.is_editable():
@@ -309,6 +313,8 @@ def submission_update(
     snapshot = _grade(locked, by=by)
     _save(locked)
     _log(locked, kind=SubmissionEvent.Kind.EDITED, by=by, from_status=locked.status, snapshot=snapshot)
+    if holders is not None and holders_replace(locked, holders):
+        _log(locked, kind=SubmissionEvent.Kind.HOLDERS, by=by, from_status=locked.status, comment=holders_words(holders))
     submission.refresh_from_db()
     return submission
 
