@@ -206,6 +206,11 @@ class SettleForm(VersionForm):
         widget=forms.Select(attrs={"aria-describedby": "grade-hint"}),
         error_messages={"invalid_choice": submissions.GRADE_NOT_IN_FAMILY},
     )
+    level = forms.ChoiceField(
+        label="Niveau in de functiefamilie", required=False,
+        widget=forms.Select(attrs={"aria-describedby": "level-hint"}),
+        error_messages={"invalid_choice": submissions.LEVEL_NOT_IN_FAMILY},
+    )
     effective_date = forms.DateField(
         label="Ingangsdatum",
         widget=forms.DateInput(attrs={"type": "date", "aria-describedby": "effective-date-hint"}, format="%Y-%m-%d"),
@@ -223,9 +228,13 @@ class SettleForm(VersionForm):
         self.outside = outside
         self.fields["family"].choices = decision_options.family_choices()
         self.levels = decision_options.family_levels(chosen_family) if chosen_family else None
+        self.organisation_system = decision_options.decision_system()
+        # A family of another system than the organisation's: its level and an own grade, both.
+        self.foreign = decision_options.is_foreign(chosen_family, self.organisation_system)
         self.fields["grade"].choices = decision_options.grade_choices(
-            family=chosen_family, outside=outside, levels=self.levels
+            family=chosen_family, outside=outside, levels=self.levels, organisation_system=self.organisation_system,
         )
+        self.fields["level"].choices = decision_options.level_choices(self.levels) if self.foreign else [("", "")]
         self.family_has_grades = bool(self.levels and self.levels.has_grades)
 
     def clean_family(self) -> JobFamily | None:
@@ -242,7 +251,7 @@ class SettleForm(VersionForm):
                 raise ValidationError(submissions.GRADE_REQUIRED)
             if self.chosen_family is None:
                 return None  # the family's own message says what to do first
-            if self.family_has_grades:
+            if self.family_has_grades or self.foreign:
                 raise ValidationError(submissions.GRADE_REQUIRED)
             raise ValidationError(submissions.LEVEL_REQUIRED)
         if value.startswith(decision_options.LEVEL_PREFIX):
@@ -250,9 +259,19 @@ class SettleForm(VersionForm):
             return None
         return Grade.objects.filter(pk=int(value)).first()  # offered, so a whole number
 
+    def clean_level(self) -> int | None:
+        value = self.cleaned_data.get("level") or ""
+        if not self.foreign:
+            return None
+        if not value:
+            raise ValidationError(submissions.FOREIGN_LEVEL_REQUIRED)
+        return int(value.removeprefix(decision_options.LEVEL_PREFIX))  # offered, so "niveau-<n>"
+
     def clean(self):
         cleaned = super().clean()
         cleaned["outside"] = self.outside
+        if self.foreign:
+            cleaned["level_rank"] = cleaned.get("level")
         return cleaned
 
     def service_arguments(self) -> dict:

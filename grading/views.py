@@ -51,6 +51,8 @@ FIELD_OF_MESSAGE = {
     submissions.LEVEL_REQUIRED: "grade",
     submissions.LEVEL_NOT_IN_FAMILY: "grade",
     submissions.GRADE_NOT_OFFERED: "grade",
+    submissions.GRADE_NOT_OWN: "grade",
+    submissions.FOREIGN_LEVEL_REQUIRED: "level",
     submissions.QUESTION_REQUIRED: "question",
     review.NOT_AN_ADVISER: "adviser",
     review.SAME_ADVISER: "adviser",
