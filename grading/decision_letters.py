@@ -36,6 +36,17 @@ def decision_system(submission: Submission) -> GradingSystem | None:
     return organisation_current().system
 
 
+def legal_system(submission: Submission) -> GradingSystem | None:
+    """The system whose regulation the report names: the decision's, else the family's the request
+    is about, else the organisation's."""
+    if submission.status == Submission.Status.SETTLED:
+        return decision_system(submission)
+    family = submission.effective_family()
+    if family is not None and family.grading_system_id:
+        return family.grading_system
+    return organisation_current().system
+
+
 def decision_routes(system: GradingSystem | None) -> list[ObjectionRoute]:
     """The organisation's objection routes for the system, with their steps in order."""
     if system is None:

@@ -247,3 +247,18 @@ def test_every_grading_system_has_its_legal_basis(catalogue):
     bases = dict(GradingSystem.objects.values_list("code", "legal_basis"))
     assert all(bases.values()), bases
     assert "29 juli 1991" in bases["federaal"] and "CAO Rijk" in bases["rijk"]
+
+
+def test_the_report_names_the_route_and_the_day_the_first_term_ends(manager, adviser, adviser_client, routes, tmp_path):
+    submission = in_review_with(manager, adviser, [("Jan de Vries", "")])
+    settle_in(submission, adviser, family="administratief-ondersteuner", grade=Grade.objects.get(system__code="federaal", code="C"))
+    [jan] = submission.holders.all()
+    before = flat(pdf_text(adviser_client.get(f"/aanvragen/{submission.pk}/rapport.pdf").content, tmp_path))
+    assert "Jan de Vries nog niet vastgelegd nog niet bekend" in before
+    assert "Belgische federale overheid – contractueel personeel: nog niet te berekenen" in before
+    today = timezone.localdate()
+    holder_services.holder_letter_dates_set(holder=jan, by=adviser, sent_on=today, received_on=today)
+    report = flat(pdf_text(adviser_client.get(f"/aanvragen/{submission.pk}/rapport.pdf").content, tmp_path))
+    assert "Bezwaarroute: Belgische federale overheid – statutair personeel" in report
+    assert "60 kalenderdagen na de kennisgeving" in report
+    assert day(today + datetime.timedelta(days=60)) in report.split("Functiehouders en bezwaar", 1)[1]
