@@ -63,6 +63,15 @@ def holders_words(holders: list[tuple[str, str]]) -> str:
     return "Functiehouders: " + ", ".join(name for name, _ in holders) + "."
 
 
+def holders_add(submission: Submission, holders: list[tuple[str, str]]) -> None:
+    """Give a new request its holders (none: a vacancy, and no query)."""
+    if holders:
+        FunctionHolder.objects.bulk_create(
+            FunctionHolder(submission=submission, position=position, name=name, email=email)
+            for position, (name, email) in enumerate(holders, start=1)
+        )
+
+
 def holders_replace(submission: Submission, holders: list[tuple[str, str]]) -> bool:
     """Make the request's holders these (the caller holds its lock); whether anything changed.
     Only before a decision: no letter has gone out to anyone yet."""
@@ -70,8 +79,5 @@ def holders_replace(submission: Submission, holders: list[tuple[str, str]]) -> b
     if current == holders:
         return False
     submission.holders.all().delete()
-    FunctionHolder.objects.bulk_create(
-        FunctionHolder(submission=submission, position=position, name=name, email=email)
-        for position, (name, email) in enumerate(holders, start=1)
-    )
+    holders_add(submission, holders)
     return True

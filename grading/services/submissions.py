@@ -21,7 +21,7 @@ from grading import decision_options, engine, matrix_excerpt
 from grading.models import GradingSnapshot, Submission, SubmissionEvent
 from grading.result_display import decided, decision_words
 from grading.selectors import CatalogueRefs, catalogue_refs, engine_index
-from grading.services.holder_list import holders_replace, holders_words
+from grading.services.holder_list import holders_add, holders_replace, holders_words
 from profiles.models import Grade, JobFamily
 from profiles.catalogue.versions import release_for_data_version
 from profiles.selectors import catalogue_key
@@ -293,7 +293,7 @@ def submission_create(
 def _create(submission: Submission, run: EngineRun, *, holders: list[tuple[str, str]]) -> Submission:
     _apply_verdict(submission, run)  # before the insert, so the row is written once
     submission.save()
-    holders_replace(submission, holders)
+    holders_add(submission, holders)
     snapshot = _store_result(submission, run, by=submission.author)
     _log(submission, kind=SubmissionEvent.Kind.CREATED, by=submission.author, from_status="", snapshot=snapshot)
     return submission
