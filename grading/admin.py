@@ -6,7 +6,7 @@ a decision trail here.
 
 from django.contrib import admin
 
-from grading.models import GradingSnapshot, Submission, SubmissionEvent
+from grading.models import FunctionHolder, GradingSnapshot, Submission, SubmissionEvent
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -47,13 +47,20 @@ class SnapshotInline(ReadOnlyInline):
     readonly_fields = fields
 
 
+class HolderInline(ReadOnlyInline):
+    model = FunctionHolder
+    fields = ["position", "name", "email", "letter_sent_on", "letter_received_on"]
+    readonly_fields = fields
+    show_change_link = False
+
+
 @admin.register(Submission)
 class SubmissionAdmin(ReadOnlyAdmin):
     list_display = ["title", "author", "status", "indicative_family", "indicative_grade", "final_grade", "created_at"]
     list_filter = ["status", "indicative_family", "final_grade"]
     search_fields = ["title", "text", "author__username"]
     date_hierarchy = "created_at"
-    inlines = [EventInline, SnapshotInline]
+    inlines = [HolderInline, EventInline, SnapshotInline]
 
 
 @admin.register(GradingSnapshot)

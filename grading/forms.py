@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from grading import decision_options
 from grading.roles import HR_ADVISER
 from grading.services import review, submissions
+from grading.services.holder_list import holders_parse
 from grading.services.extraction import (
     FILE_BROKEN,
     FILE_EMPTY,
@@ -20,6 +21,22 @@ TEXT_AND_FILE = "U hebt tekst geplakt én een bestand gekozen. Kies één van be
 UNKNOWN_FAMILY = "Kies een functiefamilie uit de lijst."
 EFFECTIVE_DATE_REQUIRED = "Geef de ingangsdatum van de indeling."
 EFFECTIVE_DATE_INVALID = "Geef de ingangsdatum als datum, bijvoorbeeld 2027-01-01."
+LETTER_DATE_INVALID = "Geef een datum, bijvoorbeeld 2027-01-15."
+HOLDERS_HELP = (
+    "Eén functiehouder per regel: de naam, en desgewenst een puntkomma en het e-mailadres "
+    "(„Jan de Vries; jan@example.org”). Laat leeg bij een vacature."
+)
+
+
+def holders_field(*, label: str) -> forms.CharField:
+    return forms.CharField(
+        label=label, required=False, strip=False,
+        widget=forms.Textarea(attrs={"rows": 3, "aria-describedby": "holders-hint"}),
+    )
+
+
+def clean_holders_value(value: str) -> list[tuple[str, str]]:
+    return holders_parse(value or "")
 
 
 
@@ -49,6 +66,7 @@ class SubmissionForm(forms.Form):
         error_messages={"empty": FILE_EMPTY, "missing": FILE_EMPTY, "invalid": FILE_BROKEN, "max_length": FILE_BROKEN},
     )
     family = family_field(label="Functiefamilie (optioneel)", empty_label="Laat de engine de familie kiezen")
+    holders = holders_field(label="Functiehouders (optioneel)")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,6 +95,9 @@ class SubmissionForm(forms.Form):
         if not slug:
             return None
         return JobFamily.objects.filter(slug=slug).first()
+
+    def clean_holders(self) -> list[tuple[str, str]]:
+        return clean_holders_value(self.cleaned_data.get("holders"))
 
     def clean(self):
         cleaned = super().clean()
@@ -116,6 +137,7 @@ class SubmissionForm(forms.Form):
             "text": data["text"],
             "family": data.get("family"),
             "answers": data.get("answers") or None,
+            "holders": data.get("holders") or [],
         }
 
     def data_with_extracted_text(self):
@@ -135,6 +157,30 @@ class VersionForm(forms.Form):
 class SubmitForm(VersionForm):
     comment = forms.CharField(
         label="Toelichting voor de HR-adviseur (optioneel)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class HoldersForm(VersionForm):
+    """The HR adviser's correction of the function holders, before settling."""
+
+    holders = holders_field(label="Functiehouders")
+
+    def clean_holders(self) -> list[tuple[str, str]]:
+        return clean_holders_value(self.cleaned_data.get("holders"))
+
+
+class LetterDatesForm(VersionForm):
+    """When a holder's decision letter was sent and, when known, received."""
+
+    sent_on = forms.DateField(
+        label="Verzonden op", required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": LETTER_DATE_INVALID},
+    )
+    received_on = forms.DateField(
+        label="Ontvangen op (als bekend)", required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": LETTER_DATE_INVALID},
     )
 
 
@@ -160,6 +206,11 @@ class SettleForm(VersionForm):
         widget=forms.Select(attrs={"aria-describedby": "grade-hint"}),
         error_messages={"invalid_choice": submissions.GRADE_NOT_IN_FAMILY},
     )
+    level = forms.ChoiceField(
+        label="Niveau in de functiefamilie", required=False,
+        widget=forms.Select(attrs={"aria-describedby": "level-hint"}),
+        error_messages={"invalid_choice": submissions.LEVEL_NOT_IN_FAMILY},
+    )
     effective_date = forms.DateField(
         label="Ingangsdatum",
         widget=forms.DateInput(attrs={"type": "date", "aria-describedby": "effective-date-hint"}, format="%Y-%m-%d"),
@@ -177,9 +228,13 @@ class SettleForm(VersionForm):
         self.outside = outside
         self.fields["family"].choices = decision_options.family_choices()
         self.levels = decision_options.family_levels(chosen_family) if chosen_family else None
+        self.organisation_system = decision_options.decision_system()
+        # A family of another system than the organisation's: its level and an own grade, both.
+        self.foreign = decision_options.is_foreign(chosen_family, self.organisation_system)
         self.fields["grade"].choices = decision_options.grade_choices(
-            family=chosen_family, outside=outside, levels=self.levels
+            family=chosen_family, outside=outside, levels=self.levels, organisation_system=self.organisation_system,
         )
+        self.fields["level"].choices = decision_options.level_choices(self.levels) if self.foreign else [("", "")]
         self.family_has_grades = bool(self.levels and self.levels.has_grades)
 
     def clean_family(self) -> JobFamily | None:
@@ -196,7 +251,7 @@ class SettleForm(VersionForm):
                 raise ValidationError(submissions.GRADE_REQUIRED)
             if self.chosen_family is None:
                 return None  # the family's own message says what to do first
-            if self.family_has_grades:
+            if self.family_has_grades or self.foreign:
                 raise ValidationError(submissions.GRADE_REQUIRED)
             raise ValidationError(submissions.LEVEL_REQUIRED)
         if value.startswith(decision_options.LEVEL_PREFIX):
@@ -204,9 +259,19 @@ class SettleForm(VersionForm):
             return None
         return Grade.objects.filter(pk=int(value)).first()  # offered, so a whole number
 
+    def clean_level(self) -> int | None:
+        value = self.cleaned_data.get("level") or ""
+        if not self.foreign:
+            return None
+        if not value:
+            raise ValidationError(submissions.FOREIGN_LEVEL_REQUIRED)
+        return int(value.removeprefix(decision_options.LEVEL_PREFIX))  # offered, so "niveau-<n>"
+
     def clean(self):
         cleaned = super().clean()
         cleaned["outside"] = self.outside
+        if self.foreign:
+            cleaned["level_rank"] = cleaned.get("level")
         return cleaned
 
     def service_arguments(self) -> dict:

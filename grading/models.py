@@ -284,6 +284,8 @@ class SubmissionEvent(AppendOnlyModel):
         REOPENED = "reopened", "heropend na bezwaar"
         OBJECTION = "objection", "bezwaar geregistreerd"
         OBJECTION_STEP = "objection_step", "stap van een bezwaar vastgelegd"
+        HOLDERS = "holders", "functiehouders gewijzigd"
+        LETTER = "letter", "besluitbrief verzonden of ontvangen"
         ANONYMISED = "anonymised", "beschrijving verwijderd (bewaartermijn of verzoek)"
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
@@ -325,3 +327,4 @@ def _submitted_lines() -> AppendOnlyQuerySet:
 
 
 from grading.objection_models import Objection, ObjectionStepRecord  # noqa: E402,F401  (models of this app)
+from grading.holder_models import FunctionHolder  # noqa: E402,F401  (a model of this app)

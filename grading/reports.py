@@ -2,9 +2,11 @@
 
 A report is rendered once for each state of what it prints and kept in the cache, shared between
 servers when the cache is. Its key (`report_cache_key`) covers everything the report prints: the
-request's version and latest engine run, the catalogue's data version and latest release (the
-release line, the current level names, the neutrality comparison), the neutrality rules, the
-organisation's name, and the names and comments it prints (the people, every history line). So a
+request's version and latest engine run (the holders and their letter dates move the version),
+the catalogue's data version and latest release (the release line, the current level names, the
+neutrality comparison, the systems' legal basis), the neutrality rules, the organisation's name,
+the newest objection route and term change, and the names and comments it prints (the people, every
+history line). So a
 release, an erasure or a rewritten history line gives a new PDF.
 
 Each request has one slot in the cache (`report-pdf:<id>`) that holds the key and the PDF made
@@ -23,13 +25,16 @@ from datetime import datetime
 from functools import lru_cache
 
 from django.core.cache import cache
+from django.db.models import Max
 from django.utils import timezone
 
 from functiewaardering.pdf import render_pdf
+from grading import decision_letters
 from grading import submission_selectors as selectors
 from grading.models import Submission
 from grading.neutrality.rules import RULES_PATH
 from profiles.catalogue.versions import release_latest
+from profiles.models import ObjectionRoute
 from profiles.organisation import organisation_current
 from profiles.selectors import catalogue_key
 
@@ -49,6 +54,8 @@ def report_context(submission: Submission, *, made_at: datetime | None = None) -
     }
     context |= selectors.result_view(snapshot=latest)
     context |= selectors.catalogue_release_view(snapshot=latest)
+    context["legal_system"] = decision_letters.legal_system(submission)
+    context |= decision_letters.holder_letters(submission=submission)
     if latest is not None and latest.matrix_excerpt:
         context["matrix"] = latest.matrix_excerpt
     else:  # an engine run from before excerpts were kept: today's catalogue, and the report says so
@@ -80,9 +87,12 @@ def report_cache_key(submission: Submission) -> str:
     )
     latest_id = submission.snapshots.order_by("-id").values_list("id", flat=True).first()
     release = release_latest()
+    # The routes' terms (set in /beheer/bezwaarroutes/) and the holders' letter dates (which move
+    # the request's version) are printed too.
+    routes = ObjectionRoute.objects.aggregate(route=Max("id"), term_change=Max("steps__term_changes__id"))
     parts = [
         row, latest_id, history, list(catalogue_key()), release.number if release else None,
-        _neutrality_rules_digest(), organisation_current().name,
+        _neutrality_rules_digest(), organisation_current().name, routes,
     ]
     digest = hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
     return f"{report_slot(submission.pk)}:{digest}"

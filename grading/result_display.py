@@ -27,6 +27,9 @@ class Indication(NamedTuple):
     system: str = ""  # the grading system of the grade shown; "" for a level or nothing
     family: str = ""  # the family's name, OUTSIDE_LABEL, or "" when the request is about no family
     code: str = ""  # the grade's code ("FG50"), for the CSV
+    # A decision in a family of another system than the grade's (the organisation's): the family's
+    # level beside the grade, "niveau 2 van 2"; "" otherwise.
+    level: str = ""
 
 
 def indication(submission) -> Indication:
@@ -50,21 +53,25 @@ def decided(submission) -> Indication:
     family = OUTSIDE_LABEL if submission.final_outside else (
         submission.final_family.name if submission.final_family_id else ""
     )
+    level = ""
+    if submission.final_level_rank:
+        level = f"niveau {submission.final_level_rank}"
+        if submission.final_level_count:
+            level += f" van {submission.final_level_count}"
     if submission.final_grade_id:
         grade = submission.final_grade
-        return Indication(grade.name, "vastgesteld", grade.system.name, family, grade.code)
-    if submission.final_level_rank:
-        label = f"niveau {submission.final_level_rank}"
-        if submission.final_level_count:
-            label += f" van {submission.final_level_count}"
-        return Indication(label, "vastgesteld", family=family)
+        foreign = submission.final_family_id and submission.final_family.grading_system_id != grade.system_id
+        return Indication(grade.name, "vastgesteld", grade.system.name, family, grade.code, level if foreign else "")
+    if level:
+        return Indication(level, "vastgesteld", family=family)
     return Indication("geen schaal", "vastgesteld", family=family)
 
 
 def decision_words(shown: Indication) -> str:
     """A decision in one sentence part, for the history: "FG 50 (FWG functiegroepen) in de
-    functiefamilie Ambtelijk secretaris", "schaal 13 (…), buiten het functiehuis"."""
-    words = shown.label + (f" ({shown.system})" if shown.system else "")
+    functiefamilie Ambtelijk secretaris", "schaal 13 (…), buiten het functiehuis", "schaal 8 (…),
+    niveau 2 van 2 in de functiefamilie …"."""
+    words = shown.label + (f" ({shown.system})" if shown.system else "") + (f", {shown.level}" if shown.level else "")
     if shown.family == OUTSIDE_LABEL:
         return f"{words}, buiten het functiehuis"
     return f"{words} in de functiefamilie {shown.family}" if shown.family else words

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from grading import views, views_actions, views_objections
+from grading import views, views_actions, views_holders, views_objections
 
 app_name = "grading"
 
@@ -24,4 +24,7 @@ urlpatterns = [
     path("aanvragen/<int:pk>/bezwaren/<int:objection_pk>/bijlage", views_objections.objection_attachment,
          name="objection_attachment"),
     path("aanvragen/<int:pk>/rapport.pdf", views.submission_report, name="submission_report"),
+    path("aanvragen/<int:pk>/functiehouders/", views_holders.submission_holders, name="submission_holders"),
+    path("aanvragen/<int:pk>/besluit/<int:holder_pk>.pdf", views_holders.decision_letter, name="decision_letter"),
+    path("aanvragen/<int:pk>/besluit/<int:holder_pk>/", views_holders.letter_dates, name="letter_dates"),
 ]

@@ -13,10 +13,12 @@ from django.views.decorators.http import (
     require_safe,
 )
 
-from grading import notifications, objection_selectors, reports
+from grading import decision_letters, notifications, objection_selectors, reports
 from grading import submission_selectors as selectors
 from grading.forms import (
     HandOverForm,
+    HoldersForm,
+    LetterDatesForm,
     ReturnForm,
     SubmissionForm,
     SubmitForm,
@@ -27,6 +29,7 @@ from grading.forms import settle_form as settle_form_for
 from grading.models import Submission, SubmissionEvent
 from grading.services import review, submissions
 from grading.services.extraction import MAX_FILE_BYTES
+from grading.services.holder_list import holders_text
 from grading.services.submissions import ConflictError
 
 PER_PAGE = 50
@@ -47,6 +50,8 @@ FIELD_OF_MESSAGE = {
     submissions.LEVEL_REQUIRED: "grade",
     submissions.LEVEL_NOT_IN_FAMILY: "grade",
     submissions.GRADE_NOT_OFFERED: "grade",
+    submissions.GRADE_NOT_OWN: "grade",
+    submissions.FOREIGN_LEVEL_REQUIRED: "level",
     submissions.QUESTION_REQUIRED: "question",
     review.NOT_AN_ADVISER: "adviser",
     review.SAME_ADVISER: "adviser",
@@ -135,7 +140,8 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("Deze aanvraag bestaat niet of is niet van u.")
     if not submission.is_editable():
         return _detail(request, submission, status=400, error=submissions.NOT_EDITABLE)
-    initial = {"title": submission.title, "text": submission.text, "family": submission.family.slug if submission.family_id else ""}
+    initial = {"title": submission.title, "text": submission.text, "family": submission.family.slug if submission.family_id else "",
+               "holders": holders_text(submission.holders.order_by("position", "id"))}
     initial |= {f"answer_{key}": str(rank) for key, rank in (submission.answers or {}).items()}
     if request.method in ("GET", "HEAD"):
         return _form_page(request, SubmissionForm(initial=initial), submission=submission)
@@ -230,6 +236,7 @@ def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, 
     if context["can_withdraw"]:
         context["withdraw_form"] = forms.get("withdraw_form") or WithdrawForm(initial=initial)
     context["objections"] = objection_selectors.objections_of(submission=submission) if submission.settled_at else []
+    _holder_forms(context, forms, user=user, is_author=is_author, holds_it=holds_it)
     context["latest"] = context["snapshots"][0] if context["snapshots"] else None
     context["history"] = list(context["history"])
     context["open_question"] = next(
@@ -238,6 +245,34 @@ def _detail(request: HttpRequest, submission: Submission, *, status: int = 200, 
     context |= selectors.result_view(snapshot=context["latest"])
     context |= selectors.catalogue_release_view(snapshot=context["latest"])
     return render(request, "grading/submission_detail.html", context, status=status)
+
+
+def _holder_forms(context: dict, forms: dict, *, user, is_author: bool, holds_it: bool) -> None:
+    """The holders with their letters, the adviser's form to correct them before settling, and per
+    holder of a settled request the form for the letter's dates (a refused one comes back as is)."""
+    submission = context["submission"]
+    context |= decision_letters.holder_letters(submission=submission)
+    status_is = submission.status
+    context["can_edit_holders"] = user.has_perm("grading.review_submission") and not is_author and (
+        status_is == Submission.Status.SUBMITTED or holds_it
+    )
+    if context["can_edit_holders"]:
+        context["holders_form"] = forms.get("holders_form") or HoldersForm(
+            initial={"version": submission.version, "holders": holders_text(context["holders"])}
+        )
+    context["can_record_letters"] = (
+        user.has_perm("grading.settle_submission") and not is_author and status_is == Submission.Status.SETTLED
+    )
+    if context["can_record_letters"]:
+        refused = forms.get("letter_form")
+        for item in context["holder_letters"]:
+            holder = item.holder
+            if refused is not None and refused.holder_id == holder.pk:
+                item.holder.form = refused
+                continue
+            initial = {"version": submission.version, "sent_on": holder.letter_sent_on,
+                       "received_on": holder.letter_received_on}
+            item.holder.form = LetterDatesForm(initial=initial, auto_id=f"id_brief{holder.pk}_%s")
 
 
 @login_required

@@ -58,6 +58,9 @@ class GradingSystem(models.Model):
     code = models.SlugField("code", unique=True)
     name = models.CharField("naam", max_length=200)
     description = models.TextField("omschrijving", blank=True)
+    # The regulation the grading rests on, as public sources state it ("te verifiëren" where
+    # unsure); printed as the legal basis in the decision letter and the report.
+    legal_basis = models.TextField("rechtsgrond", blank=True)
     # Where the system applies: [{"name", "terms", "employers"}], validated by
     # profiles/catalogue/files.py. The engine tells from them which system a role's setting uses.
     settings = models.JSONField("settings", default=list, blank=True)

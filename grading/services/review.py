@@ -102,7 +102,7 @@ def submission_withdraw(
 
 DECISION_COLUMNS = [
     "kenmerk", "titel", "status", "leidinggevende", "functiefamilie", "schaal", "waarderingssysteem",
-    "schaalcode", "ingangsdatum", "aangemaakt", "vastgesteld", "hr-adviseur",
+    "schaalcode", "ingangsdatum", "aangemaakt", "vastgesteld", "hr-adviseur", "niveau in de familie",
 ]
 
 
@@ -130,6 +130,7 @@ def decisions_csv(*, submissions) -> str:
             timezone.localdate(submission.created_at).isoformat(),
             timezone.localdate(submission.settled_at).isoformat() if settled and submission.settled_at else "",
             _person(submission.settled_by) if settled and submission.settled_by_id else "",
+            shown.level,  # beside a grade of the organisation's system: the level in a family of another
         ])
     return out.getvalue()
 

@@ -21,6 +21,7 @@ from grading import decision_options, engine, matrix_excerpt
 from grading.models import GradingSnapshot, Submission, SubmissionEvent
 from grading.result_display import decided, decision_words
 from grading.selectors import CatalogueRefs, catalogue_refs, engine_index
+from grading.services.holder_list import holders_add, holders_replace, holders_words
 from profiles.models import Grade, JobFamily
 from profiles.catalogue.versions import release_for_data_version
 from profiles.selectors import catalogue_key
@@ -66,6 +67,11 @@ GRADE_NOT_IN_FAMILY = "De gekozen schaal hoort niet bij deze functiefamilie: kie
 LEVEL_REQUIRED = "Kies het niveau binnen de functiefamilie; deze familie kent geen schalen."
 LEVEL_NOT_IN_FAMILY = "Het gekozen niveau hoort niet bij deze functiefamilie."
 GRADE_NOT_OFFERED = "De gekozen schaal hoort niet bij een waarderingssysteem dat hier kan worden gekozen."
+GRADE_NOT_OWN = "Kies een schaal van het waarderingssysteem van de organisatie."
+FOREIGN_LEVEL_REQUIRED = (
+    "Deze functiefamilie hoort bij een ander waarderingssysteem dan dat van de organisatie: kies ook "
+    "het niveau binnen de familie."
+)
 STALE_VERSION = (
     "Deze aanvraag is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen; "
     "bekijk de nieuwe stand hieronder en probeer het zo nodig opnieuw."
@@ -264,7 +270,7 @@ def _require_reviewer(submission: Submission, by) -> None:
 
 def submission_create(
     *, title: str, text: str, author: AbstractBaseUser, family: JobFamily | None = None,
-    answers: dict | None = None,
+    answers: dict | None = None, holders: list[tuple[str, str]] | None = None,
 ) -> Submission:
     """Store a manager's role description as a concept and grade it at once.
 
@@ -280,13 +286,14 @@ def submission_create(
     )
     submission.full_clean(exclude=["author", "family"])  # model instances from the caller, not input
     run = _run_engine(text=submission.text, family=family, answers=submission.answers)
-    return _create(submission, run)
+    return _create(submission, run, holders=holders or [])
 
 
 @transaction.atomic
-def _create(submission: Submission, run: EngineRun) -> Submission:
+def _create(submission: Submission, run: EngineRun, *, holders: list[tuple[str, str]]) -> Submission:
     _apply_verdict(submission, run)  # before the insert, so the row is written once
     submission.save()
+    holders_add(submission, holders)
     snapshot = _store_result(submission, run, by=submission.author)
     _log(submission, kind=SubmissionEvent.Kind.CREATED, by=submission.author, from_status="", snapshot=snapshot)
     return submission
@@ -296,8 +303,10 @@ def _create(submission: Submission, run: EngineRun) -> Submission:
 def submission_update(
     *, submission: Submission, by: AbstractBaseUser, title: str, text: str,
     family: JobFamily | None = None, answers: dict | None = None, version: int | None = None,
+    holders: list[tuple[str, str]] | None = None,
 ) -> Submission:
-    """The manager changes a concept or a returned request; it is graded again."""
+    """The manager changes a concept or a returned request; it is graded again. `holders` None
+    leaves the function holders as they are."""
     locked = _lock(submission, version)
     _require_author(locked, by)
     if not locked.is_editable():
@@ -309,6 +318,8 @@ def submission_update(
     snapshot = _grade(locked, by=by)
     _save(locked)
     _log(locked, kind=SubmissionEvent.Kind.EDITED, by=by, from_status=locked.status, snapshot=snapshot)
+    if holders is not None and holders_replace(locked, holders):
+        _log(locked, kind=SubmissionEvent.Kind.HOLDERS, by=by, from_status=locked.status, comment=holders_words(holders))
     submission.refresh_from_db()
     return submission
 
@@ -411,10 +422,16 @@ class Decision:
 
 
 def validate_decision(*, family: JobFamily | None, outside: bool, grade: Grade | None,
-                      level_rank: int | None, systems=None) -> Decision:
-    """The decision exactly as chosen, or a ValidationError: nothing is filled in for the adviser."""
+                      level_rank: int | None, systems=None, organisation_system=None) -> Decision:
+    """The decision exactly as chosen, or a ValidationError: nothing is filled in for the adviser.
+    `organisation_system` is the organisation's own (`decision_options.decision_system`): outside
+    the functiehuis and in a family of another system, the grade is one of its grades."""
     if family is not None and outside:
         raise ValidationError(FAMILY_AND_OUTSIDE, code="family")
+    if organisation_system is not None and outside:
+        systems = [organisation_system]
+    if decision_options.is_foreign(family, organisation_system):
+        return _foreign_decision(family, grade, level_rank, organisation_system)
     if outside:
         if grade is None:
             raise ValidationError(GRADE_REQUIRED, code="required")
@@ -442,6 +459,20 @@ def validate_decision(*, family: JobFamily | None, outside: bool, grade: Grade |
     return Decision(family, False, None, level_rank, len(levels.levels))
 
 
+def _foreign_decision(family: JobFamily, grade: Grade | None, level_rank: int | None, organisation_system) -> Decision:
+    """A family of another system: its level, and a grade of the organisation's own system."""
+    if grade is None:
+        raise ValidationError(GRADE_REQUIRED, code="required")
+    if grade.system_id != organisation_system.pk:
+        raise ValidationError(GRADE_NOT_OWN, code="grade")
+    if level_rank is None:
+        raise ValidationError(FOREIGN_LEVEL_REQUIRED, code="required")
+    levels = decision_options.family_levels(family)
+    if levels.level(level_rank) is None:
+        raise ValidationError(LEVEL_NOT_IN_FAMILY, code="level")
+    return Decision(family, False, grade, level_rank, len(levels.levels))
+
+
 @transaction.atomic
 def submission_settle(
     *, submission: Submission, by: AbstractBaseUser, motivation: str, grade: Grade | None = None,
@@ -463,7 +494,8 @@ def submission_settle(
     motivation = normalize_text(motivation or "")
     if not motivation:
         raise ValidationError(MOTIVATION_REQUIRED, code="required")
-    decision = validate_decision(family=family, outside=outside, grade=grade, level_rank=level_rank)
+    decision = validate_decision(family=family, outside=outside, grade=grade, level_rank=level_rank,
+                                 organisation_system=decision_options.decision_system())
     # The form makes the adviser choose; a caller without a date settles as of today.
     locked.effective_date = effective_date or timezone.localdate()
     locked.status = Submission.Status.SETTLED

@@ -36,6 +36,7 @@ def system_data() -> list[dict]:
             "code": system.code,
             "name": system.name,
             "description": system.description,
+            **({"legal_basis": system.legal_basis} if system.legal_basis else {}),
             "grades": [
                 {"code": g.code, "name": g.name, **({"entry_requirement": g.entry_requirement} if g.entry_requirement else {})}
                 for g in sorted(system.grades.all(), key=lambda g: g.rank)

@@ -186,7 +186,7 @@ def systems_from_data(raw_systems: Any, path: Path) -> list[dict]:
     for i, raw in enumerate(reader.sequence(raw_systems, "", limit=limits.MAX_SYSTEMS)):
         place = f"[{i}]"
         data = reader.mapping(raw, place)
-        reader.known_keys(data, {"code", "name", "description", "grades", "settings"}, place)
+        reader.known_keys(data, {"code", "name", "description", "legal_basis", "grades", "settings"}, place)
         code = reader.slug(data, "code", place, model="GradingSystem")
         if code in seen:
             reader.fail(f"{place}.code", f"systeem '{code}' staat er twee keer in")
@@ -218,6 +218,7 @@ def systems_from_data(raw_systems: Any, path: Path) -> list[dict]:
                 "code": code,
                 "name": reader.text(data, "name", place, model="GradingSystem"),
                 "description": reader.text(data, "description", place, model="GradingSystem", required=False),
+                "legal_basis": reader.text(data, "legal_basis", place, model="GradingSystem", required=False),
                 "grades": grades,
                 "settings": settings,
             }

@@ -88,7 +88,7 @@ def import_catalogue(catalogue: Catalogue) -> ImportReport:
             GradingSystem,
             {"code": system_data["code"]},
             {"name": system_data["name"], "description": system_data["description"],
-             "settings": system_data.get("settings", [])},
+             "legal_basis": system_data.get("legal_basis", ""), "settings": system_data.get("settings", [])},
         )
         systems[system.code] = system
         stale_grades += _sync_grades(report, system, system_data["grades"], grades)

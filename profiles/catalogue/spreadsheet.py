@@ -34,7 +34,7 @@ SHEETS: dict[str, list[str]] = {
     "Niveaus": ["family", "rank", "name", "grade", "description", "requirements", "typing_code", "typing_total"],
     "Cellen": ["family", "level", "criterion", "inherits", "group", "text"],
     "Herkenning": ["family", "key", "track", "value"],
-    "Systemen": ["code", "name", "description"],
+    "Systemen": ["code", "name", "description", "legal_basis"],
     "Schalen": ["system", "code", "name", "entry_requirement"],
     "Settings": ["system", "setting", "kind", "value"],
 }
@@ -66,7 +66,7 @@ INSTRUCTIONS = [
     ("Herkenning", "Het blok recognition: family, key en value. key = domain, functions, setting, additions of work (key "
                    "uit Criteria): één woord(groep) per rij in value; setting_required: value ja of nee; track-groups en track-terms: de naam van het spoor in "
                    "track en één kop of woord per rij in value; tracks zonder value: uitdrukkelijk geen sporen."),
-    ("Systemen", "Waarderingssystemen (alleen invullen om ze te wijzigen; leeg laten houdt de huidige): code, name, description."),
+    ("Systemen", "Waarderingssystemen (alleen invullen om ze te wijzigen; leeg laten houdt de huidige): code, name, description, legal_basis (de regeling waarop de waardering rust)."),
     ("Schalen", "system (code uit Systemen), code, name, entry_requirement (optioneel); van laag naar hoog."),
     ("Settings", "Waar een systeem geldt: system, setting (naam), kind (terms of employers), value (één woord(groep) per rij)."),
 ]
@@ -117,7 +117,8 @@ def workbook_write(*, systems: list[dict] | None, families: list[dict]) -> bytes
     """A workbook with the given systems and families (both in their exported YAML form)."""
     book = _Book()
     for system in systems or []:
-        book.add("Systemen", code=system["code"], name=system["name"], description=system.get("description") or None)
+        book.add("Systemen", code=system["code"], name=system["name"], description=system.get("description") or None,
+                 legal_basis=system.get("legal_basis") or None)
         for grade in system.get("grades", []):
             book.add("Schalen", system=system["code"], code=grade["code"], name=grade["name"],
                      entry_requirement=grade.get("entry_requirement") or None)
@@ -271,8 +272,9 @@ def _systems(sheets: dict[str, list[Row]], name: str) -> list[dict] | None:
     systems = {}
     for row in sheets["Systemen"]:
         data = {"code": row.get("code"), "name": row.get("name"), "grades": []}
-        if row.get("description") is not None:
-            data["description"] = row.get("description")
+        for key in ("description", "legal_basis"):
+            if row.get(key) is not None:
+                data[key] = row.get(key)
         systems[row.get("code")] = data
     for row in sheets["Schalen"]:
         system = systems.get(row.get("system"))
