@@ -4,7 +4,8 @@ As each role, a walk from the home page follows every same-origin link a page sh
 included) to a bounded depth, with the test client. No link may answer 403 or 404, end at the
 login page for someone who is not meant to log in again, or fail; and each role reaches the pages
 of its own tasks. Logging out is a form (POST), so the walk never signs itself out; the pages
-of Django's admin are opened where a page links to them, not walked.
+of Django's admin are opened where a page links to them, not walked. On every page reached, a
+form's default button (the first submit button, which Enter presses) is its main action.
 """
 
 from html.parser import HTMLParser
@@ -36,6 +37,32 @@ class Links(HTMLParser):
         href = dict(attrs).get("href")
         if tag == "a" and href:
             self.hrefs.append(href)
+
+
+class SubmitButtons(HTMLParser):
+    """Per form, the classes of its submit buttons in DOM order."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms: list[list[str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "form":
+            self.forms.append([])
+        elif self.forms and (
+            (tag == "button" and attributes.get("type", "submit") == "submit")
+            or (tag == "input" and attributes.get("type") == "submit")
+        ):
+            self.forms[-1].append(attributes.get("class") or "")
+
+
+def forms_led_by_a_secondary_button(html: str) -> int:
+    """Forms whose default button (the first submit button, which Enter presses) is a secondary
+    action while the form has another."""
+    parser = SubmitButtons()
+    parser.feed(html)
+    return sum(1 for buttons in parser.forms if len(buttons) > 1 and "secondary" in buttons[0].split())
 
 
 def links_of(html: str, page: str) -> list[str]:
@@ -134,6 +161,7 @@ ROLES = ["anonymous", "manager", "adviser", "administrator", "staff"]
 def test_a_role_is_shown_only_working_links_and_reaches_its_tasks(people, role):
     pages, broken = walk(client_for(people[role]))
     assert broken == []
+    assert [url for url, html in pages.items() if forms_led_by_a_secondary_button(html)] == []
     for url, shows in TASKS[role].items():
         if exists(url):  # /beheer/gebruikers/ once the accounts pages are there
             assert url in pages, f"{role} does not reach {url}"
