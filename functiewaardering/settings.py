@@ -5,8 +5,10 @@ ALLOWED_HOSTS and DATABASE_URL, and gets the hardening below.
 """
 
 import os
+import warnings
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
@@ -58,6 +60,32 @@ def cache_settings(url: str) -> dict:
             }
         }
     raise ImproperlyConfigured(f"CACHE_URL must start with redis://, rediss://, locmem:// or dummy://, not {url!r}")
+
+
+EMAIL_SCHEMES = ("smtp", "submission", "submit", "smtps", "console", "file", "memory", "dummy")
+
+
+def email_settings(url: str) -> dict:
+    """The EMAIL_* settings from an EMAIL_URL, for every scheme dj-email-url documents; any other
+    scheme is refused at start-up, not at the first mail. file:///var/mail/functiewaardering writes
+    each mail as a file into that (absolute) folder."""
+    scheme = url.partition(":")[0]
+    if scheme not in EMAIL_SCHEMES:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL must start with one of {', '.join(s + ':' for s in EMAIL_SCHEMES)}, not {url!r}"
+        )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # smtps: a deprecation notice of the library, still works
+        parsed = dj_email_url.parse(url)
+    parsed["EMAIL_FILE_PATH"] = None
+    if scheme == "file":
+        path = urlsplit(url).path
+        if not url.startswith("file:///") or len(path) < 2:
+            raise ImproperlyConfigured(
+                f"EMAIL_URL file:// needs an absolute folder, e.g. file:///var/mail/functiewaardering, not {url!r}"
+            )
+        parsed["EMAIL_FILE_PATH"] = "/" + path.lstrip("/")
+    return parsed
 
 
 DEBUG = env_bool("DEBUG", "True")  # a fresh clone runs as is; production sets False
@@ -176,10 +204,13 @@ if PROXY_COUNT:
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
-# Mail: one EMAIL_URL (smtp://user:password@host:587/?tls=True, console:, memory: …); by default
-# the console, so a fresh clone prints its mails. SITE_URL makes the links in mails absolute.
-EMAIL_SETTINGS = dj_email_url.parse(os.getenv("EMAIL_URL", "console:"))
-EMAIL_BACKEND = EMAIL_SETTINGS.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Mail: one EMAIL_URL in dj-email-url's schemes (smtp://user:password@host:587/?tls=True,
+# submission://…, console:, file:///var/mail/functiewaardering, memory:, dummy:); by default the
+# console, so a fresh clone prints its mails. SITE_URL makes the links in mails absolute; bin/run
+# sets it from its port.
+EMAIL_SETTINGS = email_settings(os.getenv("EMAIL_URL", "console:"))
+EMAIL_BACKEND = EMAIL_SETTINGS["EMAIL_BACKEND"]
+EMAIL_FILE_PATH = EMAIL_SETTINGS["EMAIL_FILE_PATH"]
 EMAIL_HOST = EMAIL_SETTINGS["EMAIL_HOST"] or "localhost"
 EMAIL_PORT = EMAIL_SETTINGS["EMAIL_PORT"] or 25
 EMAIL_HOST_USER = EMAIL_SETTINGS["EMAIL_HOST_USER"] or ""
@@ -187,7 +218,10 @@ EMAIL_HOST_PASSWORD = EMAIL_SETTINGS["EMAIL_HOST_PASSWORD"] or ""
 EMAIL_USE_TLS = EMAIL_SETTINGS["EMAIL_USE_TLS"]
 EMAIL_USE_SSL = EMAIL_SETTINGS["EMAIL_USE_SSL"]
 EMAIL_TIMEOUT = EMAIL_SETTINGS["EMAIL_TIMEOUT"] or 10  # a slow mail server never holds a worker long
-DEFAULT_FROM_EMAIL = os.getenv("DEFAULT_FROM_EMAIL", "Functiewaardering <noreply@localhost>")
+DEFAULT_FROM_EMAIL = os.getenv(
+    "DEFAULT_FROM_EMAIL", EMAIL_SETTINGS.get("DEFAULT_FROM_EMAIL", "Functiewaardering <noreply@localhost>")
+)
+SERVER_EMAIL = EMAIL_SETTINGS.get("SERVER_EMAIL", "root@localhost")
 SITE_URL = os.getenv("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 ORGANISATION_NAME = os.getenv("ORGANISATION_NAME", "")  # printed on the grading report
 

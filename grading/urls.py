@@ -1,11 +1,12 @@
 from django.urls import path
 
-from grading import views, views_actions, views_holders, views_objections
+from grading import views, views_actions, views_holders, views_objections, views_privacy
 
 app_name = "grading"
 
 urlpatterns = [
     path("indelen/", views.submission_new, name="submission_new"),
+    path("privacy/", views_privacy.privacy, name="privacy"),
     path("aanvragen/", views.submission_list, name="submission_list"),
     path("aanvragen/export.csv", views_actions.decisions_export, name="decisions_export"),
     path("aanvragen/bezwaren/", views_objections.objection_list, name="objection_list"),

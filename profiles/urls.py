@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from profiles import views
+from profiles import views, views_help
 
 app_name = "profiles"
 
@@ -12,5 +12,6 @@ urlpatterns = [
     path("profielen/<slug:slug>/criteria/", views.family_criteria, name="family_criteria"),
     path("profielen/<slug:slug>/matrix.pdf", views.family_matrix_pdf, name="family_matrix_pdf"),
     path("vergelijk/", views.level_compare, name="level_compare"),
+    path("help/bestandsformaat/", views_help.file_format, name="file_format"),
     path("beheer/", include("profiles.urls_beheer")),
 ]

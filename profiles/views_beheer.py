@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from functiewaardering import audit
-from profiles.catalogue import archive, selectors, uploads
+from profiles.catalogue import archive, error_list, selectors, uploads
 from profiles.catalogue.files import FamilyFileError
 from profiles.catalogue.versions import family_history
 from profiles.forms_beheer import ConfirmForm, UploadForm
@@ -41,6 +41,10 @@ def upload(request: HttpRequest) -> HttpResponse:
             raise uploads.UploadError(file.name, uploads.TOO_LARGE)
         content = file.read()
         pending = uploads.upload_preview_create(name=file.name, content=content, by=request.user)
+    except error_list.FileErrors as problems:
+        context = {"form": form, "errors": [str(error) for error in problems.errors], "more_errors": problems.more,
+                   "max_errors": error_list.MAX_ERRORS}
+        return render(request, "beheer/upload.html", context, status=400)
     except (uploads.UploadError, FamilyFileError) as error:
         return render(request, "beheer/upload.html", {"form": form, "error": str(error)}, status=400)
     return redirect("profiles:beheer:upload_preview", pk=pending.pk)

@@ -47,4 +47,4 @@ def test_a_spreadsheet_number_cell_that_is_not_ascii_digits_is_a_dutch_file_erro
     response = client.post("/beheer/importeren/", {"file": SimpleUploadedFile("functiehuis.xlsx", book)})
     html = response.content.decode()
     assert response.status_code == 400
-    assert "kolom typing_total" in html and "hier hoort een geheel getal" in html
+    assert "kolom typeringstotaal" in html and "hier hoort een geheel getal" in html

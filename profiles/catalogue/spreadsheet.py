@@ -1,9 +1,11 @@
 """The functiehuis as one spreadsheet: a template to fill in, an export, and the upload reader.
 
-Every part of the family format has a sheet; the first row of a sheet holds the YAML key names,
-so one documentation (fixtures/README.md) serves both. Rows become the same plain dicts a YAML
-file gives, and `files` validates them; an error's YAML path is translated back to the
-sheet, row and column it came from.
+Every part of the family format has a sheet; the first row of a sheet holds Dutch column names
+(`COLUMN_NAMES`), and the reader also takes the YAML key names older templates carried. Rows
+become the same plain dicts a YAML file gives, and `files` validates them; an error's YAML path is
+translated back to the sheet, row and (Dutch) column it came from. The reader collects every
+problem of its own (an unknown family, a missing column) instead of stopping at the first; the
+help page /help/bestandsformaat/ documents the format.
 """
 
 import io
@@ -36,39 +38,58 @@ SHEETS: dict[str, list[str]] = {
     "Herkenning": ["family", "key", "track", "value"],
     "Systemen": ["code", "name", "description", "legal_basis"],
     "Schalen": ["system", "code", "name", "entry_requirement"],
-    "Settings": ["system", "setting", "kind", "value"],
+    "Omgevingen": ["system", "setting", "kind", "value"],
 }
+OLD_SHEET_NAMES = {"Omgevingen": "Settings"}  # templates made before the Dutch names
+# The Dutch header of each internal key, the same in every sheet that has the key.
+COLUMN_NAMES = {
+    "slug": "sleutel", "name": "naam", "grading_system": "waarderingssysteem", "jurisdiction": "rechtsgebied",
+    "sector": "sector", "source_file": "bronbestand", "source_title": "brontitel", "source_url": "bronadres",
+    "source_date": "brondatum", "core": "kern", "family": "familie", "kind": "soort", "title": "titel",
+    "text": "tekst", "section": "onderdeel", "level": "niveau", "intro": "inleiding", "group": "groep",
+    "key": "sleutel", "factors": "factoren", "rank": "rang", "grade": "schaal", "description": "beschrijving",
+    "requirements": "eisen", "typing_code": "functietypering", "typing_total": "typeringstotaal",
+    "criterion": "criterium", "inherits": "overerving", "track": "spoor", "value": "waarde", "code": "code",
+    "system": "systeem", "entry_requirement": "instapeis", "setting": "omgeving", "legal_basis": "rechtsgrond",
+    "elements": "tekst",  # an error about a cell's elements points at its text column
+}
+
+
+def column_name(key: str) -> str:
+    return COLUMN_NAMES.get(key, key)
+VALUE_COLUMNS = {"Functies": "name", "Herkenning": "value"}
 NUMBER_COLUMNS = {"rank", "level", "section", "typing_total"}
 RECOGNITION_LISTS = ("domain", "functions", "setting", "additions", "work")
 INSTRUCTIONS_TITLE = "Toelichting"
 INSTRUCTIONS = [
     ("Zo gebruikt u dit sjabloon", ""),
-    ("", "Elk blad hoort bij een deel van het familieformaat (zie fixtures/README.md). De eerste rij van een blad "
-         "bevat de veldnamen; laat die staan. Elke volgende rij is één regel gegevens. Een familie mag tientallen "
-         "niveaus en honderden elementen hebben."),
+    ("", "Elk blad hoort bij een deel van het familieformaat; de uitleg staat in de applicatie op "
+         "/help/bestandsformaat/. De eerste rij van een blad bevat de kolomnamen; laat die staan. Elke volgende rij "
+         "is één regel gegevens. Een familie mag tientallen niveaus en honderden elementen hebben."),
     ("", "Upload het ingevulde bestand op /beheer/importeren/. U ziet eerst per familie wat er verandert; er wordt "
-         "niets opgeslagen voordat u bevestigt. Een fout noemt het blad, de rij en de kolom."),
-    ("Families", "Eén rij per familie: slug (a-z, 0-9 en -), name, grading_system (code uit blad Systemen of leeg), "
-                 "jurisdiction (Nederland of België), sector, source_file, source_title, source_url (http(s)-adres), "
-                 "source_date (jaar, jaar-maand of jaar-maand-dag) en core (kern van de functie)."),
-    ("Functies", "family = slug van de familie; kind = related (gerelateerde kernfunctie) of reference (referentiefunctie); name."),
-    ("Contextnotities", "family, title, text (alinea's gescheiden door een lege regel; opsommingen als regels '- ...'), source_file (optioneel)."),
-    ("Onderdelen", "Familiebrede onderdelen: family, section (volgnummer 1, 2, ... binnen de familie), kind (results, behaviour, "
-                   "competences, quality_profile, result_area of footnote), title, level (rang van het niveau, optioneel), intro (optioneel)."),
-    ("Onderdeelpunten", "De punten van een onderdeel: family, section (het volgnummer uit Onderdelen), group (tussenkop, optioneel), text."),
-    ("Criteria", "De rijen van de niveaumatrix, in volgorde: family, key (a-z, 0-9 en -), name, factors (optioneel, met komma's: "
+         "niets opgeslagen voordat u bevestigt. Zit er iets fout, dan noemt de applicatie alle fouten tegelijk "
+         "(hoogstens 50), elk met blad, rij en kolom."),
+    ("Families", "Eén rij per familie: sleutel (a-z, 0-9 en -; het adres van de familie), naam, waarderingssysteem "
+                 "(code uit blad Systemen of leeg), rechtsgebied (Nederland of België), sector, bronbestand, brontitel, "
+                 "bronadres (http(s)-adres), brondatum (jaar, jaar-maand of jaar-maand-dag) en kern (kern van de functie)."),
+    ("Functies", "familie = sleutel van de familie; soort = related (gerelateerde kernfunctie) of reference (referentiefunctie); naam."),
+    ("Contextnotities", "familie, titel, tekst (alinea's gescheiden door een lege regel; opsommingen als regels '- ...'), bronbestand (optioneel)."),
+    ("Onderdelen", "Familiebrede onderdelen: familie, onderdeel (volgnummer 1, 2, ... binnen de familie), soort (results, behaviour, "
+                   "competences, quality_profile, result_area of footnote), titel, niveau (rang van het niveau, optioneel), inleiding (optioneel)."),
+    ("Onderdeelpunten", "De punten van een onderdeel: familie, onderdeel (het volgnummer uit Onderdelen), groep (tussenkop, optioneel), tekst."),
+    ("Criteria", "De rijen van de niveaumatrix, in volgorde: familie, sleutel (a-z, 0-9 en -), naam, factoren (optioneel, met komma's: "
                  "skills, effort, responsibility, working_conditions)."),
-    ("Niveaus", "Van laag naar hoog: family, rank (1, 2, 3 ...), name, grade (schaalcode of leeg), description, requirements, "
-                "typing_code (functietypering zoals gedrukt), typing_total."),
-    ("Cellen", "Eén rij per element: family, level (rang), criterion (key uit Criteria), inherits (leeg, idem of idem+), "
-               "group (kop binnen de cel, optioneel), text. Een idem-cel is één rij zonder text. Bij idem+ staan alleen de "
+    ("Niveaus", "Van laag naar hoog: familie, rang (1, 2, 3 ...), naam, schaal (schaalcode of leeg), beschrijving, eisen, "
+                "functietypering (zoals gedrukt), typeringstotaal."),
+    ("Cellen", "Eén rij per element: familie, niveau (rang), criterium (sleutel uit Criteria), overerving (leeg, idem of idem+), "
+               "groep (kop binnen de cel, optioneel), tekst. Een idem-cel is één rij zonder tekst. Bij idem+ staan alleen de "
                "elementen die het niveau toevoegt. Rijen van één cel staan onder elkaar."),
-    ("Herkenning", "Het blok recognition: family, key en value. key = domain, functions, setting, additions of work (key "
-                   "uit Criteria): één woord(groep) per rij in value; setting_required: value ja of nee; track-groups en track-terms: de naam van het spoor in "
-                   "track en één kop of woord per rij in value; tracks zonder value: uitdrukkelijk geen sporen."),
-    ("Systemen", "Waarderingssystemen (alleen invullen om ze te wijzigen; leeg laten houdt de huidige): code, name, description, legal_basis (de regeling waarop de waardering rust)."),
-    ("Schalen", "system (code uit Systemen), code, name, entry_requirement (optioneel); van laag naar hoog."),
-    ("Settings", "Waar een systeem geldt: system, setting (naam), kind (terms of employers), value (één woord(groep) per rij)."),
+    ("Herkenning", "Wat de engine over de familie weet: familie, sleutel en waarde. sleutel = domain, functions, setting, additions of work (een sleutel uit Criteria): "
+                   "één woord(groep) per rij in waarde; setting_required: waarde ja of nee; track-groups en track-terms: de naam "
+                   "van het spoor in spoor en één kop of woord per rij in waarde; tracks zonder waarde: uitdrukkelijk geen sporen."),
+    ("Systemen", "Waarderingssystemen (alleen invullen om ze te wijzigen; leeg laten houdt de huidige): code, naam, beschrijving, rechtsgrond (de regeling waarop de waardering rust)."),
+    ("Schalen", "systeem (code uit Systemen), code, naam, instapeis (optioneel); van laag naar hoog."),
+    ("Omgevingen", "Waar een systeem geldt: systeem, omgeving (naam), soort (terms of employers), waarde (één woord(groep) per rij)."),
 ]
 
 
@@ -94,7 +115,7 @@ class _Book:
         self.sheets = {}
         for title, columns in SHEETS.items():
             ws = self.workbook.create_sheet(title)
-            ws.append(columns)
+            ws.append([column_name(column) for column in columns])
             for cell in ws[1]:
                 cell.font = Font(bold=True)
             ws.freeze_panes = "A2"
@@ -125,7 +146,7 @@ def workbook_write(*, systems: list[dict] | None, families: list[dict]) -> bytes
         for setting in system.get("settings", []):
             for kind in ("terms", "employers"):
                 for value in setting.get(kind, []):
-                    book.add("Settings", system=system["code"], setting=setting["name"], kind=kind, value=value)
+                    book.add("Omgevingen", system=system["code"], setting=setting["name"], kind=kind, value=value)
     for family in families:
         slug = family["slug"]
         book.add("Families", **{key: family.get(key) or None for key in SHEETS["Families"]})
@@ -185,6 +206,7 @@ class ReadBook:
     systems: list[dict] | None
     families: list[dict]
     origins: list[dict[str, tuple[str, int]]] = field(default_factory=list)
+    errors: list[FamilyFileError] = field(default_factory=list)  # the reader's own, rows left out
 
     def locate(self, index: int) -> Callable[[FamilyFileError], FamilyFileError]:
         origins = self.origins[index]
@@ -197,14 +219,15 @@ class ReadBook:
                     best = path
             sheet, row = origins.get(best, ("Families", 0))
             column = re.sub(r"\[\d+\]", "", place[len(best):].lstrip(".")).split(".")[-1] if place != best else ""
-            where = f"blad {sheet}, rij {row}" + (f", kolom {column}" if column else "") + (f" ({place})" if place else "")
-            return FamilyFileError(Path(self.name), where, error.message)
+            column = column or VALUE_COLUMNS.get(sheet, "")  # a list of texts: the row's one value
+            return _fail(self.name, sheet, row, column or None, error.message, place=place)
 
         return translate
 
 
-def _fail(name: str, sheet: str, row: int | None, column: str | None, message: str) -> FamilyFileError:
-    where = f"blad {sheet}" + (f", rij {row}" if row else "") + (f", kolom {column}" if column else "")
+def _fail(name: str, sheet: str, row: int | None, column: str | None, message: str, *, place: str = "") -> FamilyFileError:
+    where = (f"blad {sheet}" + (f", rij {row}" if row else "") + (f", kolom {column_name(column)}" if column else "")
+             + (f" ({place})" if place else ""))
     return FamilyFileError(Path(name), where, message)
 
 
@@ -216,17 +239,26 @@ def _number(value):
     return value  # not a whole number: the family reader refuses it with a Dutch message
 
 
-def _rows(workbook, title: str, name: str, check) -> list[Row]:
-    if title not in workbook.sheetnames:
+def _sheet(workbook, title: str):
+    for candidate in (title, OLD_SHEET_NAMES.get(title)):
+        if candidate in workbook.sheetnames:
+            return workbook[candidate]
+    return None
+
+
+def _rows(workbook, title: str, name: str, check, errors: list[FamilyFileError]) -> list[Row]:
+    ws = _sheet(workbook, title)
+    if ws is None:
         return []
-    ws = workbook[title]
     ws.reset_dimensions()  # a row is as wide as its last real cell, not as wide as the sheet claims
     rows = ws.iter_rows(values_only=True)
     header = next(rows, None) or ()
-    columns = [str(h).strip() if h is not None else "" for h in header]
-    missing = [c for c in SHEETS[title] if c not in columns]
+    keys = {column_name(key): key for key in SHEETS[title]} | {key: key for key in SHEETS[title]}
+    columns = [keys.get(str(h).strip(), str(h).strip()) if h is not None else "" for h in header]
+    missing = [column_name(c) for c in SHEETS[title] if c not in columns]
     if missing:
-        raise _fail(name, title, 1, None, f"kolom(men) ontbreken in de eerste rij: {', '.join(missing)}")
+        errors.append(_fail(name, title, 1, None, f"kolom(men) ontbreken in de eerste rij: {', '.join(missing)}"))
+        return []
     result = []
     for number, values in enumerate(rows, start=2):
         if number > MAX_ROWS:
@@ -245,7 +277,8 @@ def _rows(workbook, title: str, name: str, check) -> list[Row]:
 
 
 def workbook_read(content: bytes, name: str, *, deadline: Callable[[], None]) -> ReadBook:
-    """The spreadsheet's families and systems as raw dicts, ready for `files` to check.
+    """The spreadsheet's families and systems as raw dicts, ready for `files` to check, and the
+    problems found while reading (each row with one is left out).
 
     The XML is checked within bounds (`workbook_limits`) before openpyxl reads any of it.
     """
@@ -256,17 +289,20 @@ def workbook_read(content: bytes, name: str, *, deadline: Callable[[], None]) ->
         raise FamilyFileError(Path(name), "", f"de spreadsheet kan niet worden gelezen ({type(error).__name__})") from None
     except Exception as error:  # noqa: BLE001 - defusedxml and broken parts raise many kinds
         raise FamilyFileError(Path(name), "", f"de spreadsheet kan niet worden gelezen ({type(error).__name__})") from None
+    errors: list[FamilyFileError] = []
     try:
-        sheets = {title: _rows(workbook, title, name, deadline) for title in SHEETS}
+        sheets = {title: _rows(workbook, title, name, deadline, errors) for title in SHEETS}
     except (ValueError, TypeError, KeyError, IndexError) as error:  # a cell openpyxl cannot read
         raise FamilyFileError(Path(name), "", f"de spreadsheet kan niet worden gelezen ({type(error).__name__})") from None
     finally:
         workbook.close()
     deadline()
-    return ReadBook(name, _systems(sheets, name), *_families(sheets, name))
+    systems = _systems(sheets, name, errors)
+    families, origins = _families(sheets, name, errors)
+    return ReadBook(name, systems, families, origins, errors)
 
 
-def _systems(sheets: dict[str, list[Row]], name: str) -> list[dict] | None:
+def _systems(sheets: dict[str, list[Row]], name: str, errors: list[FamilyFileError]) -> list[dict] | None:
     if not sheets["Systemen"]:
         return None
     systems = {}
@@ -279,17 +315,20 @@ def _systems(sheets: dict[str, list[Row]], name: str) -> list[dict] | None:
     for row in sheets["Schalen"]:
         system = systems.get(row.get("system"))
         if system is None:
-            raise _fail(name, "Schalen", row.number, "system", f"onbekend systeem '{row.get('system')}' (niet in blad Systemen)")
+            errors.append(_fail(name, "Schalen", row.number, "system", f"onbekend systeem '{row.get('system')}' (niet in blad Systemen)"))
+            continue
         grade = {"code": row.get("code"), "name": row.get("name")}
         if row.get("entry_requirement") is not None:
             grade["entry_requirement"] = row.get("entry_requirement")
         system["grades"].append(grade)
-    for row in sheets["Settings"]:
+    for row in sheets["Omgevingen"]:
         system = systems.get(row.get("system"))
         if system is None:
-            raise _fail(name, "Settings", row.number, "system", f"onbekend systeem '{row.get('system')}' (niet in blad Systemen)")
+            errors.append(_fail(name, "Omgevingen", row.number, "system", f"onbekend systeem '{row.get('system')}' (niet in blad Systemen)"))
+            continue
         if row.get("kind") not in ("terms", "employers"):
-            raise _fail(name, "Settings", row.number, "kind", "hier hoort terms of employers")
+            errors.append(_fail(name, "Omgevingen", row.number, "kind", "hier hoort terms of employers"))
+            continue
         settings = system.setdefault("settings", [])
         setting = next((s for s in settings if s["name"] == row.get("setting")), None)
         if setting is None:
@@ -299,73 +338,77 @@ def _systems(sheets: dict[str, list[Row]], name: str) -> list[dict] | None:
     return list(systems.values())
 
 
-def _families(sheets: dict[str, list[Row]], name: str) -> tuple[list[dict], list[dict]]:
+def _families(sheets: dict[str, list[Row]], name: str, errors: list[FamilyFileError]) -> tuple[list[dict], list[dict]]:
     families: dict[str, dict] = {}
     origins: dict[str, dict] = {}
+
+    def refuse(row: Row, column: str, message: str) -> None:
+        errors.append(_fail(name, row.sheet, row.number, column, message))
+
     for row in sheets["Families"]:
         slug = row.get("slug")
         if slug in families:
-            raise _fail(name, "Families", row.number, "slug", f"familie '{slug}' staat er twee keer in")
+            refuse(row, "slug", f"familie '{slug}' staat er twee keer in")
+            continue
         families[slug] = {key: row.get(key) for key in SHEETS["Families"] if key in row.values}
         families[slug].setdefault("grading_system", None)
         origins[slug] = {"": ("Families", row.number)}
 
-    def family_of(row: Row) -> tuple[dict, dict]:
-        slug = row.get("family")
-        if slug not in families:
-            raise _fail(name, row.sheet, row.number, "family", f"onbekende familie '{slug}' (niet in blad Families)")
-        return families[slug], origins[slug]
+    def rows_of(sheet: str):
+        """The sheet's rows with their family; a row of an unknown family is refused."""
+        for row in sheets[sheet]:
+            slug = row.get("family")
+            if slug not in families:
+                refuse(row, "family", f"onbekende familie '{slug}' (niet in blad Families)")
+                continue
+            yield row, families[slug], origins[slug]
 
     def append(row: Row, family: dict, origin: dict, key: str, value) -> None:
         items = family.setdefault(key, [])
         origin[f"{key}[{len(items)}]"] = (row.sheet, row.number)
         items.append(value)
 
-    for row in sheets["Functies"]:
-        family, origin = family_of(row)
+    for row, family, origin in rows_of("Functies"):
         kind = {"related": "related_functions", "reference": "reference_functions"}.get(row.get("kind"))
         if kind is None:
-            raise _fail(name, "Functies", row.number, "kind", "hier hoort related of reference")
+            refuse(row, "kind", "hier hoort related of reference")
+            continue
         append(row, family, origin, kind, row.get("name"))
-    for row in sheets["Contextnotities"]:
-        family, origin = family_of(row)
+    for row, family, origin in rows_of("Contextnotities"):
         append(row, family, origin, "context_notes", {k: row.get(k) for k in ("title", "text", "source_file") if k in row.values})
     section_index: dict[tuple, dict] = {}
-    for row in sheets["Onderdelen"]:
-        family, origin = family_of(row)
+    for row, family, origin in rows_of("Onderdelen"):
         section = {k: row.get(k) for k in ("kind", "title", "level", "intro") if k in row.values}
         section["items"] = []
         section_index[(row.get("family"), row.get("section"))] = (section, len(family.get("sections", [])))
         append(row, family, origin, "sections", section)
-    for row in sheets["Onderdeelpunten"]:
-        family, origin = family_of(row)
+    for row, family, origin in rows_of("Onderdeelpunten"):
         found = section_index.get((row.get("family"), row.get("section")))
         if found is None:
-            raise _fail(name, row.sheet, row.number, "section", f"geen onderdeel met volgnummer {row.get('section')} in blad Onderdelen")
+            refuse(row, "section", f"geen onderdeel met volgnummer {row.get('section')} in blad Onderdelen")
+            continue
         section, i = found
         origin[f"sections[{i}].items[{len(section['items'])}]"] = (row.sheet, row.number)
         section["items"].append({k: row.get(k) for k in ("group", "text") if k in row.values})
-    for row in sheets["Criteria"]:
-        family, origin = family_of(row)
+    for row, family, origin in rows_of("Criteria"):
         criterion = {"key": row.get("key"), "name": row.get("name")}
         factors = row.get("factors")
         if factors is not None:
             criterion["factors"] = [f.strip() for f in str(factors).split(",") if f.strip()]
         append(row, family, origin, "criteria", criterion)
     level_index: dict[tuple, tuple[dict, int]] = {}
-    for row in sheets["Niveaus"]:
-        family, origin = family_of(row)
+    for row, family, origin in rows_of("Niveaus"):
         level = {k: row.get(k) for k in SHEETS["Niveaus"][1:] if k in row.values}
         level.setdefault("grade", None)
         level["cells"] = []
         level_index[(row.get("family"), row.get("rank"))] = (level, len(family.get("levels", [])))
         append(row, family, origin, "levels", level)
     cells_seen: dict[tuple, tuple[dict, str]] = {}
-    for row in sheets["Cellen"]:
-        family, origin = family_of(row)
+    for row, family, origin in rows_of("Cellen"):
         found = level_index.get((row.get("family"), row.get("level")))
         if found is None:
-            raise _fail(name, row.sheet, row.number, "level", f"geen niveau met rang {row.get('level')} in blad Niveaus")
+            refuse(row, "level", f"geen niveau met rang {row.get('level')} in blad Niveaus")
+            continue
         level, i = found
         key = (row.get("family"), row.get("level"), row.get("criterion"))
         if key not in cells_seen:
@@ -379,29 +422,34 @@ def _families(sheets: dict[str, list[Row]], name: str) -> tuple[list[dict], list
             continue
         origin[f"{place}.elements[{len(cell['elements'])}]"] = (row.sheet, row.number)
         cell["elements"].append({k: row.get(k) for k in ("text", "group") if k in row.values})
-    for row in sheets["Herkenning"]:
-        family, origin = family_of(row)
-        recognition = family.setdefault("recognition", {})
-        origin.setdefault("recognition", (row.sheet, row.number))
-        key, value = row.get("key"), row.get("value")
-        if key in RECOGNITION_LISTS:
-            origin[f"recognition.{key}[{len(recognition.get(key, []))}]"] = (row.sheet, row.number)
-            recognition.setdefault(key, []).append(value)
-        elif key == "setting_required":
-            if str(value).strip().lower() not in ("ja", "nee", "true", "false"):
-                raise _fail(name, row.sheet, row.number, "value", "hier hoort ja of nee")
-            recognition["setting_required"] = str(value).strip().lower() in ("ja", "true")
-        elif key == "tracks":
-            recognition.setdefault("tracks", [])
-        elif key in ("track-groups", "track-terms"):
-            tracks = recognition.setdefault("tracks", [])
-            track = next((t for t in tracks if t["name"] == row.get("track")), None)
-            if track is None:
-                track = {"name": row.get("track"), "groups": []}
-                origin[f"recognition.tracks[{len(tracks)}]"] = (row.sheet, row.number)
-                tracks.append(track)
-            track.setdefault(key.removeprefix("track-"), []).append(value)
-        else:
-            raise _fail(name, row.sheet, row.number, "key", "onbekende sleutel (domain, functions, setting, setting_required, additions, tracks, track-groups of track-terms)")
+    for row, family, origin in rows_of("Herkenning"):
+        _recognition_row(row, family, origin, refuse)
     slugs = list(families)
     return [families[s] for s in slugs], [origins[s] for s in slugs]
+
+
+def _recognition_row(row: Row, family: dict, origin: dict, refuse: Callable[[Row, str, str], None]) -> None:
+    key, value = row.get("key"), row.get("value")
+    if key == "setting_required" and str(value).strip().lower() not in ("ja", "nee", "true", "false"):
+        refuse(row, "value", "hier hoort ja of nee")
+        return
+    if key not in (*RECOGNITION_LISTS, "setting_required", "tracks", "track-groups", "track-terms"):
+        refuse(row, "key", "onbekende sleutel (domain, functions, setting, setting_required, additions, tracks, track-groups of track-terms)")
+        return
+    recognition = family.setdefault("recognition", {})
+    origin.setdefault("recognition", (row.sheet, row.number))
+    if key in RECOGNITION_LISTS:
+        origin[f"recognition.{key}[{len(recognition.get(key, []))}]"] = (row.sheet, row.number)
+        recognition.setdefault(key, []).append(value)
+    elif key == "setting_required":
+        recognition["setting_required"] = str(value).strip().lower() in ("ja", "true")
+    elif key == "tracks":
+        recognition.setdefault("tracks", [])
+    else:
+        tracks = recognition.setdefault("tracks", [])
+        track = next((t for t in tracks if t["name"] == row.get("track")), None)
+        if track is None:
+            track = {"name": row.get("track"), "groups": []}
+            origin[f"recognition.tracks[{len(tracks)}]"] = (row.sheet, row.number)
+            tracks.append(track)
+        track.setdefault(key.removeprefix("track-"), []).append(value)

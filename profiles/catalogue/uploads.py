@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
 
-from profiles.catalogue import spreadsheet
+from profiles.catalogue import error_list, spreadsheet
 from profiles.catalogue.changes import lock_catalogue
 from profiles.catalogue.diff import FamilyDiff, catalogue_diff
 from profiles.catalogue.exporting import family_data, system_data
@@ -134,7 +134,8 @@ def current_families(slugs: list[str] | None = None) -> dict[str, dict]:
 def upload_read(*, name: str, content: bytes) -> dict[str, Any]:
     """Read and validate an upload; returns {"systems": [...] | None, "families": [...]}.
 
-    Raises UploadError or FamilyFileError (the file, sheet or YAML path, row and field).
+    Raises UploadError, FamilyFileError (a file that cannot be read at all) or FileErrors (every
+    problem found, up to error_list.MAX_ERRORS, each with the file, sheet or YAML path, row and field).
     """
     name = Path(name).name or "upload"
     if len(content) > MAX_UPLOAD_BYTES:
@@ -143,6 +144,7 @@ def upload_read(*, name: str, content: bytes) -> dict[str, Any]:
         raise UploadError(name, EMPTY)
     deadline = _Deadline(name)
     raw_systems, raw_families = None, []  # raw_families: (parsed, path for errors, locate)
+    book = None
     if content[:4] == b"PK\x03\x04":
         members = unpack_zip(content, name)
         deadline.check()
@@ -168,19 +170,29 @@ def upload_read(*, name: str, content: bytes) -> dict[str, Any]:
             raw_families.append((parsed, Path(name), None))
         else:
             raise UploadError(name, NOT_A_FAMILY)
-    systems = systems_from_data(raw_systems, Path(name)) if raw_systems is not None else None
+    errors = list(book.errors) if book is not None else []
+    try:
+        systems = systems_from_data(raw_systems, Path(name)) if raw_systems is not None else None
+    except FamilyFileError as error:
+        raise error_list.FileErrors([*errors, error]) from None
     by_code = {s["code"]: s for s in (systems if systems is not None else current_systems())}
     families, slugs = [], set()
     for raw, path, locate in raw_families:
-        try:
-            family = family_from_data(raw, path, by_code)
-        except FamilyFileError as error:
-            raise (locate(error) if locate else error) from None
+        family, problems = error_list.family_errors(
+            raw, lambda data: family_from_data(data, path, by_code), limit=error_list.MAX_ERRORS + 1 - len(errors)
+        )
+        errors += [locate(problem) if locate else problem for problem in problems]
+        deadline.check()
+        if family is None:
+            if len(errors) > error_list.MAX_ERRORS:
+                break
+            continue
         if family["slug"] in slugs:
             raise UploadError(name, DUPLICATE.format(slug=family["slug"]))
         slugs.add(family["slug"])
         families.append(family)
-        deadline.check()
+    if errors:
+        raise error_list.FileErrors(errors)
     if systems is not None:
         # New systems must still fit every family that stays as it is.
         for family in family_full_queryset().exclude(slug__in=slugs):

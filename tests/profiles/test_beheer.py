@@ -245,7 +245,7 @@ def test_a_spreadsheet_error_names_the_sheet_row_and_column(client_b):
     response = upload(client_b, "functiehuis.xlsx", book)
     html = response.content.decode()
     assert response.status_code == 400
-    assert "functiehuis.xlsx, blad Cellen, rij" in html and "kolom criterion" in html and "onbekend criterium" in html
+    assert "functiehuis.xlsx, blad Cellen, rij" in html and "kolom criterium" in html and "onbekend criterium" in html
 
 
 # -- versions, diff, history -------------------------------------------------------------------
@@ -321,7 +321,7 @@ def test_the_template_holds_every_sheet_and_dutch_instructions(client_b):
     book = openpyxl.load_workbook(io.BytesIO(response.content))
     assert book.sheetnames[0] == "Toelichting"
     assert {"Families", "Criteria", "Niveaus", "Cellen", "Herkenning", "Systemen", "Schalen"} <= set(book.sheetnames)
-    assert [c.value for c in book["Criteria"][1]] == ["family", "key", "name", "factors"]
+    assert [c.value for c in book["Criteria"][1]] == ["familie", "sleutel", "naam", "factoren"]
     assert client_b.get("/beheer/export/?formaat=pdf").status_code == 400
 
 

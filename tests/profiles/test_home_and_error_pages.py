@@ -9,8 +9,9 @@ pytestmark = pytest.mark.django_db
 
 def test_the_home_page_links_to_the_main_tasks(client):
     html = client.get("/").content.decode()
-    for link in ("/profielen/", "/vergelijk/", "/indelen/", "/aanvragen/", "/profielen/div-ict/"):
+    for link in ("/profielen/", "/vergelijk/", "/accounts/login/", "/profielen/div-ict/"):
         assert f'href="{link}"' in html
+    assert 'href="/indelen/"' not in html and 'href="/aanvragen/"' not in html  # after logging in
     assert html.count("<h1") == 1 and 'for="home-zoek"' in html
 
 
