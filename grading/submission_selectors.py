@@ -48,7 +48,7 @@ def submission_list(*, user: AbstractBaseUser, filters: Mapping[str, str], reque
 def decisions_for_export(*, user: AbstractBaseUser) -> QuerySet[Submission]:
     """The settled requests this user sees, newest decision first, for the decisions CSV."""
     settled = submissions_visible(user=user).filter(status=Submission.Status.SETTLED)
-    return settled.select_related("settled_by").order_by("-settled_at", "-id")
+    return settled.select_related("settled_by").prefetch_related("objections__records__step").order_by("-settled_at", "-id")
 
 
 def status_counts(*, user: AbstractBaseUser) -> list[dict]:

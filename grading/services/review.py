@@ -103,6 +103,7 @@ def submission_withdraw(
 DECISION_COLUMNS = [
     "kenmerk", "titel", "status", "leidinggevende", "functiefamilie", "schaal", "waarderingssysteem",
     "schaalcode", "ingangsdatum", "aangemaakt", "vastgesteld", "hr-adviseur", "niveau in de familie",
+    "bezwaren", "uitkomst laatste bezwaar",
 ]
 
 
@@ -131,8 +132,25 @@ def decisions_csv(*, submissions) -> str:
             timezone.localdate(submission.settled_at).isoformat() if settled and submission.settled_at else "",
             _person(submission.settled_by) if settled and submission.settled_by_id else "",
             shown.level,  # beside a grade of the organisation's system: the level in a family of another
+            *_objection_cells(submission),
         ])
     return out.getvalue()
+
+
+def _objection_cells(submission: Submission) -> list[str]:
+    """How many objections the decision met, and where the latest stands: its last recorded
+    outcome with step and date, or that it still runs. Read from the prefetched objections."""
+    objections = sorted(submission.objections.all(), key=lambda o: (o.received_on, o.pk))
+    if not objections:
+        return ["0", ""]
+    latest = objections[-1]
+    decided = [r for r in latest.records.all() if r.outcome]
+    if not decided:
+        return [str(len(objections)), "loopt"]
+    last = max(decided, key=lambda r: (r.decided_on or r.filed_on or latest.received_on, r.pk))
+    when = f" ({last.decided_on.isoformat()})" if last.decided_on else ""
+    state = "" if latest.closed_at else ", loopt nog"
+    return [str(len(objections)), f"{last.step.name}: {last.get_outcome_display()}{when}{state}"]
 
 
 def _person(user) -> str:

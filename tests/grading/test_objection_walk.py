@@ -3,7 +3,9 @@ with an internal committee, and the GCBO route that goes straight to an external
 outcome that changes the decision reopens the request; settling again keeps both decisions."""
 
 import calendar
+import csv
 import datetime
+import io
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -193,3 +195,24 @@ def test_only_an_upheld_outcome_changes_the_decision(routes, manager, adviser, c
     assert error.value.messages == [objections.CHANGE_NEEDS_UPHELD]
     submission.refresh_from_db()
     assert submission.status == S.SETTLED
+
+
+def test_the_decisions_csv_gives_each_decision_its_objections_and_the_latest_outcome(routes, manager, adviser, catalogue, client):
+    submission = school_settled(manager, adviser)
+    untouched = fwg_settled(manager, adviser)
+    route = ObjectionRoute.objects.get(code="cao-vo-gcbo")
+    objection = objections.objection_register(
+        submission=submission, by=adviser, route=route, holder_name="Sanne de Wit", received_on=today() - 20 * DAY,
+        grounds="Niveau 3 past beter.", decision_sent_on=today() - 30 * DAY, decision_received_on=today() - 28 * DAY,
+    )
+    ruling = today() - 5 * DAY
+    objections.objection_step_record(objection=objection, by=adviser, decided_on=ruling, outcome=Outcome.REJECTED,
+                                     binding=True)
+    client.force_login(adviser)
+    body = client.get("/aanvragen/export.csv").content.decode("utf-8-sig")
+    rows = {row[0]: row for row in csv.reader(io.StringIO(body), delimiter=";")}
+    header = rows["kenmerk"]
+    outcome = rows[submission.reference][header.index("uitkomst laatste bezwaar")]
+    assert rows[submission.reference][header.index("bezwaren")] == "1"
+    assert "ongegrond" in outcome and ruling.isoformat() in outcome and "loopt nog" in outcome
+    assert rows[untouched.reference][header.index("bezwaren")] == "0"
