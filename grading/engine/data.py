@@ -62,6 +62,7 @@ class RecognitionData:
     domain: tuple[str, ...] = ()  # what a role of this family is about
     setting: tuple[str, ...] = ()  # the setting or sector it works in
     setting_required: bool = False  # the family only fits inside its setting
+    domain_required: bool = False  # the family only fits a role that names its domain or a function name
     functions: tuple[str, ...] = ()  # names and abbreviations of its functions
     tracks: tuple[TrackData, ...] | None = None  # None: derive them from the element groups
     additions: tuple[str, ...] = ()  # section titles that add to a function (not levels, not tracks)
@@ -79,6 +80,7 @@ class RecognitionData:
             domain=tuple(data.get("domain") or ()),
             setting=tuple(data.get("setting") or ()),
             setting_required=bool(data.get("setting_required")),
+            domain_required=bool(data.get("domain_required")),
             functions=tuple(data.get("functions") or ()),
             tracks=None if tracks is None else tuple(
                 TrackData(t["name"], tuple(t.get("groups") or ()), tuple(t.get("terms") or ())) for t in tracks

@@ -41,6 +41,7 @@ class FamilyFit:
     matches: dict[int, ElementMatch]  # element index -> its best sentence
     evidence: float = 0.0  # the text's own likeness to the family, without domain terms: decides no-match
     shows_work: bool = True  # some match is with an element of the family's work (FamilyIndex.work_criteria)
+    names_domain: bool = True  # the text names the domain the family requires (FamilyIndex.required_domain)
 
 
 def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -191,7 +192,17 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
         matches=matches,
         evidence=round(jurisdiction_factor * setting * (content + (sector if family.sector_required else 0.0)), 4),
         shows_work=_shows_work(family, matches),
+        names_domain=_names_domain(family, reading),
     )
+
+
+def _names_domain(family: FamilyIndex, reading: Reading) -> bool:
+    required = family.required_domain
+    if required is None:
+        return True
+    if any(len(phrase) == 1 and phrase[0] in reading.terms for phrase in required):
+        return True
+    return bool(find_phrases(reading.tokens, tuple(phrase for phrase in required if len(phrase) > 1)))
 
 
 def _shows_work(family: FamilyIndex, matches: dict[int, ElementMatch]) -> bool:

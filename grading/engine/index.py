@@ -77,6 +77,9 @@ class FamilyIndex:
     # The criteria that say what work a role does (recognition `work`, and the level descriptions);
     # None: every criterion does.
     work_criteria: frozenset[str] | None = None
+    # recognition `domain_required`: the phrases of which a role's text must name one (its domain
+    # terms, function names and the family's name); None: the family requires none.
+    required_domain: tuple[tuple[str, ...], ...] | None = None
     # term -> (weight, the elements that hold it, those of them that hold it only inside a compound)
     weighted_postings: dict[str, tuple[float, tuple[int, ...], frozenset[int]]] = field(default_factory=dict)
     # (lower, higher) element pairs of one criterion already compared as near duplicates
@@ -317,6 +320,8 @@ def _build_family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
         weighted_postings=weighted_postings,
         profile=_profile(counts),
         work_criteria=frozenset((*recognition.work, DESCRIPTION.key)) if recognition and recognition.work else None,
+        required_domain=family_phrases((*recognition.domain, *recognition.functions, family.name), lexicon)
+        if recognition and recognition.domain_required else None,
     )
 
 

@@ -15,10 +15,10 @@ from grading.engine.result import CriterionResult, Evidence, FamilyScore, Gradin
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.6"
+ENGINE_VERSION = "1.7"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "8ad20401b324f3d95de37634b52fd9362f3ba62e45c15480d7eb67872d16f4fc"
+RESULTS_DIGEST = "9547aad6bf3dae9ff15441ba01b1f21537a8f1555c027e15d372060285d39104"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -40,6 +40,8 @@ CORE_SHARE = 0.5
 # grading system shares (rules to work by, knowledge, contacts), is placed there only when it
 # names the family's domain clearly: two domain hits, such as a function name and a domain term.
 DOMAIN_WITHOUT_WORK = 2.0
+# A family may require its domain (recognition `domain_required`): an ambtelijk secretaris works
+# for a participation body, and a text that names none is another secretary's role.
 MAX_EVIDENCE = 3
 MAX_UNCOUNTED = 2  # a higher level's elements shown beside the evidence, with why they did not count
 
@@ -98,7 +100,7 @@ def _claimed(best: FamilyFit) -> bool:
     """Whether the best family may be named: see NO_MATCH_BELOW and CLEAR_LIKENESS."""
     if best.evidence < NO_MATCH_BELOW:
         return False
-    if not best.shows_work and best.domain_hits < DOMAIN_WITHOUT_WORK:
+    if not best.names_domain or (not best.shows_work and best.domain_hits < DOMAIN_WITHOUT_WORK):
         return False
     return best.evidence >= CLEAR_LIKENESS or best.score >= SUBJECT_BELOW or best.sentence_share >= CORE_SHARE
 
@@ -106,7 +108,7 @@ def _claimed(best: FamilyFit) -> bool:
 def _kept_outside(best: FamilyFit, reading: Reading, catalogue: CatalogueIndex) -> bool:
     """A role above or below a family uses its words but little of its matrix: keep the family
     its words clearly name when the text clearly lies outside its range, and flag it there."""
-    if best.score < outside.DOMAIN_KEEP:
+    if best.score < outside.DOMAIN_KEEP or not best.names_domain:
         return False
     family_index = catalogue.families[best.slug]
     _, verdict, excess = education_fit(family_index, reading)

@@ -260,7 +260,7 @@ FAMILY_KEYS = {
     "source_url", "source_date", "core", "related_functions", "reference_functions", "context_notes", "sections", "criteria",
     "levels", "recognition",
 }
-RECOGNITION_KEYS = {"domain", "setting", "setting_required", "functions", "tracks", "additions", "work"}
+RECOGNITION_KEYS = {"domain", "domain_required", "setting", "setting_required", "functions", "tracks", "additions", "work"}
 TRACK_KEYS = {"name", "groups", "terms"}
 
 
@@ -357,9 +357,10 @@ def read_recognition(reader: "_Reader", raw, levels: list[dict], sections) -> di
     place = "recognition"
     data = reader.mapping(raw, place)
     reader.known_keys(data, RECOGNITION_KEYS, place)
-    required = data.get("setting_required", False)
-    if not isinstance(required, bool):
-        reader.fail(f"{place}.setting_required", "hier hoort true of false")
+    required, domain_required = data.get("setting_required", False), data.get("domain_required", False)
+    for key, value in (("setting_required", required), ("domain_required", domain_required)):
+        if not isinstance(value, bool):
+            reader.fail(f"{place}.{key}", "hier hoort true of false")
     setting = _terms(reader, data.get("setting"), f"{place}.setting")
     if required and not setting:
         reader.fail(f"{place}.setting_required", "een vereiste omgeving heeft woorden nodig onder 'setting'")
@@ -368,10 +369,13 @@ def read_recognition(reader: "_Reader", raw, levels: list[dict], sections) -> di
         "setting": setting,
         "setting_required": required,
         "functions": _terms(reader, data.get("functions"), f"{place}.functions"),
+        "domain_required": domain_required,
         "tracks": None,
         "additions": _terms(reader, data.get("additions"), f"{place}.additions"),
         "work": _terms(reader, data.get("work"), f"{place}.work"),
     }
+    if domain_required and not (result["domain"] or result["functions"]):
+        reader.fail(f"{place}.domain_required", "een vereist domein heeft woorden nodig onder 'domain' of 'functions'")
     criteria = {cell["criterion"] for level in levels for cell in level["cells"]}
     for i, key in enumerate(result["work"]):
         if key not in criteria:

@@ -60,6 +60,7 @@ def column_name(key: str) -> str:
 VALUE_COLUMNS = {"Functies": "name", "Herkenning": "value"}
 NUMBER_COLUMNS = {"rank", "level", "section", "typing_total"}
 RECOGNITION_LISTS = ("domain", "functions", "setting", "additions", "work")
+RECOGNITION_FLAGS = ("setting_required", "domain_required")
 INSTRUCTIONS_TITLE = "Toelichting"
 INSTRUCTIONS = [
     ("Zo gebruikt u dit sjabloon", ""),
@@ -85,7 +86,7 @@ INSTRUCTIONS = [
                "groep (kop binnen de cel, optioneel), tekst. Een idem-cel is één rij zonder tekst. Bij idem+ staan alleen de "
                "elementen die het niveau toevoegt. Rijen van één cel staan onder elkaar."),
     ("Herkenning", "Wat de engine over de familie weet: familie, sleutel en waarde. sleutel = domain, functions, setting, additions of work (een sleutel uit Criteria): "
-                   "één woord(groep) per rij in waarde; setting_required: waarde ja of nee; track-groups en track-terms: de naam "
+                   "één woord(groep) per rij in waarde; setting_required en domain_required: waarde ja of nee; track-groups en track-terms: de naam "
                    "van het spoor in spoor en één kop of woord per rij in waarde; tracks zonder waarde: uitdrukkelijk geen sporen."),
     ("Systemen", "Waarderingssystemen (alleen invullen om ze te wijzigen; leeg laten houdt de huidige): code, naam, beschrijving, rechtsgrond (de regeling waarop de waardering rust)."),
     ("Schalen", "systeem (code uit Systemen), code, naam, instapeis (optioneel); van laag naar hoog."),
@@ -176,8 +177,9 @@ def workbook_write(*, systems: list[dict] | None, families: list[dict]) -> bytes
             for key in RECOGNITION_LISTS:
                 for value in recognition.get(key) or []:
                     book.add("Herkenning", family=slug, key=key, value=value)
-            if recognition.get("setting_required"):
-                book.add("Herkenning", family=slug, key="setting_required", value="ja")
+            for flag in RECOGNITION_FLAGS:
+                if recognition.get(flag):
+                    book.add("Herkenning", family=slug, key=flag, value="ja")
             tracks = recognition.get("tracks")
             if tracks is not None and not tracks:
                 book.add("Herkenning", family=slug, key="tracks")
@@ -430,19 +432,20 @@ def _families(sheets: dict[str, list[Row]], name: str, errors: list[FamilyFileEr
 
 def _recognition_row(row: Row, family: dict, origin: dict, refuse: Callable[[Row, str, str], None]) -> None:
     key, value = row.get("key"), row.get("value")
-    if key == "setting_required" and str(value).strip().lower() not in ("ja", "nee", "true", "false"):
+    if key in RECOGNITION_FLAGS and str(value).strip().lower() not in ("ja", "nee", "true", "false"):
         refuse(row, "value", "hier hoort ja of nee")
         return
-    if key not in (*RECOGNITION_LISTS, "setting_required", "tracks", "track-groups", "track-terms"):
-        refuse(row, "key", "onbekende sleutel (domain, functions, setting, setting_required, additions, tracks, track-groups of track-terms)")
+    if key not in (*RECOGNITION_LISTS, *RECOGNITION_FLAGS, "tracks", "track-groups", "track-terms"):
+        refuse(row, "key", "onbekende sleutel (domain, domain_required, functions, setting, setting_required, additions, work, "
+                           "tracks, track-groups of track-terms)")
         return
     recognition = family.setdefault("recognition", {})
     origin.setdefault("recognition", (row.sheet, row.number))
     if key in RECOGNITION_LISTS:
         origin[f"recognition.{key}[{len(recognition.get(key, []))}]"] = (row.sheet, row.number)
         recognition.setdefault(key, []).append(value)
-    elif key == "setting_required":
-        recognition["setting_required"] = str(value).strip().lower() in ("ja", "true")
+    elif key in RECOGNITION_FLAGS:
+        recognition[key] = str(value).strip().lower() in ("ja", "true")
     elif key == "tracks":
         recognition.setdefault("tracks", [])
     else:

@@ -116,3 +116,24 @@ def test_sharing_only_a_grading_systems_frame_is_no_family_claim():
 
 def test_the_same_frame_around_the_familys_own_results_is_that_family():
     assert engine.grade(FILING_TYPING, fixture_index()).family == "div-ict"
+
+
+# Minimal pair for a family that requires its domain (ambtelijk secretaris: recognition
+# `domain_required`): the same secretarial work, for a participation body or for a committee.
+COMMITTEE_SECRETARY = (
+    "Secretaris van de commissie bezwaarschriften\n\nJe bereidt de vergaderingen van de commissie voor, stelt "
+    "de agenda op met de voorzitter en maakt de verslagen. Je adviseert de commissie over procedures en "
+    "wetgeving en schrijft de concept-adviezen. Je onderhoudt contacten met de afdelingen en bewaakt de "
+    "termijnen. Je hebt een hbo-opleiding en ervaring als secretaris."
+)
+WORKS_COUNCIL_SECRETARY = COMMITTEE_SECRETARY.replace(
+    "Secretaris van de commissie bezwaarschriften", "Ambtelijk secretaris van de ondernemingsraad"
+).replace("de commissie", "de ondernemingsraad").replace("procedures en wetgeving", "de WOR")
+
+
+def test_a_committee_secretary_is_not_a_participation_bodys_secretary():
+    assert engine.grade(COMMITTEE_SECRETARY, fixture_index()).family is None
+
+
+def test_the_same_work_for_a_works_council_is():
+    assert engine.grade(WORKS_COUNCIL_SECRETARY, fixture_index()).family == "ambtelijk-secretaris"

@@ -29,3 +29,22 @@ def test_a_work_key_that_no_cell_uses_is_refused_in_dutch():
         family_from_data(data, Path("div-ict.yaml"), systems())
     assert "recognition.work[1]" in str(refused.value)
     assert "geen cel van deze familie hoort bij criterium 'bestaat-niet'" in str(refused.value)
+
+
+def test_a_required_domain_needs_words_and_a_true_or_false():
+    data = load_yaml(FAMILY)
+    data["recognition"]["domain_required"] = "ja"
+    with pytest.raises(FamilyFileError) as refused:
+        family_from_data(data, Path("div-ict.yaml"), systems())
+    assert "recognition.domain_required" in str(refused.value) and "true of false" in str(refused.value)
+    data["recognition"].update(domain_required=True, domain=[], functions=[])
+    with pytest.raises(FamilyFileError) as refused:
+        family_from_data(data, Path("div-ict.yaml"), systems())
+    assert "een vereist domein heeft woorden nodig" in str(refused.value)
+
+
+def test_the_seeded_secretary_family_requires_its_domain_and_exports_it():
+    path = settings.FIXTURES_DIR / "families" / "ambtelijk-secretaris.yaml"
+    family = family_from_data(load_yaml(path), path, systems())
+    assert family["recognition"]["domain_required"] is True
+    assert recognition_data(family["recognition"])["domain_required"] is True
