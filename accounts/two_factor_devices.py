@@ -70,8 +70,16 @@ def qr_data_uri(device: TOTPDevice) -> str:
 
 
 def _throttled_until(device: Device) -> datetime | None:
+    """Until when the device tries no code; a try before then counts as one more wrong code
+    (django-otp's TOTP device does so itself; the recovery codes here do the same), so hammering
+    only makes the wait longer."""
     allowed, info = device.verify_is_allowed()
-    return None if allowed else (info or {}).get("locked_until")
+    if allowed:
+        return None
+    with transaction.atomic():
+        locked = type(device).objects.select_for_update().get(pk=device.pk)
+        locked.throttle_increment(commit=True)
+    return locked.verify_is_allowed()[1]["locked_until"]
 
 
 def authenticator_confirm(*, user, device: TOTPDevice, code: str, ip: str | None) -> CodeCheck:
