@@ -18,6 +18,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
         "session_days": settings.SESSION_COOKIE_AGE // (24 * 60 * 60),
         "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
         "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "two_factor_required": settings.TWO_FACTOR_REQUIRED,
         "manager": MANAGER, "adviser": HR_ADVISER, "administrator": FUNCTIONAL_ADMIN,
     }
     return render(request, "grading/privacy.html", context)

@@ -150,3 +150,24 @@ def test_the_setup_is_throttled_too(adviser):
     assert response.status_code == 400
     assert THROTTLED.split("{")[0] in response.content.decode()
     assert not TOTPDevice.objects.get(user=adviser).confirmed
+
+
+def test_the_privacy_page_names_the_stored_secrets(client, settings):
+    settings.TWO_FACTOR_REQUIRED = True
+    html = client.get("/privacy/").content.decode()
+    assert "geheime sleutel van de authenticator-app (TOTP)" in html and "herstelcodes" in html
+    assert "verplicht voor HR-adviseur" in html
+
+
+def test_erasing_a_person_removes_the_app_and_the_recovery_codes(adviser):
+    from grading.services.privacy import person_erase
+
+    from accounts.two_factor_devices import recovery_codes_renew
+    from tests.otp import make_authenticator
+
+    make_authenticator(adviser)
+    recovery_codes_renew(user=adviser, ip=None)
+    assert StaticToken.objects.filter(device__user=adviser).count() == 10
+    person_erase(username=adviser.username)
+    assert not TOTPDevice.objects.filter(user=adviser).exists()
+    assert not StaticToken.objects.filter(device__user=adviser).exists()
