@@ -22,3 +22,11 @@ class RolesForm(forms.Form):
     roles = forms.MultipleChoiceField(
         label="Rollen", choices=ROLE_CHOICES, required=False, widget=forms.CheckboxSelectMultiple,
     )
+
+
+class CodeForm(forms.Form):
+    """A code from the authenticator app or a recovery code; the services normalise it."""
+
+    code = forms.CharField(
+        label="Code", max_length=40, error_messages={"required": "Vul de code in.", "max_length": "Deze code is te lang."},
+    )

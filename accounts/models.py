@@ -51,6 +51,7 @@ class AccountChange(AppendOnlyModel):
         ROLE_TAKEN = "role_taken", "rol afgenomen"
         DEACTIVATED = "deactivated", "gedeactiveerd"
         REACTIVATED = "reactivated", "weer actief gemaakt"
+        TWO_FACTOR_RESET = "two_factor_reset", "tweestapsverificatie gewist"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="account_changes")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -83,6 +84,11 @@ class SecurityEvent(AppendOnlyModel):
         ROLE_CHANGE = "role_change", "rol gewijzigd"
         EXPORT = "export", "export"
         ERASURE = "erasure", "persoon gewist"
+        MFA_ENROLLED = "mfa_enrolled", "tweestapsverificatie ingesteld"
+        MFA_VERIFIED = "mfa_verified", "tweede stap geslaagd"
+        MFA_FAILED = "mfa_failed", "tweede stap mislukt"
+        MFA_CODES_RENEWED = "mfa_codes_renewed", "herstelcodes vernieuwd"
+        MFA_RESET = "mfa_reset", "tweestapsverificatie gewist"
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -6,7 +6,7 @@ name is locked out) and sign-outs; `functiewaardering.audit` gives exports and e
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 
-from accounts import sessions
+from accounts import sessions, two_factor_devices
 from accounts.models import SecurityEvent
 from accounts.security_log import PASSWORD, security_event_record, security_log_forget_username
 from functiewaardering import audit
@@ -42,6 +42,7 @@ def on_export(sender, request, what: str, **kwargs) -> None:
 
 def on_person_erased(sender, user, username: str, request=None, **kwargs) -> None:
     security_log_forget_username(username=username)
+    two_factor_devices.two_factor_devices_delete(user=user)  # the app's secret and the recovery codes
     sessions.sessions_end(user=user)
     actor = getattr(request, "user", None)
     detail = "via de opdrachtregel (erase_person)" if request is None else ""

@@ -4,11 +4,13 @@ and a page of the security log."""
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.contrib.auth.models import Group
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 
 from accounts.models import AccountChange, SecurityEvent
+from accounts.two_factor_devices import recovery_codes_left
 from accounts.services import ROLES
 from grading.services.privacy import ERASED_NAME, SYSTEM_USERNAME
 
@@ -57,3 +59,14 @@ def security_log_page(*, number) -> Page:
     the first or the last page."""
     events = SecurityEvent.objects.select_related("actor", "subject").order_by("-created_at", "-id")
     return Paginator(events, LOG_PAGE_SIZE).get_page(number)
+
+
+@dataclass(frozen=True)
+class TwoFactorStatus:
+    enrolled_at: object  # when the authenticator app was confirmed; None without one
+    codes_left: int
+
+
+def two_factor_status(user) -> TwoFactorStatus:
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("id").first()
+    return TwoFactorStatus(enrolled_at=device.created_at if device else None, codes_left=recovery_codes_left(user=user))

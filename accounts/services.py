@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from accounts import sessions
+from accounts import sessions, two_factor_devices
 from accounts.models import AccountChange, SecurityEvent
 from accounts.security_log import security_event_record
 from accounts.tokens import invitation_tokens
@@ -41,6 +41,10 @@ UNKNOWN_ROLE = "Onbekende rol: %(role)s."
 HAS_PASSWORD = "Dit account heeft al een wachtwoord; het heeft geen uitnodiging nodig."
 NO_EMAIL = "Dit account heeft geen e-mailadres; een uitnodiging kan niet worden verstuurd."
 INACTIVE = "Dit account is gedeactiveerd; maak het eerst weer actief."
+NOT_YOUR_OWN_TWO_FACTOR = (
+    "U kunt uw eigen tweestapsverificatie niet wissen; vraag dat een andere functioneel beheerder."
+)
+NO_TWO_FACTOR = "Dit account heeft geen tweestapsverificatie ingesteld; er is niets te wissen."
 
 INVITATION_SUBJECT = "Uitnodiging voor Functiewaardering"
 
@@ -180,4 +184,18 @@ def user_reactivate(*, user, by, ip: str | None):
         user.is_active = True
         user.save(update_fields=["is_active"])
         _record(user, AccountChange.Kind.REACTIVATED, by=by, ip=ip)
+    return user
+
+
+@transaction.atomic
+def user_two_factor_reset(*, user, by, ip: str | None):
+    """The user lost his app (and recovery codes): both go, his sessions end, and at the next
+    sign-in he sets up a new app (or signs in without one, where no second factor is required)."""
+    user = _locked(user)
+    _may_change(user, by, own_message=NOT_YOUR_OWN_TWO_FACTOR)
+    if not two_factor_devices.two_factor_devices_delete(user=user):
+        raise ValidationError(NO_TWO_FACTOR, code="no_two_factor")
+    change = AccountChange.objects.create(user=user, kind=AccountChange.Kind.TWO_FACTOR_RESET, by=by)
+    security_event_record(kind=SecurityEvent.Kind.MFA_RESET, actor=by, subject=user, ip=ip, detail=change.description())
+    sessions.sessions_end(user=user)
     return user

@@ -1,11 +1,12 @@
 """/accounts/ pages of this app (beside grading/urls_accounts.py, which has login and logout):
-the throttled password-reset request and accepting an invitation. No namespace: the names are
+the throttled password-reset request, accepting an invitation and the second factor
+(views_two_factor.py). No namespace: the names are
 Django's own (`password_reset`) and the mail's (`invitation_accept`)."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accounts import views_invitation
+from accounts import views_invitation, views_two_factor
 from accounts.password_reset import ThrottledPasswordResetForm
 
 urlpatterns = [
@@ -20,4 +21,11 @@ urlpatterns = [
         name="password_reset",
     ),
     path("uitnodiging/<uidb64>/<token>/", views_invitation.InvitationAcceptView.as_view(), name="invitation_accept"),
+    path("tweestapsverificatie/", views_two_factor.two_factor_verify, name="two_factor_verify"),
+    path("tweestapsverificatie/instellen/", views_two_factor.two_factor_set_up, name="two_factor_set_up"),
+    path("tweestapsverificatie/herstelcodes/", views_two_factor.two_factor_codes, name="two_factor_codes"),
+    path(
+        "tweestapsverificatie/herstelcodes/vernieuwen/", views_two_factor.two_factor_codes_renew,
+        name="two_factor_codes_renew",
+    ),
 ]

@@ -12,5 +12,6 @@ urlpatterns = [
     path("gebruikers/<int:pk>/deactiveren/", views.user_deactivate, name="user_deactivate"),
     path("gebruikers/<int:pk>/activeren/", views.user_reactivate, name="user_reactivate"),
     path("gebruikers/<int:pk>/uitnodiging/", views.invitation_renew, name="invitation_renew"),
+    path("gebruikers/<int:pk>/tweestapsverificatie/wissen/", views.user_two_factor_reset, name="user_two_factor_reset"),
     path("beveiligingslog/", views.security_log, name="security_log"),
 ]

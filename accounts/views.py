@@ -29,6 +29,10 @@ ROLES_SAVED = "De rollen van {name} zijn opgeslagen."
 ROLES_UNCHANGED = "De rollen van {name} waren al zo; er is niets veranderd."
 DEACTIVATED = "Het account van {name} is gedeactiveerd; wie ermee was ingelogd, is uitgelogd."
 REACTIVATED = "Het account van {name} is weer actief."
+TWO_FACTOR_RESET = (
+    "De tweestapsverificatie van {name} is gewist en wie ermee was ingelogd, is uitgelogd. Bij het volgende "
+    "inloggen stelt {name} een nieuwe authenticator-app in."
+)
 
 
 def manage_users(view):
@@ -81,7 +85,7 @@ def _detail(request: HttpRequest, user, *, form=None, error: str = "", status: i
     context = {
         "person": user, "roles": roles, "status": selectors.user_status(user), "error": error,
         "form": form or RolesForm(initial={"roles": roles}), "history": selectors.user_history(user),
-        "is_self": user.pk == request.user.pk, "trail": _trail(user),
+        "is_self": user.pk == request.user.pk, "trail": _trail(user), "two_factor": selectors.two_factor_status(user),
     }
     return render(request, "accounts/user_detail.html", context, status=status)
 
@@ -130,6 +134,13 @@ def user_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
 def user_reactivate(request: HttpRequest, pk: int) -> HttpResponse:
     return _change(request, pk, lambda user: services.user_reactivate(user=user, by=request.user, ip=client_ip(request)),
                    lambda user: REACTIVATED)
+
+
+@manage_users
+@require_POST
+def user_two_factor_reset(request: HttpRequest, pk: int) -> HttpResponse:
+    return _change(request, pk, lambda user: services.user_two_factor_reset(user=user, by=request.user, ip=client_ip(request)),
+                   lambda user: TWO_FACTOR_RESET)
 
 
 @manage_users

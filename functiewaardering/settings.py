@@ -115,6 +115,9 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "profiles",
     "grading",
     "accounts",
@@ -134,6 +137,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "functiewaardering.middleware.PrivateResponsesMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second factor of this session
+    "accounts.middleware.TwoFactorMiddleware",  # no page behind login before the second factor
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
@@ -312,3 +317,14 @@ _security_log_days = os.getenv("SECURITY_LOG_DAYS", "365")
 SECURITY_LOG_DAYS = whole_number(_security_log_days, minimum=1, maximum=100 * 366)
 if SECURITY_LOG_DAYS is None:
     raise ImproperlyConfigured(f"SECURITY_LOG_DAYS must be a whole number of days, at least 1, not {_security_log_days!r}")
+
+# Two-factor login (accounts/two_factor.py): with TWO_FACTOR_REQUIRED (the production default;
+# bin/run sets False) an HR adviser, functional administrator, staff user or superuser signed in by
+# password alone reaches no page behind login before a code from an authenticator app or a
+# recovery code. Whoever set up an app is always asked for it. A wrong code makes the next try wait
+# 1, 2, 4, 8 … seconds (django-otp's throttle, per device).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", "True")
+TWO_FACTOR_RECOVERY_CODES = 10
+OTP_TOTP_ISSUER = "Functiewaardering"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1

@@ -19,6 +19,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
         "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
         "failure_limit": settings.AXES_FAILURE_LIMIT,
         "security_log_days": settings.SECURITY_LOG_DAYS,
+        "two_factor_required": settings.TWO_FACTOR_REQUIRED,
         "manager": MANAGER, "adviser": HR_ADVISER, "administrator": FUNCTIONAL_ADMIN,
     }
     return render(request, "grading/privacy.html", context)

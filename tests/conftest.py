@@ -54,3 +54,11 @@ def production_static(collected_static):
         DEBUG=False, STATIC_ROOT=collected_static, STORAGES=PRODUCTION_STORAGES, WHITENOISE_USE_FINDERS=False
     ):
         yield collected_static
+
+
+@pytest.fixture(autouse=True)
+def _two_factor_off_unless_a_test_turns_it_on(settings):
+    """Production requires a second factor (TWO_FACTOR_REQUIRED=True); the tests sign people in
+    with force_login, so they run without it, and the tests of two-factor login
+    (tests/accounts/test_two_factor_*.py) and the role walk turn it on themselves."""
+    settings.TWO_FACTOR_REQUIRED = False

@@ -16,9 +16,11 @@ from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import Resolver404, resolve
 
+from accounts.two_factor import must_use_two_factor
 from grading.models import Submission
 from grading.roles import FUNCTIONAL_ADMIN, ensure_roles
 from tests.factory import make_adviser, make_manager, make_submission, make_user
+from tests.otp import verified_client
 
 pytestmark = pytest.mark.django_db
 
@@ -127,6 +129,10 @@ def people(catalogue):
 
 
 def client_for(user) -> Client:
+    """Signed in as production has it (TWO_FACTOR_REQUIRED): a role that must pass the second
+    factor has passed it with a code from its app; a manager signs in by password alone."""
+    if user is not None and must_use_two_factor(user):
+        return verified_client(user)
     client = Client()
     if user is not None:
         client.force_login(user)
@@ -143,13 +149,14 @@ def exists(url: str) -> bool:
 
 # Pages each role must reach from the home page (with what one of them shows), and links it must
 # not be shown. /beheer/gebruikers/ counts once the accounts pages exist.
+TWO_FACTOR = "/accounts/tweestapsverificatie/instellen/"  # every signed-in role reaches its second factor
 TASKS = {
     "anonymous": {"/profielen/": "", "/vergelijk/": "", "/accounts/login/": ""},
-    "manager": {"/indelen/": 'name="title"', "/aanvragen/": "Mijn aanvragen"},
-    "adviser": {"/aanvragen/": "Te behandelen"},
+    "manager": {"/indelen/": 'name="title"', "/aanvragen/": "Mijn aanvragen", TWO_FACTOR: "instellen"},
+    "adviser": {"/aanvragen/": "Te behandelen", TWO_FACTOR: "is ingesteld"},
     "administrator": {"/beheer/": "", "/beheer/importeren/": "", "/profielen/sekseneutraliteit/": "",
-                      "/beheer/gebruikers/": ""},
-    "staff": {"/admin/": ""},
+                      "/beheer/gebruikers/": "", TWO_FACTOR: "is ingesteld"},
+    "staff": {"/admin/": "", TWO_FACTOR: "is ingesteld"},
 }
 SETTLE_FORM = '#vaststellen" novalidate>'  # the settle form posts to the request's own page
 
@@ -158,7 +165,8 @@ ROLES = ["anonymous", "manager", "adviser", "administrator", "staff"]
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_a_role_is_shown_only_working_links_and_reaches_its_tasks(people, role):
+def test_a_role_is_shown_only_working_links_and_reaches_its_tasks(people, role, settings):
+    settings.TWO_FACTOR_REQUIRED = True
     pages, broken = walk(client_for(people[role]))
     assert broken == []
     assert [url for url, html in pages.items() if forms_led_by_a_secondary_button(html)] == []
