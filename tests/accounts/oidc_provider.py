@@ -275,6 +275,7 @@ class QuietHandler(WSGIRequestHandler):
 @contextmanager
 def running_provider(*, redirect_uri: str) -> Iterator[Provider]:
     """A provider on 127.0.0.1 until the block ends; `provider.issuer` is its address."""
+    insecure = os.environ.get("AUTHLIB_INSECURE_TRANSPORT")
     os.environ["AUTHLIB_INSECURE_TRANSPORT"] = "1"  # plain HTTP on loopback
     provider = Provider(redirect_uri=redirect_uri)
     server = make_server("127.0.0.1", 0, provider, server_class=WSGIServer, handler_class=QuietHandler)
@@ -287,6 +288,10 @@ def running_provider(*, redirect_uri: str) -> Iterator[Provider]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+        if insecure is None:
+            os.environ.pop("AUTHLIB_INSECURE_TRANSPORT", None)
+        else:
+            os.environ["AUTHLIB_INSECURE_TRANSPORT"] = insecure
 
 
 def split_query(url: str) -> dict[str, str]:
