@@ -98,9 +98,8 @@ def _matched_by_email(claims: Mapping):
     email = _email(claims)
     if not settings.OIDC_MATCH_EMAIL or not email or claims.get("email_verified") is False:
         return None
-    users = list(
-        get_user_model().objects.select_for_update().filter(email__iexact=email, oidc_identity__isnull=True)[:2]
-    )
+    linked = OidcIdentity.objects.values("user_id")
+    users = list(get_user_model().objects.select_for_update().filter(email__iexact=email).exclude(pk__in=linked)[:2])
     if len(users) > 1:
         raise AccountRefused(EMAIL_AMBIGUOUS, reason="e-mailadres bij meer accounts")
     return users[0] if users else None
