@@ -43,7 +43,7 @@ def mfa_by_provider(id_claims: Mapping) -> bool:
     """Whether the ID token says a second factor was used: an `amr` method of MFA_METHODS, or an
     `acr` listed in OIDC_MFA_ACR_VALUES."""
     amr = id_claims.get("amr")
-    methods = {amr} if isinstance(amr, str) else set(amr) if isinstance(amr, list) else set()
+    methods = [amr] if isinstance(amr, str) else amr if isinstance(amr, list) else []
     if any(isinstance(method, str) and method.lower() in MFA_METHODS for method in methods):
         return True
     acr = id_claims.get("acr")
@@ -52,7 +52,12 @@ def mfa_by_provider(id_claims: Mapping) -> bool:
 
 def roles_from_groups(groups: object) -> list[str]:
     """The roles whose mapped group is in the claim (a list of names, or one name)."""
-    names = {groups} if isinstance(groups, str) else {g for g in groups if isinstance(g, str)} if isinstance(groups, list) else set()
+    if isinstance(groups, str):
+        names = {groups}
+    elif isinstance(groups, list):
+        names = {group for group in groups if isinstance(group, str)}
+    else:
+        names = set()  # no claim, or one of another shape: no role
     return [role for role in services.ROLES if names & set(settings.OIDC_ROLE_MAP.get(role, ()))]
 
 

@@ -5,7 +5,7 @@ when single sign-on is not configured."""
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_GET
 from mozilla_django_oidc.views import OIDCAuthenticationRequestView
 
 from accounts import oidc_provider, oidc_sign_in
@@ -32,7 +32,7 @@ class OIDCStartView(OIDCAuthenticationRequestView):
         return super().get(request)
 
 
-@require_safe
+@require_GET  # not HEAD: the answer's state works once
 def oidc_callback(request: HttpRequest) -> HttpResponse:
     if not settings.OIDC_ENABLED:
         raise Http404

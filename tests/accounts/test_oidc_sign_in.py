@@ -310,3 +310,33 @@ def test_the_provider_account_is_not_listed_among_the_users(provider, admin_clie
     sign_in(Client(), provider)
     page = admin_client.get("/beheer/gebruikers/").content.decode()
     assert "noor" in page and services.PROVIDER_USERNAME not in page
+
+
+@pytest.mark.parametrize(("claims", "trusted"), [
+    ({"amr": ["pwd", "mfa"]}, True),
+    ({"amr": "hwk"}, True),
+    ({"amr": ["http://schemas.microsoft.com/claims/multipleauthn"]}, True),
+    ({"amr": ["pwd"]}, False),
+    ({"amr": "pwd mfa"}, False),  # one string is one method
+    ({"acr": "urn:testorganisatie:loa:hoog"}, True),
+    ({"acr": "urn:testorganisatie:loa:laag"}, False),
+    ({}, False),
+])
+def test_which_id_tokens_say_a_second_factor_was_used(settings, claims, trusted):
+    settings.OIDC_MFA_ACR_VALUES = ["urn:testorganisatie:loa:hoog"]
+    assert oidc_accounts.mfa_by_provider(claims) is trusted
+
+
+@pytest.mark.parametrize(("groups", "roles"), [
+    (["fw-hr", "fw-managers"], [MANAGER, HR_ADVISER]),
+    ("fw-admins", [FUNCTIONAL_ADMIN]),
+    (None, []),
+    ({"fw-hr": True}, []),
+])
+def test_the_groups_claim_gives_the_mapped_roles(settings, groups, roles):
+    settings.OIDC_ROLE_MAP = ROLE_MAP
+    assert oidc_accounts.roles_from_groups(groups) == roles
+
+
+def test_a_callback_by_head_is_not_allowed(provider):
+    assert Client().head("/oidc/callback/?code=x&state=y").status_code == 405
