@@ -52,6 +52,7 @@ class AccountChange(AppendOnlyModel):
         DEACTIVATED = "deactivated", "gedeactiveerd"
         REACTIVATED = "reactivated", "weer actief gemaakt"
         TWO_FACTOR_RESET = "two_factor_reset", "tweestapsverificatie gewist"
+        OIDC_LINKED = "oidc_linked", "gekoppeld aan de identiteitsprovider"
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="account_changes")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -104,7 +105,7 @@ class SecurityEvent(AppendOnlyModel):
     )
     username = models.CharField(max_length=150, blank=True)  # as typed at a failed sign-in
     email = models.EmailField(blank=True)  # as typed at a password-reset request (the throttle counts it)
-    method = models.CharField(max_length=20, blank=True)  # how someone signed in: "wachtwoord"
+    method = models.CharField(max_length=20, blank=True)  # how someone signed in: "wachtwoord", "OIDC"
     detail = models.CharField(max_length=300, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
 
@@ -125,3 +126,19 @@ class UserSession(models.Model):
 
     def __str__(self) -> str:
         return f"sessie van gebruiker {self.user_id}"
+
+
+class OidcIdentity(models.Model):
+    """The account a person of the identity provider signs in to: the provider (its issuer) and
+    the person's `sub` there, which never changes, unlike a name or an e-mail address."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="oidc_identity")
+    issuer = models.CharField(max_length=255)
+    subject = models.CharField(max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["issuer", "subject"], name="accounts_oidc_identity_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.subject} bij {self.issuer}"

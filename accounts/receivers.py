@@ -4,11 +4,12 @@ Django's auth signals give sign-ins, failed sign-ins (also those django-axes ref
 name is locked out) and sign-outs; `functiewaardering.audit` gives exports and erasures.
 """
 
+from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 
 from accounts import sessions, two_factor_devices
 from accounts.models import SecurityEvent
-from accounts.security_log import PASSWORD, security_event_record, security_log_forget_username
+from accounts.security_log import OIDC, OIDC_BACKEND, PASSWORD, security_event_record, security_log_forget_username
 from functiewaardering import audit
 
 LOCKED_OUT = "geblokkeerd na te veel pogingen"
@@ -50,8 +51,10 @@ def on_person_erased(sender, user, username: str, request=None, **kwargs) -> Non
 
 
 def _method(request) -> str:
-    """How the user signed in. Only a local password exists today; single sign-on adds its own."""
-    return PASSWORD
+    """How the user signed in: login() keeps the backend that let him in in the session."""
+    session = getattr(request, "session", None)
+    backend = session.get(BACKEND_SESSION_KEY) if session is not None else None
+    return OIDC if backend == OIDC_BACKEND else PASSWORD
 
 
 def connect() -> None:

@@ -17,6 +17,8 @@ from django.utils import timezone
 from accounts.models import SecurityEvent
 
 PASSWORD = "wachtwoord"  # the sign-in method of a local password
+OIDC = "OIDC"  # the sign-in method of single sign-on
+OIDC_BACKEND = "accounts.oidc_backend.OIDCBackend"  # as in AUTHENTICATION_BACKENDS
 
 
 def client_ip(request: HttpRequest | None) -> str | None:

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.contrib.auth.models import Group
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q, QuerySet
 
 from accounts.models import AccountChange, SecurityEvent
+from accounts.services import PROVIDER_USERNAME, ROLES
 from accounts.two_factor_devices import recovery_codes_left
-from accounts.services import ROLES
 from grading.services.privacy import ERASED_NAME, SYSTEM_USERNAME
 
 LOG_PAGE_SIZE = 50
@@ -29,15 +30,23 @@ class UserRow:
 
 
 def managed_users() -> QuerySet:
-    """Every account a person uses: not the privacy system account, not an erased person."""
+    """Every account a person uses: not the privacy system account, not the identity provider's,
+    not an erased person."""
     erased = Q(first_name=ERASED_NAME, is_active=False, email="")
-    return get_user_model().objects.exclude(username=SYSTEM_USERNAME).exclude(erased)
+    return get_user_model().objects.exclude(username__in=[SYSTEM_USERNAME, PROVIDER_USERNAME]).exclude(erased)
 
 
 def user_status(user) -> str:
     if not user.is_active:
         return INACTIVE
-    return ACTIVE if user.has_usable_password() else INVITED
+    return ACTIVE if user.has_usable_password() or _signs_in_by_provider(user) else INVITED
+
+
+def _signs_in_by_provider(user) -> bool:
+    try:
+        return user.oidc_identity is not None
+    except ObjectDoesNotExist:
+        return False
 
 
 def user_roles(user) -> list[str]:
@@ -46,7 +55,10 @@ def user_roles(user) -> list[str]:
 
 
 def user_rows() -> list[UserRow]:
-    users = managed_users().prefetch_related(Prefetch("groups", queryset=Group.objects.only("name"))).order_by("username")
+    users = (
+        managed_users().select_related("oidc_identity")
+        .prefetch_related(Prefetch("groups", queryset=Group.objects.only("name"))).order_by("username")
+    )
     return [UserRow(user=user, roles=user_roles(user), status=user_status(user)) for user in users]
 
 

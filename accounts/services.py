@@ -1,6 +1,6 @@
 """What the functional administrator changes about accounts: invite, give and take roles,
-deactivate and reactivate. The one place where roles change (single sign-on can call
-`user_roles_set` later with the roles its claim carries).
+deactivate and reactivate. The one place where roles change: single sign-on (oidc_accounts.py)
+calls `user_roles_set` with the roles its groups claim carries, as the identity provider's account.
 
 Every change is kept as an `AccountChange` (who, whose account, when, what) and as a line in the
 security log with the address it came from. Nobody changes his own roles or deactivates himself,
@@ -23,7 +23,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from accounts import sessions, two_factor_devices
-from accounts.models import AccountChange, SecurityEvent
+from accounts.models import AccountChange, OidcIdentity, SecurityEvent
 from accounts.security_log import security_event_record
 from accounts.tokens import invitation_tokens
 from grading.roles import FUNCTIONAL_ADMIN, HR_ADVISER, MANAGER
@@ -46,13 +46,38 @@ NOT_YOUR_OWN_TWO_FACTOR = (
 )
 NO_TWO_FACTOR = "Dit account heeft geen tweestapsverificatie ingesteld; er is niets te wissen."
 
+ROLES_FROM_PROVIDER = (
+    "De rollen van dit account komen van de identiteitsprovider en volgen bij elke aanmelding de groepen "
+    "daar; wijzig ze in de identiteitsprovider."
+)
+
 INVITATION_SUBJECT = "Uitnodiging voor Functiewaardering"
+
+# The account that single sign-on's role changes are kept under ("door Identiteitsprovider").
+PROVIDER_USERNAME = "identiteitsprovider"
+PROVIDER_NAME = "Identiteitsprovider"
 
 
 def roles_of(user) -> list[str]:
     """The user's roles, in the order of ROLES."""
     names = set(user.groups.values_list("name", flat=True))
     return [role for role in ROLES if role in names]
+
+
+def provider_account():
+    """The identity provider as the author of the changes it makes; inactive, without password."""
+    user, created = get_user_model().objects.get_or_create(
+        username=PROVIDER_USERNAME, defaults={"first_name": PROVIDER_NAME, "is_active": False}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
+def roles_from_provider(user) -> bool:
+    """With OIDC_ROLE_MAP, an account that signs in through the provider takes its roles from it."""
+    return bool(settings.OIDC_ROLE_MAP) and OidcIdentity.objects.filter(user_id=user.pk).exists()
 
 
 def _locked(user):
@@ -135,12 +160,19 @@ def invitation_accepted(*, user, ip: str | None) -> None:
     _record(user, AccountChange.Kind.PASSWORD_SET, by=user, ip=ip)
 
 
+def oidc_identity_linked(*, user, ip: str | None) -> None:
+    """A first sign-in through the identity provider linked this account (new or found by e-mail)."""
+    _record(user, AccountChange.Kind.OIDC_LINKED, by=provider_account(), ip=ip)
+
+
 @transaction.atomic
 def user_roles_set(*, user, roles: Iterable[str], by, ip: str | None) -> tuple[list[str], list[str]]:
     """Give the roles in `roles` the user lacks and take the others; (given, taken). Taking a
     role ends the user's sessions."""
     user = _locked(user)
     _may_change(user, by, own_message=NOT_YOUR_OWN_ROLES)
+    if by.get_username() != PROVIDER_USERNAME and roles_from_provider(user):
+        raise ValidationError(ROLES_FROM_PROVIDER, code="from_provider")
     return _grant_and_take(user, wanted=set(roles), by=by, ip=ip)
 
 

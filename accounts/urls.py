@@ -1,15 +1,16 @@
-"""/accounts/ pages of this app (beside grading/urls_accounts.py, which has login and logout):
-the throttled password-reset request, accepting an invitation and the second factor
-(views_two_factor.py). No namespace: the names are
-Django's own (`password_reset`) and the mail's (`invitation_accept`)."""
+"""/accounts/ pages of this app (beside grading/urls_accounts.py, which has logout): the login
+page (with single sign-on), the throttled password-reset request, accepting an invitation and
+the second factor (views_two_factor.py). No namespace: the names are Django's own (`login`,
+`password_reset`) and the mail's (`invitation_accept`)."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accounts import views_invitation, views_two_factor
+from accounts import views_invitation, views_login, views_two_factor
 from accounts.password_reset import ThrottledPasswordResetForm
 
 urlpatterns = [
+    path("login/", views_login.LoginView.as_view(), name="login"),
     path(
         "wachtwoord-vergeten/",
         auth_views.PasswordResetView.as_view(

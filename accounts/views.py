@@ -86,6 +86,7 @@ def _detail(request: HttpRequest, user, *, form=None, error: str = "", status: i
         "person": user, "roles": roles, "status": selectors.user_status(user), "error": error,
         "form": form or RolesForm(initial={"roles": roles}), "history": selectors.user_history(user),
         "is_self": user.pk == request.user.pk, "trail": _trail(user), "two_factor": selectors.two_factor_status(user),
+        "roles_from_provider": services.roles_from_provider(user), "provider_name": settings.OIDC_PROVIDER_NAME,
     }
     return render(request, "accounts/user_detail.html", context, status=status)
 

@@ -14,6 +14,7 @@ import dj_database_url
 import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
+from functiewaardering import oidc_settings
 from functiewaardering.numbers import whole_number
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -193,7 +194,9 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "functiewaardering.permissions.OneQueryPermissionBackend",  # permissions in one query per request
+    "accounts.backends.PasswordsOffBackend",  # refuses every password when LOCAL_PASSWORDS=False (also /admin/)
     "django.contrib.auth.backends.ModelBackend",  # logging in and sessions
+    "accounts.oidc_backend.OIDCBackend",  # single sign-on; inert without the OIDC_ variables below
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
@@ -328,3 +331,34 @@ TWO_FACTOR_RECOVERY_CODES = 10
 OTP_TOTP_ISSUER = "Functiewaardering"
 OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
+
+# Single sign-on with OpenID Connect (accounts/oidc_*.py, mozilla-django-oidc). On when a client id
+# and the provider's discovery address (read at the first sign-in, cached) or its four endpoints
+# are set; the redirect address to register is https://<host>/oidc/callback/. With OIDC_ROLE_MAP
+# roles follow the groups claim at every sign-in. LOCAL_PASSWORDS=False turns password sign-in off.
+OIDC_DISCOVERY_URL = os.getenv("OIDC_DISCOVERY_URL", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.getenv("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.getenv("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.getenv("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.getenv("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_OP_ISSUER = os.getenv("OIDC_OP_ISSUER", "")  # with the endpoints: the iss the ID token must carry
+OIDC_RP_CLIENT_ID = os.getenv("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.getenv("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SIGN_ALGO = os.getenv("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.getenv("OIDC_RP_SCOPES", "openid email profile")
+OIDC_ENABLED = oidc_settings.provider_check(
+    client_id=OIDC_RP_CLIENT_ID, discovery_url=OIDC_DISCOVERY_URL, sign_algo=OIDC_RP_SIGN_ALGO,
+    endpoints={name: globals()[name] for name in oidc_settings.ENDPOINT_NAMES},
+)
+OIDC_PROVIDER_NAME = os.getenv("OIDC_PROVIDER_NAME", "uw organisatieaccount")  # "Inloggen met …"
+OIDC_GROUPS_CLAIM = os.getenv("OIDC_GROUPS_CLAIM", "groups")
+OIDC_ROLE_MAP = oidc_settings.role_map(os.getenv("OIDC_ROLE_MAP", ""))
+OIDC_MFA_ACR_VALUES = env_list("OIDC_MFA_ACR_VALUES", "")  # acr values that mean a second factor was used
+OIDC_MATCH_EMAIL = env_bool("OIDC_MATCH_EMAIL", "False")  # link a first sign-in to an account by e-mail
+OIDC_TIMEOUT = 10  # seconds for each call to the provider (discovery, token, keys, user info)
+OIDC_DISCOVERY_CACHE_SECONDS = 3600
+OIDC_USE_PKCE = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+LOCAL_PASSWORDS = env_bool("LOCAL_PASSWORDS", "True")
+if not LOCAL_PASSWORDS and not OIDC_ENABLED:
+    raise ImproperlyConfigured("LOCAL_PASSWORDS=False needs single sign-on (OIDC_RP_CLIENT_ID and the provider)")

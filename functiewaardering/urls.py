@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("profiles.urls")),
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("grading.urls_accounts")),
+    path("oidc/", include("accounts.urls_oidc")),
     path("", include("grading.urls")),
 ]
 

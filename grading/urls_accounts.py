@@ -1,15 +1,10 @@
-"""Login, logout (POST) and password reset by e-mail, with Django's own views and Dutch templates.
-The reset request itself (throttled) is in accounts/urls.py."""
+"""Logout (POST) and password reset by e-mail, with Django's own views and Dutch templates. The
+login page and the reset request itself (throttled) are in accounts/urls.py."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(template_name="registration/login.html", redirect_authenticated_user=True),
-        name="login",
-    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "wachtwoord-vergeten/verstuurd/",

@@ -1,0 +1,59 @@
+"""The login page with single sign-on, in headless Chromium: axe-clean with the provider's button
+beside the password form and without the form (LOCAL_PASSWORDS=False); the button signs a person
+in at the provider the test starts on loopback and back; a refused answer gets an axe-clean page."""
+
+import pytest
+from django.core.cache import cache
+from playwright.sync_api import expect
+
+from grading.roles import HR_ADVISER, MANAGER
+from tests.accounts.oidc_provider import CLIENT_ID, CLIENT_SECRET, running_provider
+from tests.browser.test_submission_flow import assert_accessible, flow_browser, flow_page  # noqa: F401
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def provider(live_server, settings):
+    with running_provider(redirect_uri=live_server.url + "/oidc/callback/") as provider:
+        settings.OIDC_ENABLED = True
+        settings.OIDC_DISCOVERY_URL = provider.issuer + "/.well-known/openid-configuration"
+        settings.OIDC_RP_CLIENT_ID = CLIENT_ID
+        settings.OIDC_RP_CLIENT_SECRET = CLIENT_SECRET
+        settings.OIDC_PROVIDER_NAME = "Gemeente Voorbeeld"
+        settings.OIDC_ROLE_MAP = {MANAGER: ("fw-managers",), HR_ADVISER: ("fw-hr",)}
+        provider.person = {
+            "sub": "7a1-lotte", "preferred_username": "lotte", "email": "lotte@voorbeeld.nl",
+            "given_name": "Lotte", "family_name": "Bakker", "groups": ["fw-managers"],
+        }
+        cache.clear()
+        yield provider
+        cache.clear()
+
+
+def test_the_button_signs_in_through_the_provider(flow_page, provider):
+    page = flow_page
+    page.goto("/accounts/login/?next=/indelen/")
+    expect(page.get_by_role("heading", level=2)).to_have_text("Of met gebruikersnaam en wachtwoord")
+    assert_accessible(page)
+    page.get_by_role("link", name="Inloggen met Gemeente Voorbeeld").click()
+    expect(page.get_by_role("button", name="Uitloggen (lotte)")).to_be_visible()
+    assert page.url.endswith("/indelen/")
+    assert_accessible(page)
+
+
+def test_without_local_passwords_the_page_has_only_the_button(flow_page, provider, settings):
+    settings.LOCAL_PASSWORDS = False
+    page = flow_page
+    page.goto("/accounts/login/")
+    expect(page.get_by_role("link", name="Inloggen met Gemeente Voorbeeld")).to_be_visible()
+    expect(page.get_by_label("Wachtwoord")).to_have_count(0)
+    assert_accessible(page)
+
+
+def test_a_refused_answer_gets_a_dutch_page(flow_page, provider):
+    page = flow_page
+    page.goto("/oidc/callback/?code=iets&state=onbekend")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Inloggen niet gelukt")
+    expect(page.get_by_role("alert")).to_contain_text("niet in deze browser begonnen")
+    assert_accessible(page)
