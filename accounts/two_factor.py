@@ -18,6 +18,7 @@ from grading.roles import FUNCTIONAL_ADMIN, HR_ADVISER
 
 # The contract with single sign-on: True when the identity provider did the second factor.
 PROVIDER_SESSION_KEY = "fw_mfa_by_provider"
+NO_STEP_SESSION_KEY = "fw_no_second_step"  # the user whose session has no step to take
 
 FORCED_ROLES = (HR_ADVISER, FUNCTIONAL_ADMIN)
 
@@ -56,12 +57,21 @@ def has_authenticator(user) -> bool:
 
 
 def second_factor_step(request: HttpRequest) -> str | None:
-    """None when the signed-in user may go on; VERIFY or SET_UP for the step he must take first."""
+    """None when the signed-in user may go on; VERIFY or SET_UP for the step he must take first.
+
+    A session with no step to take remembers so: a page then reads no device and no role for it.
+    Signing in starts a new session, and a change of roles or devices by the functional
+    administrator ends the user's sessions, so the answer holds for the session's life."""
     user = request.user
     if not user.is_authenticated or is_verified(request):
+        return None
+    session = getattr(request, "session", None)
+    if session is not None and session.get(NO_STEP_SESSION_KEY) == user.pk:
         return None
     if has_authenticator(user):
         return VERIFY
     if settings.TWO_FACTOR_REQUIRED and must_use_two_factor(user):
         return SET_UP
+    if session is not None:
+        session[NO_STEP_SESSION_KEY] = user.pk
     return None
