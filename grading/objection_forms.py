@@ -76,8 +76,11 @@ class ObjectionForm(VersionForm):
         self.fields["holder"].queryset = FunctionHolder.objects.filter(pk__in=[h.pk for h in holders]).order_by(
             "position", "id")
         self.fields["holder"].label_from_instance = holder_label
-        if not holders:  # a vacancy: only the name
+        if holders:
+            self.fields["holder_name"].label = "Naam, als de functiehouder niet in de lijst staat"
+        else:  # a vacancy: only the name
             del self.fields["holder"]
+            self.fields["holder_name"].label = "Functiehouder die bezwaar maakt"
         self.fields["route"].queryset = ObjectionRoute.objects.filter(pk__in=[r.pk for r in routes]).order_by("name")
         self.fields["route"].label_from_instance = lambda route: (
             f"{route.name} ({route.staff_category})" if route.staff_category else route.name
