@@ -19,7 +19,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from functiewaardering.pdf import render_pdf
-from grading.models import FunctionHolder, Submission
+from grading.models import FunctionHolder, Objection, Submission
 from grading.result_display import OUTSIDE_LABEL, decided, decision_words
 from profiles import objection_terms as terms
 from profiles.models import GradingSystem, ObjectionRoute, ObjectionStep
@@ -84,6 +84,8 @@ class RouteTerm:
 class HolderLetter:
     holder: FunctionHolder
     terms: tuple[RouteTerm, ...]
+    open_objections: tuple[Objection, ...] = ()  # this holder's objections still walking their route
+    available: bool = False  # whether the letter (PDF) can be made: `letter_available`
 
 
 def route_terms(routes: list[ObjectionRoute], *, sent_on, received_on) -> tuple[RouteTerm, ...]:
@@ -94,17 +96,38 @@ def route_terms(routes: list[ObjectionRoute], *, sent_on, received_on) -> tuple[
     return tuple(result)
 
 
+def letter_available(*, submission: Submission, holder: FunctionHolder, under_objection: bool | None = None) -> bool:
+    """A holder's letter exists once the request is settled, and stays while the decision is
+    reopened after an objection for a holder whose objection is open: it is what they contest."""
+    if submission.status == Submission.Status.SETTLED:
+        return True
+    if submission.settled_at is None or submission.status == Submission.Status.WITHDRAWN:
+        return False
+    if under_objection is None:
+        under_objection = Objection.objects.open().filter(holder=holder).exists()
+    return under_objection
+
+
 def holder_letters(*, submission: Submission) -> dict:
     """What the request's page shows of its holders: each with the first term's end as the
-    recorded dates give it, and whether a letter can be made (settled, with holders)."""
+    recorded dates give it, their open objections, and whether their letter can be made (settled,
+    or reopened while this holder's objection is open)."""
     holders = list(submission.holders.order_by("position", "id"))
     settled = submission.status == Submission.Status.SETTLED
-    routes = decision_routes(decision_system(submission)) if settled and holders else []
+    objections: dict[int, list[Objection]] = {}
+    if holders and submission.settled_at is not None:
+        for objection in Objection.objects.open().filter(holder__in=holders).order_by("received_on", "id"):
+            objections.setdefault(objection.holder_id, []).append(objection)
+    available = {h.pk: letter_available(submission=submission, holder=h, under_objection=h.pk in objections)
+                 for h in holders}
+    ready = settled or any(available.values())
+    routes = decision_routes(decision_system(submission)) if ready and holders else []
     letters = [
-        HolderLetter(h, route_terms(routes, sent_on=h.letter_sent_on, received_on=h.letter_received_on))
+        HolderLetter(h, route_terms(routes, sent_on=h.letter_sent_on, received_on=h.letter_received_on),
+                     tuple(objections.get(h.pk, ())), available[h.pk])
         for h in holders
     ]
-    return {"holders": holders, "holder_letters": letters, "letter_routes": routes, "letters_ready": settled}
+    return {"holders": holders, "holder_letters": letters, "letter_routes": routes, "letters_ready": ready}
 
 
 def holder_get(*, submission: Submission, pk: int) -> FunctionHolder | None:

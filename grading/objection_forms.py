@@ -1,8 +1,10 @@
 """Forms of the objection pages. They parse input; `services.objections` validates and writes."""
 
 from django import forms
+from django.utils.formats import date_format
 
 from grading.forms import VersionForm
+from grading.models import FunctionHolder
 from grading.objection_models import ObjectionStepRecord
 from grading.objection_selectors import BINDS_BY_DEFAULT
 from grading.services import objections
@@ -11,7 +13,7 @@ from profiles.models import ObjectionRoute
 
 DATE_INVALID = "Geef een datum, bijvoorbeeld 2027-01-01."
 RECEIVED_REQUIRED = "Vul de datum in waarop het bezwaar is ontvangen."
-SENT_REQUIRED = "Vul de datum in waarop het besluit is verzonden of uitgereikt."
+SENT_REQUIRED = objections.SENT_REQUIRED
 YES_NO_UNKNOWN = [("", "Onbekend"), ("ja", "Ja"), ("nee", "Nee")]
 
 
@@ -26,6 +28,16 @@ def date_field(label: str, *, required: bool = True, required_message: str = "",
                            widget=forms.DateInput(attrs=attrs, format="%Y-%m-%d"))
 
 
+def holder_label(holder: FunctionHolder) -> str:
+    """A holder in the select, with the recorded dates of the letter the objection's terms will run from."""
+    if holder.letter_sent_on is None:
+        return f"{holder.name} (verzending van de besluitbrief niet vastgelegd)"
+    words = f"{holder.name} (besluitbrief verzonden {date_format(holder.letter_sent_on, 'j F Y')}"
+    if holder.letter_received_on is not None:
+        words += f", ontvangen {date_format(holder.letter_received_on, 'j F Y')}"
+    return words + ")"
+
+
 class ObjectionForm(VersionForm):
     route = forms.ModelChoiceField(
         label="Bezwaarroute", queryset=ObjectionRoute.objects.none(), empty_label="Kies een bezwaarroute",
@@ -36,12 +48,17 @@ class ObjectionForm(VersionForm):
         label="De facultatieve eerste stap(pen) van de route overslaan (bijvoorbeeld: de school heeft geen interne commissie)",
         required=False,
     )
-    holder_name = forms.CharField(label="Functiehouder die bezwaar maakt", max_length=200,
-                                  error_messages={"required": objections.HOLDER_REQUIRED,
-                                                  "max_length": objections.HOLDER_TOO_LONG})
+    holder = forms.ModelChoiceField(
+        label="Functiehouder die bezwaar maakt", queryset=FunctionHolder.objects.none(), required=False,
+        empty_label="Niet in de lijst: vul hieronder de naam in",
+        widget=forms.Select(attrs={"aria-describedby": "holder-hint"}),
+        error_messages={"invalid_choice": objections.HOLDER_NOT_OF_REQUEST},
+    )
+    holder_name = forms.CharField(label="Naam van de functiehouder", max_length=200, required=False,
+                                  error_messages={"max_length": objections.HOLDER_TOO_LONG})
     received_on = date_field("Bezwaar ontvangen op", required_message=RECEIVED_REQUIRED)
-    decision_sent_on = date_field("Besluit verzonden of uitgereikt op", required_message=SENT_REQUIRED,
-                                  hint="dates-hint")
+    # Not required here: with a holder whose letter is recorded, an empty date is that letter's.
+    decision_sent_on = date_field("Besluit verzonden of uitgereikt op", required=False, hint="dates-hint")
     decision_received_on = date_field("Besluit ontvangen op (als bekend)", required=False, hint="dates-hint")
     appeal_named = forms.ChoiceField(
         label="Vermeldt het besluit het beroep, de vormvereisten en de termijn?", choices=YES_NO_UNKNOWN,
@@ -54,8 +71,16 @@ class ObjectionForm(VersionForm):
         error_messages={"empty": FILE_EMPTY, "missing": FILE_EMPTY, "invalid": FILE_BROKEN, "max_length": FILE_BROKEN},
     )
 
-    def __init__(self, *args, routes: list[ObjectionRoute], **kwargs):
+    def __init__(self, *args, routes: list[ObjectionRoute], holders: list[FunctionHolder] = (), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["holder"].queryset = FunctionHolder.objects.filter(pk__in=[h.pk for h in holders]).order_by(
+            "position", "id")
+        self.fields["holder"].label_from_instance = holder_label
+        if holders:
+            self.fields["holder_name"].label = "Naam, als de functiehouder niet in de lijst staat"
+        else:  # a vacancy: only the name
+            del self.fields["holder"]
+            self.fields["holder_name"].label = "Functiehouder die bezwaar maakt"
         self.fields["route"].queryset = ObjectionRoute.objects.filter(pk__in=[r.pk for r in routes]).order_by("name")
         self.fields["route"].label_from_instance = lambda route: (
             f"{route.name} ({route.staff_category})" if route.staff_category else route.name
@@ -66,8 +91,8 @@ class ObjectionForm(VersionForm):
     def service_arguments(self) -> dict:
         data = self.cleaned_data
         return {
-            "route": data["route"], "holder_name": data["holder_name"], "received_on": data["received_on"],
-            "grounds": data["grounds"], "decision_sent_on": data["decision_sent_on"],
+            "route": data["route"], "holder": data.get("holder"), "holder_name": data.get("holder_name") or "",
+            "received_on": data["received_on"], "grounds": data["grounds"], "decision_sent_on": data.get("decision_sent_on"),
             "decision_received_on": data.get("decision_received_on"), "appeal_named": _yes_no(data.get("appeal_named")),
             "attachment": data.get("attachment"), "skip_optional": data.get("skip_optional", False),
             "version": data.get("version"),

@@ -1,7 +1,7 @@
 """Objections (bezwaar, geschil, beroep) against a settled request, walking the organisation's route.
 
 An `Objection` is registered by an HR adviser on a settled request: when it was received, from
-which function holder, on what grounds, with an optional attachment, and the dates the decision
+which function holder (one the request names, or a name), on what grounds, with an optional attachment, and the dates the decision
 was sent and received (the events the route's terms run from). It takes one route of
 `profiles.ObjectionRoute` and then walks that route's own steps: each `ObjectionStepRecord` says
 when the step was filed, when and how it ended and whether that outcome binds. The objection is
@@ -25,9 +25,13 @@ class Objection(models.Model):
                                    verbose_name="aanvraag")
     route = models.ForeignKey("profiles.ObjectionRoute", on_delete=models.PROTECT, related_name="+",
                               verbose_name="bezwaarroute")
-    # The holder by name, as written on the objection. Once requests name their function holders,
-    # this becomes a link to that holder (a nullable foreign key beside the name).
+    # The holder by name, as written on the objection, and the request's function holder it comes
+    # from when the adviser chose one: none for a vacancy or someone the request does not list. The
+    # name stays if the holder row goes (the holders of a request reopened after objection can be
+    # corrected before the new decision).
     holder_name = models.CharField("functiehouder", max_length=200)
+    holder = models.ForeignKey("grading.FunctionHolder", on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="objections", verbose_name="functiehouder van de aanvraag")
     received_on = models.DateField("ontvangen op")
     grounds = models.TextField("gronden")
     attachment_name = models.CharField("bijlage", max_length=200, blank=True)

@@ -40,6 +40,11 @@ def decision_system(submission) -> GradingSystem | None:
     return organisation_current().system  # a family without a system (the school family), or outside
 
 
+def objection_holders(*, submission) -> list:
+    """The request's function holders an objection can come from, in their order (none: a vacancy)."""
+    return list(submission.holders.order_by("position", "id"))
+
+
 def routes_for(*, submission) -> tuple[list[ObjectionRoute], bool]:
     """The routes the adviser chooses from, and whether they fit the decision's system: the
     routes of that system; every route when none does (a system the seed file does not know)."""
@@ -153,11 +158,25 @@ def objections_due(*, days: int, today: datetime.date | None = None) -> list[Obj
     return _by_due([s for s in states if s.due is not None and s.due <= limit])
 
 
+def decision_dates(*, submission) -> tuple[datetime.date, datetime.date]:
+    """When the decision was sent and received, as late as its holders' letters say: the latest
+    recorded sent date, and the latest received date (a letter whose receipt is not known counted
+    as received when sent). Without recorded letters (a vacancy, letters not yet recorded) the day
+    it was settled stands for both. Reads `submission.holders` as prefetched when it is."""
+    settled = timezone.localdate(submission.settled_at)
+    # A letter recorded for an earlier decision (before a reopening) is not this decision's.
+    letters = [h for h in submission.holders.all() if h.letter_sent_on and h.letter_sent_on >= settled]
+    if not letters:
+        return settled, settled
+    return (max(h.letter_sent_on for h in letters),
+            max(h.letter_received_on or h.letter_sent_on for h in letters))
+
+
 def first_terms_end(*, submission, routes_by_system: dict | None = None) -> datetime.date | None:
     """The last day on which an objection against the decision can still be filed, counted as
-    late as the routes of its system allow: from the day it was settled (taken as sent, received
-    and notified; the letter dates replace it once a request records them), the Raad van State
-    condition taken as not met. None when no route of the system has such a term set."""
+    late as the routes of its system allow: from the holders' decision letters (`decision_dates`),
+    the Raad van State condition taken as not met. None when no route of the system has such a
+    term set."""
     if submission.settled_at is None:
         return None
     system = decision_system(submission)
@@ -169,8 +188,8 @@ def first_terms_end(*, submission, routes_by_system: dict | None = None) -> date
         routes = list(ObjectionRoute.objects.filter(systems=system).prefetch_related("steps").distinct())
         if routes_by_system is not None:
             routes_by_system[system.pk] = routes
-    settled = timezone.localdate(submission.settled_at)
-    dates = {terms.SENT: settled, terms.RECEIVED: settled, terms.NOTIFIED: settled}
+    sent, received = decision_dates(submission=submission)
+    dates = {terms.SENT: sent, terms.RECEIVED: received, terms.NOTIFIED: received}
     ends = [
         terms.due_date(step.term, dates=dates, appeal_named=False)
         for route in routes for step in route.steps.all() if step.term_runs_from != terms.PREVIOUS_STEP

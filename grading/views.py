@@ -252,6 +252,7 @@ def _holder_forms(context: dict, forms: dict, *, user, is_author: bool, holds_it
     holder of a settled request the form for the letter's dates (a refused one comes back as is)."""
     submission = context["submission"]
     context |= decision_letters.holder_letters(submission=submission)
+    context["can_see_objections"] = user.has_perm("grading.view_all_submissions")
     status_is = submission.status
     context["can_edit_holders"] = user.has_perm("grading.review_submission") and not is_author and (
         status_is == Submission.Status.SUBMITTED or holds_it

@@ -9,14 +9,16 @@ from django.views.decorators.http import require_POST, require_safe
 
 from grading import decision_letters
 from grading.forms import HoldersForm, LetterDatesForm
-from grading.models import Submission
 from grading.services import holders
 from grading.services.submissions import ConflictError
 from grading.views import _act, _detail, get_submission, see_other
 
 HOLDERS_DONE = "De functiehouders zijn opgeslagen; de wijziging staat in de geschiedenis."
 LETTER_DONE = "De data van de besluitbrief zijn opgeslagen; de termijn loopt vanaf deze data."
-NO_LETTER = "Deze besluitbrief bestaat niet: de aanvraag is niet vastgesteld of noemt deze functiehouder niet."
+NO_LETTER = (
+    "Deze besluitbrief bestaat niet: de aanvraag is niet vastgesteld (en deze functiehouder heeft geen open "
+    "bezwaar) of noemt deze functiehouder niet."
+)
 
 
 @login_required
@@ -36,7 +38,7 @@ def decision_letter(request: HttpRequest, pk: int, holder_pk: int) -> HttpRespon
     """A holder's letter, for HR and the request's author (who else may see the request)."""
     submission = get_submission(request, pk)
     holder = decision_letters.holder_get(submission=submission, pk=holder_pk)
-    if holder is None or submission.status != Submission.Status.SETTLED:
+    if holder is None or not decision_letters.letter_available(submission=submission, holder=holder):
         raise Http404(NO_LETTER)
     pdf = decision_letters.letter_pdf(submission=submission, holder=holder)
     response = HttpResponse(pdf, content_type="application/pdf")

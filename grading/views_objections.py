@@ -48,12 +48,15 @@ def _objection_url(submission: Submission, pk: int) -> str:
 def objection_new(request: HttpRequest, pk: int) -> HttpResponse:
     submission = get_submission(request, pk)
     routes, fitting = selectors.routes_for(submission=submission)
+    holders = selectors.objection_holders(submission=submission)
     initial = {"version": submission.version}
-    if submission.settled_at:
+    if submission.settled_at and not any(h.letter_sent_on for h in holders):
+        # No letter recorded: the decision's day is the best guess. Once one is, an empty date
+        # takes the chosen holder's letter, so nothing is filled in for them.
         initial["decision_sent_on"] = submission.settled_at.date()
     error, status = "", 200
     if request.method == "POST":
-        form = ObjectionForm(request.POST, request.FILES, routes=routes)
+        form = ObjectionForm(request.POST, request.FILES, routes=routes, holders=holders)
         if form.is_valid():
             try:
                 objection = objections.objection_register(submission=submission, by=request.user,
@@ -70,7 +73,7 @@ def objection_new(request: HttpRequest, pk: int) -> HttpResponse:
         error = ERRORS_BELOW if any(name in form.errors for name in form.fields if name != "version") else " ".join(
             form.non_field_errors())
     else:
-        form = ObjectionForm(initial=initial, routes=routes)
+        form = ObjectionForm(initial=initial, routes=routes, holders=holders)
         if submission.status != Submission.Status.SETTLED:
             error, status = objections.NOT_SETTLED, 400
     system = selectors.decision_system(submission)

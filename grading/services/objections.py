@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from grading import objection_selectors as selectors
-from grading.models import Submission, SubmissionEvent
+from grading.models import FunctionHolder, Submission, SubmissionEvent
 from grading.objection_models import Objection, ObjectionStepRecord
 from grading.result_display import decided, decision_words
 from grading.services.extraction import extract_text
@@ -29,6 +29,13 @@ NOT_SETTLED = "Alleen tegen een vastgesteld besluit kan een bezwaar worden gereg
 ROUTE_REQUIRED = "Kies de bezwaarroute die voor deze functiehouder geldt."
 ROUTE_NOT_OFFERED = "Deze bezwaarroute hoort niet bij het waarderingssysteem van het besluit; kies er een uit de lijst."
 HOLDER_REQUIRED = "Vul de naam in van de functiehouder die bezwaar maakt."
+HOLDER_CHOICE_REQUIRED = "Kies de functiehouder die bezwaar maakt, of vul de naam in als die niet in de lijst staat."
+HOLDER_NOT_OF_REQUEST = "Deze functiehouder hoort niet bij deze aanvraag; kies er een uit de lijst of vul een naam in."
+SENT_REQUIRED = "Vul de datum in waarop het besluit is verzonden of uitgereikt."
+DECISION_SENT_REQUIRED = (
+    "Vul de datum in waarop het besluit is verzonden of uitgereikt; van deze functiehouder is de verzending "
+    "van de besluitbrief niet vastgelegd."
+)
 HOLDER_TOO_LONG = "De naam van de functiehouder is hoogstens 200 tekens."
 GROUNDS_REQUIRED = "Vul de gronden van het bezwaar in (of een korte samenvatting)."
 GROUNDS_TOO_LONG = "De gronden zijn hoogstens 20.000 tekens; voeg een langere tekst toe als bijlage."
@@ -59,18 +66,29 @@ def _past_or_today(day: datetime.date | None, field: str) -> None:
 
 @transaction.atomic
 def objection_register(
-    *, submission: Submission, by: AbstractBaseUser, route: ObjectionRoute | None, holder_name: str,
-    received_on: datetime.date, grounds: str, decision_sent_on: datetime.date,
-    decision_received_on: datetime.date | None = None, appeal_named: bool | None = None,
+    *, submission: Submission, by: AbstractBaseUser, route: ObjectionRoute | None, holder_name: str = "",
+    received_on: datetime.date, grounds: str, decision_sent_on: datetime.date | None,
+    decision_received_on: datetime.date | None = None, holder: FunctionHolder | None = None,
+    appeal_named: bool | None = None,
     attachment: UploadedFile | None = None, skip_optional: bool = False, version: int | None = None,
 ) -> Objection:
     """Register an objection on a settled request; it is filed at the route's first step (or, with
-    `skip_optional`, at the first step that is not optional, the optional ones before it skipped)."""
+    `skip_optional`, at the first step that is not optional, the optional ones before it skipped).
+
+    The holder is one of the request's function holders, or None (a vacancy, someone not listed)
+    with `holder_name` typed. A chosen holder gives the name when none is typed, and, when the sent
+    date is left empty, the dates of the holder's decision letter as recorded: the route's terms
+    then run from the letter this holder received."""
     locked = _lock(submission, version)
     if locked.status != Submission.Status.SETTLED:
         raise ValidationError(NOT_SETTLED, code="status")
     _require_not_author(locked, by)
-    holder_name = " ".join(normalize_text(holder_name or "").split())
+    if holder is not None and holder.submission_id != locked.pk:
+        raise ValidationError({"holder": HOLDER_NOT_OF_REQUEST})
+    holder_name = " ".join(normalize_text(holder_name or "").split()) or (holder.name if holder else "")
+    if decision_sent_on is None and holder is not None and holder.letter_sent_on is not None:
+        decision_sent_on = holder.letter_sent_on
+        decision_received_on = decision_received_on or holder.letter_received_on
     grounds = normalize_text(grounds or "")
     if route is None:
         raise ValidationError({"route": ROUTE_REQUIRED})
@@ -78,13 +96,16 @@ def objection_register(
     if route.pk not in {r.pk for r in offered}:
         raise ValidationError({"route": ROUTE_NOT_OFFERED})
     if not holder_name:
-        raise ValidationError({"holder_name": HOLDER_REQUIRED})
+        raise ValidationError({"holder": HOLDER_CHOICE_REQUIRED} if locked.holders.exists()
+                              else {"holder_name": HOLDER_REQUIRED})
     if len(holder_name) > 200:
         raise ValidationError({"holder_name": HOLDER_TOO_LONG})
     if not grounds:
         raise ValidationError({"grounds": GROUNDS_REQUIRED})
     if len(grounds) > MAX_GROUNDS:
         raise ValidationError({"grounds": GROUNDS_TOO_LONG})
+    if decision_sent_on is None:
+        raise ValidationError({"decision_sent_on": DECISION_SENT_REQUIRED if holder else SENT_REQUIRED})
     for field, day in (("received_on", received_on), ("decision_sent_on", decision_sent_on),
                        ("decision_received_on", decision_received_on)):
         _past_or_today(day, field)
@@ -109,7 +130,7 @@ def objection_register(
     if skip_optional and not leading_optional:
         raise ValidationError({"skip_optional": NOTHING_TO_SKIP})
     objection = Objection.objects.create(
-        submission=locked, route=route, holder_name=holder_name, received_on=received_on, grounds=grounds,
+        submission=locked, route=route, holder=holder, holder_name=holder_name, received_on=received_on, grounds=grounds,
         attachment=content, attachment_name=name, decision_sent_on=decision_sent_on,
         decision_received_on=decision_received_on, appeal_named=appeal_named, adviser=by,
     )

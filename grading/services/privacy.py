@@ -7,7 +7,8 @@ evidence, and the conversation on the request (questions, replies, withdrawal re
 period counts from the decision (settled), the withdrawal (withdrawn), or the last change (a draft
 never finished, a request returned with a question and never answered). A request whose decision
 was reopened after a bezwaar and is open again is never touched, nor one under an open objection
-or still inside an objection term (`objection_selectors.first_terms_end`). What stays is what the decision
+or still inside an objection term (`objection_selectors.first_terms_end`, counted from the holders'
+recorded decision letters, else from the decision). What stays is what the decision
 needs: the title, the statuses and dates, the indicative and the final family and grade, the HR
 adviser's motivation and the reason for a reopening, and the history of who did what when.
 
@@ -85,6 +86,7 @@ def system_user() -> AbstractBaseUser:
 def retention_due(*, days: int | None = None, now: datetime.datetime | None = None) -> list[Submission]:
     """The requests `retention_apply` is about to anonymise (see `_due`), outside every objection term."""
     due = _due(days=days, now=now).select_related("final_grade__system", "final_family__grading_system")
+    due = due.prefetch_related("holders")  # the letters' dates: `objection_selectors.decision_dates`
     return _outside_objection_terms(due, now=now)
 
 

@@ -506,6 +506,8 @@ def submission_settle(
     locked.final_level_count = decision.level_count
     locked.motivation = motivation
     locked.settled_by = by
+    if locked.settled_at is not None:  # a new decision after an objection: its letters are still to go out
+        locked.holders.update(letter_sent_on=None, letter_received_on=None)  # the history keeps the earlier
     locked.settled_at = timezone.now()
     _save(locked)
     _log(locked, kind=SubmissionEvent.Kind.SETTLED, by=by, from_status=Submission.Status.IN_REVIEW,
