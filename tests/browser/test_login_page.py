@@ -16,6 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def provider(live_server, settings):
+    ensure_roles()  # an earlier transactional test emptied the tables, the roles' groups included
     with running_provider(redirect_uri=live_server.url + "/oidc/callback/") as provider:
         settings.OIDC_ENABLED = True
         settings.OIDC_DISCOVERY_URL = provider.issuer + "/.well-known/openid-configuration"
@@ -61,7 +62,6 @@ def test_a_refused_answer_gets_a_dutch_page(flow_page, provider):
 
 
 def test_logging_out_signs_out_at_the_provider_and_comes_back(flow_page, provider, live_server, settings):
-    ensure_roles()  # an earlier test of this module emptied the tables, groups included
     settings.SITE_URL = live_server.url
     provider.post_logout_redirect_uris = [live_server.url + "/"]
     page = flow_page
