@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from accounts import services
 from accounts.models import OidcIdentity, SecurityEvent
@@ -21,6 +21,13 @@ INACTIVE = "Dit account is gedeactiveerd. Vraag de functioneel beheerder om het 
 EMAIL_AMBIGUOUS = (
     "Er is meer dan één account met dit e-mailadres; de functioneel beheerder moet dat eerst oplossen."
 )
+CONCURRENT = (
+    "Uw account werd op hetzelfde moment ook vanuit een andere aanmelding aangemaakt. Begin opnieuw op de inlogpagina."
+)
+
+# How often a first sign-in reads again after losing the race for the account to another sign-in
+# (the same person in two tabs, or two people with the same user name at once).
+ATTEMPTS = 3
 
 # RFC 8176 methods that are a second factor or more than one factor; ADFS names its multi-factor
 # sign-in with a URI.
@@ -67,22 +74,39 @@ def oidc_user_sign_in(*, issuer: str, claims: Mapping, ip: str | None):
     subject = claims.get("sub")
     if not isinstance(subject, str) or not subject:
         raise AccountRefused(NO_SUBJECT, reason="geen sub")
-    identity = (
-        OidcIdentity.objects.select_for_update().select_related("user").filter(issuer=issuer, subject=subject).first()
-    )
-    user = identity.user if identity is not None else _matched_by_email(claims)
-    if user is not None and not user.is_active:
-        raise AccountRefused(INACTIVE, reason="account gedeactiveerd")
-    if user is None:
-        user = _created(claims)
-    if identity is None:
-        OidcIdentity.objects.create(user=user, issuer=issuer, subject=subject)
-        services.oidc_identity_linked(user=user, ip=ip)
+    user = _account(issuer=issuer, subject=subject, claims=claims, ip=ip)
     _profile_update(user, claims)
     if settings.OIDC_ROLE_MAP and not user.is_superuser:  # a superuser has every permission anyway
         roles = roles_from_groups(claims.get(settings.OIDC_GROUPS_CLAIM))
         services.user_roles_set(user=user, roles=roles, by=services.provider_account(), ip=ip)
     return user
+
+
+def _account(*, issuer: str, subject: str, claims: Mapping, ip: str | None):
+    """The account of the identity, found, matched by e-mail address or made and linked.
+
+    Two first sign-ins of one person at once (two tabs, a double click) both find no identity;
+    the second one's insert then breaks a unique constraint (the identity, the account's user
+    name, or the account already linked). Its savepoint undoes only that attempt, and the next
+    one reads the identity the first sign-in committed."""
+    for _attempt in range(ATTEMPTS):
+        identity = (
+            OidcIdentity.objects.select_for_update().select_related("user").filter(issuer=issuer, subject=subject).first()
+        )
+        user = identity.user if identity is not None else _matched_by_email(claims)
+        if user is not None and not user.is_active:
+            raise AccountRefused(INACTIVE, reason="account gedeactiveerd")
+        if identity is not None:
+            return user
+        try:
+            with transaction.atomic():
+                user = user or _created(claims)
+                OidcIdentity.objects.create(user=user, issuer=issuer, subject=subject)
+        except IntegrityError:
+            continue
+        services.oidc_identity_linked(user=user, ip=ip)
+        return user
+    raise AccountRefused(CONCURRENT, reason="gelijktijdige eerste aanmelding")
 
 
 def oidc_sign_in_failed(*, request, reason: str, subject: str = "") -> None:

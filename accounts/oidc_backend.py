@@ -28,6 +28,7 @@ class OIDCBackend(OIDCAuthenticationBackend):
         # read at the callback instead, where an unreachable provider can get its own page.
         self.UserModel = get_user_model()
         self.id_claims: dict = {}
+        self.id_token = ""
 
     def authenticate(self, request, nonce=None, code_verifier=None, **credentials):
         """The user of a finished code flow, or None. Raises oidc_provider.ProviderUnavailable,
@@ -43,6 +44,12 @@ class OIDCBackend(OIDCAuthenticationBackend):
         self.OIDC_RP_SIGN_ALGO = settings.OIDC_RP_SIGN_ALGO
         self.OIDC_RP_IDP_SIGN_KEY = None
         return super().authenticate(request, nonce=nonce, code_verifier=code_verifier)
+
+    def store_tokens(self, access_token, id_token):
+        """Keep the ID token for the callback, which puts it in the session after the sign-in
+        (logging out at the provider sends it back as id_token_hint); no token goes into the session
+        before that, where signing in may start a new one."""
+        self.id_token = id_token if isinstance(id_token, str) else ""
 
     def get_payload_data(self, token, key):
         try:

@@ -15,6 +15,7 @@ from django.http import HttpRequest
 
 from accounts import oidc_accounts
 from accounts.oidc_backend import OIDCBackend
+from accounts.oidc_logout import ID_TOKEN_SESSION_KEY
 from accounts.oidc_provider import ProviderUnavailable
 from accounts.security_log import OIDC_BACKEND
 
@@ -91,4 +92,5 @@ def oidc_callback_complete(*, request: HttpRequest) -> str:
     else:
         request.session.pop(MFA_SESSION_KEY, None)  # a sign-in without it replaces one with it
     request.session.pop("oidc_login_next", None)
+    request.session[ID_TOKEN_SESSION_KEY] = backend.id_token  # for logging out at the provider
     return next_url or ""

@@ -41,6 +41,10 @@ UNKNOWN_ROLE = "Onbekende rol: %(role)s."
 HAS_PASSWORD = "Dit account heeft al een wachtwoord; het heeft geen uitnodiging nodig."
 NO_EMAIL = "Dit account heeft geen e-mailadres; een uitnodiging kan niet worden verstuurd."
 INACTIVE = "Dit account is gedeactiveerd; maak het eerst weer actief."
+SIGNS_IN_BY_PROVIDER = (
+    "Dit account logt in via de identiteitsprovider en heeft geen wachtwoord nodig; een uitnodiging kan niet "
+    "worden verstuurd."
+)
 NOT_YOUR_OWN_TWO_FACTOR = (
     "U kunt uw eigen tweestapsverificatie niet wissen; vraag dat een andere functioneel beheerder."
 )
@@ -122,9 +126,13 @@ def user_invite(
 
 @transaction.atomic
 def invitation_renew(*, user, by, ip: str | None):
-    """A fresh link for an account that has no password yet; the earlier link stops working."""
+    """A fresh link for an account that has no password yet; the earlier link stops working. An
+    account linked to the identity provider gets none: it signs in there, and a link would give it
+    a password beside it."""
     user = _locked(user)
     _may_change(user, by, own_message=HAS_PASSWORD)
+    if OidcIdentity.objects.filter(user_id=user.pk).exists():
+        raise ValidationError(SIGNS_IN_BY_PROVIDER, code="provider")
     if user.has_usable_password():
         raise ValidationError(HAS_PASSWORD, code="has_password")
     if not user.email:
@@ -143,8 +151,13 @@ def invitation_link(user) -> str:
 
 
 def invitation_mail_send(*, user) -> bool:
-    """Mail the link; False when the mail server refused (the account stays; send it again)."""
-    context = {"user": user, "link": invitation_link(user), "hours": settings.INVITATION_HOURS}
+    """Mail the link; False when the mail server refused (the account stays; send it again). With
+    LOCAL_PASSWORDS=False there is no password to choose: the mail sends to the login page, where
+    the person signs in with the organisation's account."""
+    if settings.LOCAL_PASSWORDS:
+        context = {"user": user, "link": invitation_link(user), "hours": settings.INVITATION_HOURS}
+    else:
+        context = {"user": user, "login": settings.SITE_URL + reverse("login"), "provider_name": settings.OIDC_PROVIDER_NAME}
     body = render_to_string("accounts/invitation_email.txt", context)
     try:
         send_mail(INVITATION_SUBJECT, body, settings.DEFAULT_FROM_EMAIL, [user.email], fail_silently=False)

@@ -20,6 +20,7 @@ MANAGE_USERS = "accounts.manage_users"
 VIEW_LOG = "accounts.view_securityevent"
 
 INVITED = "{name} is uitgenodigd; de link om een wachtwoord te kiezen is gemaild naar {email}."
+INVITED_TO_PROVIDER = "{name} is uitgenodigd; de mail naar {email} zegt hoe hij of zij met {provider} inlogt."
 INVITATION_RENEWED = "Een nieuwe uitnodiging is gemaild naar {email}; de vorige link werkt niet meer."
 MAIL_FAILED = (
     "Het account van {name} is er, maar de mail kon niet worden verstuurd. Probeer het later opnieuw "
@@ -65,17 +66,20 @@ def user_invite(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            _mail_invitation(request, user, INVITED)
+            _mail_invitation(request, user, INVITED if settings.LOCAL_PASSWORDS else INVITED_TO_PROVIDER)
             return redirect("accounts:user_detail", pk=user.pk)
     trail = [("Gebruikers", reverse("accounts:user_list")), ("Uitnodigen", None)]
     status = 400 if request.method == "POST" else 200
-    context = {"form": form, "trail": trail, "hours": settings.INVITATION_HOURS}
+    context = {
+        "form": form, "trail": trail, "hours": settings.INVITATION_HOURS, "local_passwords": settings.LOCAL_PASSWORDS,
+        "provider_name": settings.OIDC_PROVIDER_NAME,
+    }
     return render(request, "accounts/user_invite.html", context, status=status)
 
 
 def _mail_invitation(request: HttpRequest, user, done: str) -> None:
     if services.invitation_mail_send(user=user):
-        messages.success(request, done.format(name=_name(user), email=user.email))
+        messages.success(request, done.format(name=_name(user), email=user.email, provider=settings.OIDC_PROVIDER_NAME))
     else:
         messages.warning(request, MAIL_FAILED.format(name=_name(user)))
 
@@ -87,6 +91,7 @@ def _detail(request: HttpRequest, user, *, form=None, error: str = "", status: i
         "form": form or RolesForm(initial={"roles": roles}), "history": selectors.user_history(user),
         "is_self": user.pk == request.user.pk, "trail": _trail(user), "two_factor": selectors.two_factor_status(user),
         "roles_from_provider": services.roles_from_provider(user), "provider_name": settings.OIDC_PROVIDER_NAME,
+        "local_passwords": settings.LOCAL_PASSWORDS,
     }
     return render(request, "accounts/user_detail.html", context, status=status)
 

@@ -314,8 +314,14 @@ if RETENTION_DAYS is None:
 # hours; a password-reset mail goes at most this often per hour to one address and one account
 # (more requests get the same answer and no mail); the security log keeps its lines this many
 # days (`manage.py prune_security_log`, daily like apply_retention).
-INVITATION_HOURS = 72
-PASSWORD_RESET_MAILS_PER_HOUR = 3
+_invitation_hours = os.getenv("INVITATION_HOURS", "72")
+INVITATION_HOURS = whole_number(_invitation_hours, minimum=1, maximum=366 * 24)
+if INVITATION_HOURS is None:
+    raise ImproperlyConfigured(f"INVITATION_HOURS must be a whole number of hours, 1 to 8784, not {_invitation_hours!r}")
+_reset_mails = os.getenv("PASSWORD_RESET_MAILS_PER_HOUR", "3")
+PASSWORD_RESET_MAILS_PER_HOUR = whole_number(_reset_mails, minimum=1, maximum=1000)
+if PASSWORD_RESET_MAILS_PER_HOUR is None:
+    raise ImproperlyConfigured(f"PASSWORD_RESET_MAILS_PER_HOUR must be a whole number, 1 to 1000, not {_reset_mails!r}")
 _security_log_days = os.getenv("SECURITY_LOG_DAYS", "365")
 SECURITY_LOG_DAYS = whole_number(_security_log_days, minimum=1, maximum=100 * 366)
 if SECURITY_LOG_DAYS is None:

@@ -1,23 +1,15 @@
-"""Logout (POST) and password reset by e-mail, with Django's own views and Dutch templates. The
-login page and the reset request itself (throttled) are in accounts/urls.py."""
+"""The pages after a password-reset request and after a new password, with Django's own views and
+Dutch templates. The login page, logging out, the reset request itself (throttled) and its link
+are in accounts/urls.py."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import path
 
 urlpatterns = [
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "wachtwoord-vergeten/verstuurd/",
         auth_views.PasswordResetDoneView.as_view(template_name="registration/password_reset_done.html"),
         name="password_reset_done",
-    ),
-    path(
-        "wachtwoord-herstellen/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name="registration/password_reset_confirm.html",
-            success_url=reverse_lazy("password_reset_complete"),
-        ),
-        name="password_reset_confirm",
     ),
     path(
         "wachtwoord-herstellen/klaar/",

@@ -4,8 +4,10 @@ signing ID tokens with an RSA key made here, served by wsgiref in a thread.
 
 It signs in whoever the test puts in `provider.person` (no login form: the person is already
 signed in at the provider) and answers the discovery document, the authorization, token, user
-info and key set endpoints over plain HTTP. A test may make it misbehave: sign with a key it does
-not publish, or put another nonce or audience in the ID token.
+info and key set endpoints over plain HTTP, and an end-session endpoint (RP-initiated logout)
+that checks the `id_token_hint` it signed and sends the browser back to a registered
+`post_logout_redirect_uri`. A test may make it misbehave: sign with a key it does not publish, or
+put another nonce or audience in the ID token; or leave the end-session endpoint out.
 """
 
 import json
@@ -25,6 +27,8 @@ from authlib.oauth2.rfc6749 import OAuth2Payload, OAuth2Request, grants
 from authlib.oauth2.rfc6750 import BearerTokenGenerator
 from authlib.oauth2.rfc7636 import CodeChallenge
 from authlib.oidc.core.grants import OpenIDCode
+from joserfc import jwt
+from joserfc.errors import JoseError
 from joserfc.jwk import RSAKey
 
 CLIENT_ID = "functiewaardering"
@@ -213,7 +217,7 @@ class Server(AuthorizationServer):
 
 
 class Provider:
-    def __init__(self, *, redirect_uri: str):
+    def __init__(self, *, redirect_uri: str, post_logout_redirect_uri: str = "http://testserver/"):
         self.key = _rsa_key()
         self.other_key = _rsa_key()  # same kid, never published
         self.client = Client(redirect_uris=[redirect_uri])
@@ -228,6 +232,9 @@ class Provider:
         self.requests: list[str] = []  # the paths asked, in order
         self.issuer = ""
         self.server = Server(self)
+        self.end_session = True  # False: the discovery document names no end_session_endpoint
+        self.post_logout_redirect_uris = [post_logout_redirect_uri]
+        self.signed_out: list[str] = []  # the `sub` of every session ended here, in order
 
     def discovery(self) -> dict:
         return {
@@ -240,7 +247,23 @@ class Provider:
             "subject_types_supported": ["public"],
             "id_token_signing_alg_values_supported": ["RS256"],
             "code_challenge_methods_supported": ["S256"],
+            **({"end_session_endpoint": self.issuer + "/logout"} if self.end_session else {}),
         }
+
+    def end_session_response(self, args: dict[str, str]) -> tuple[int, dict, list]:
+        """Sign the person of the ID token out and send the browser back, or a 400 for a hint this
+        provider did not sign for this client, or an address not registered."""
+        try:
+            token = jwt.decode(args.get("id_token_hint", ""), self.key, algorithms=["RS256"])
+        except (JoseError, ValueError):
+            return 400, {"error": "invalid_request", "error_description": "id_token_hint"}, []
+        if token.claims.get("aud") != [self.client.client_id] or args.get("client_id", self.client.client_id) != self.client.client_id:
+            return 400, {"error": "invalid_request", "error_description": "client"}, []
+        back = args.get("post_logout_redirect_uri", "")
+        if back not in self.post_logout_redirect_uris:
+            return 400, {"error": "invalid_request", "error_description": "post_logout_redirect_uri"}, []
+        self.signed_out.append(token.claims["sub"])
+        return 302, {}, [("Location", back)]
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
@@ -255,6 +278,8 @@ class Provider:
             status, body, headers = self.server.create_authorization_response(request, grant_user=self.person)
         elif path == "/token" and environ["REQUEST_METHOD"] == "POST":
             status, body, headers = self.server.create_token_response(request)
+        elif path == "/logout" and self.end_session:
+            status, body, headers = self.end_session_response(request.args)
         elif path == "/userinfo":
             token = environ.get("HTTP_AUTHORIZATION", "").removeprefix("Bearer ")
             person = self.access_tokens.get(token)
