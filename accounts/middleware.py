@@ -49,6 +49,7 @@ class TwoFactorMiddleware:
             step = two_factor.second_factor_step(request)
             if step is not None:
                 return step_redirect(step, next_url=response["Location"])
+            two_factor.remember_no_step(request)
         return response
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> HttpResponse | None:

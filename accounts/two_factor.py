@@ -59,8 +59,8 @@ def has_authenticator(user) -> bool:
 def second_factor_step(request: HttpRequest) -> str | None:
     """None when the signed-in user may go on; VERIFY or SET_UP for the step he must take first.
 
-    A session with no step to take remembers so: a page then reads no device and no role for it.
-    Signing in starts a new session, and a change of roles or devices by the functional
+    A session that had no step to take when it signed in remembers so (`remember_no_step`): its
+    pages then read no device and no role. A change of roles or devices by the functional
     administrator ends the user's sessions, so the answer holds for the session's life."""
     user = request.user
     if not user.is_authenticated or is_verified(request):
@@ -72,6 +72,9 @@ def second_factor_step(request: HttpRequest) -> str | None:
         return VERIFY
     if settings.TWO_FACTOR_REQUIRED and must_use_two_factor(user):
         return SET_UP
-    if session is not None:
-        session[NO_STEP_SESSION_KEY] = user.pk
     return None
+
+
+def remember_no_step(request: HttpRequest) -> None:
+    """At sign-in, when the session is written anyway: this session has no second step to take."""
+    request.session[NO_STEP_SESSION_KEY] = request.user.pk

@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.contrib.sessions.backends.db import SessionStore
 
 from accounts import two_factor
@@ -160,3 +162,19 @@ def test_production_requires_the_second_factor_by_default():
 def test_bin_run_turns_it_off():
     script = (Path(__file__).parents[2] / "bin" / "run").read_text()
     assert 'export TWO_FACTOR_REQUIRED="${TWO_FACTOR_REQUIRED:-False}"' in script
+
+
+def test_a_sign_in_with_no_step_to_take_spares_its_pages_the_device_check(two_factor_on, manager):
+    client = Client()
+    response = client.post("/accounts/login/", {"username": manager.username, "password": PASSWORD})
+    assert response.status_code == 302 and client.session[two_factor.NO_STEP_SESSION_KEY] == manager.pk
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/aanvragen/").status_code == 200
+    assert not any("otp_totp" in query["sql"] for query in queries.captured_queries)
+
+
+def test_a_manager_who_sets_up_an_app_later_is_asked_for_it_at_the_next_sign_in(two_factor_on, manager):
+    client = Client()
+    client.post("/accounts/login/", {"username": manager.username, "password": PASSWORD})
+    make_authenticator(manager)
+    assert Client().post("/accounts/login/", {"username": manager.username, "password": PASSWORD})["Location"].startswith(VERIFY_URL)
