@@ -10,37 +10,17 @@ erasure makes anonymous), except the user name typed at a failed sign-in.
 from django.conf import settings
 from django.db import models
 
-APPEND_ONLY = "Dit gegeven hoort bij een logboek en kan niet worden gewijzigd of verwijderd."
+from functiewaardering.append_only import AppendOnlyError, AppendOnlyModel  # noqa: F401  (tests name the error here)
 
 
-class AppendOnlyError(Exception):
-    pass
-
-
-class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AppendOnlyError(APPEND_ONLY)
-
-    def delete(self):
-        raise AppendOnlyError(APPEND_ONLY)
-
-
-class AppendOnlyModel(models.Model):
-    objects = AppendOnlyQuerySet.as_manager()
+class LogModel(AppendOnlyModel):
+    APPEND_ONLY = "Dit gegeven hoort bij een logboek en kan niet worden gewijzigd of verwijderd."
 
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError(APPEND_ONLY)
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError(APPEND_ONLY)
-
-
-class AccountChange(AppendOnlyModel):
+class AccountChange(LogModel):
     """One change to one account: an invitation, a role given or taken, (re)activation."""
 
     class Kind(models.TextChoices):
@@ -73,7 +53,7 @@ class AccountChange(AppendOnlyModel):
         return f"{label}: {self.role}" if self.role else label
 
 
-class SecurityEvent(AppendOnlyModel):
+class SecurityEvent(LogModel):
     """One line of the security log: who did what, when, and from which address."""
 
     class Kind(models.TextChoices):

@@ -12,38 +12,18 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from functiewaardering.append_only import AppendOnlyError  # noqa: F401  (tests name the error here)
+from functiewaardering.append_only import AppendOnlyModel, AppendOnlyQuerySet
 from profiles.models import Grade, JobFamily
 
-APPEND_ONLY = "Dit gegeven hoort bij de geschiedenis van een aanvraag en kan niet worden gewijzigd of verwijderd."
 
+class HistoryModel(AppendOnlyModel):
+    """Deleting a submission still cascades to its history at database level."""
 
-class AppendOnlyError(Exception):
-    pass
-
-
-class AppendOnlyQuerySet(models.QuerySet):
-    """Refuses bulk updates and deletes; deleting a submission still cascades at database level."""
-
-    def update(self, **kwargs):
-        raise AppendOnlyError(APPEND_ONLY)
-
-    def delete(self):
-        raise AppendOnlyError(APPEND_ONLY)
-
-
-class AppendOnlyModel(models.Model):
-    objects = AppendOnlyQuerySet.as_manager()
+    APPEND_ONLY = "Dit gegeven hoort bij de geschiedenis van een aanvraag en kan niet worden gewijzigd of verwijderd."
 
     class Meta:
         abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError(APPEND_ONLY)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError(APPEND_ONLY)
 
 
 # The family a request is about, first found first: the family HR decided, else the manager's
@@ -218,7 +198,7 @@ STATUS_FLOW = [
 ]
 
 
-class GradingSnapshot(AppendOnlyModel):
+class GradingSnapshot(HistoryModel):
     """One engine run: the text it read, what it was asked, and everything it answered."""
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="snapshots")
@@ -267,7 +247,7 @@ class GradingSnapshot(AppendOnlyModel):
         return "laag"
 
 
-class SubmissionEvent(AppendOnlyModel):
+class SubmissionEvent(HistoryModel):
     """A line of the history: who changed what and when, with the words they gave for it."""
 
     class Kind(models.TextChoices):
