@@ -41,15 +41,16 @@ class TwoFactorMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         match = getattr(request, "resolver_match", None)
-        signed_in = (
-            match is not None and match.view_name == "login" and request.method == "POST"
-            and response.status_code == 302
-        )
-        if signed_in:
+        signing_in = match is not None and match.view_name in ("login", "oidc_authentication_callback")
+        if not signing_in or response.status_code != 302 or not request.user.is_authenticated:
+            return response
+        if match.view_name == "login" and request.method == "POST":
             step = two_factor.second_factor_step(request)
             if step is not None:
                 return step_redirect(step, next_url=response["Location"])
             two_factor.remember_no_step(request)
+        elif match.view_name == "oidc_authentication_callback" and two_factor.second_factor_step(request) is None:
+            two_factor.remember_no_step(request)  # a step still due is asked on the next page, as before
         return response
 
     def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> HttpResponse | None:

@@ -9,7 +9,7 @@ from django.contrib.auth import SESSION_KEY, get_user_model
 from django.core.cache import cache
 from django.test import Client
 
-from accounts import oidc_accounts, oidc_sign_in, services
+from accounts import oidc_accounts, oidc_sign_in, services, two_factor
 from accounts.models import AccountChange, OidcIdentity, SecurityEvent
 from accounts.security_log import OIDC
 from grading.roles import FUNCTIONAL_ADMIN, HR_ADVISER, MANAGER
@@ -139,6 +139,22 @@ def test_without_mfa_the_session_key_is_not_set_and_a_new_sign_in_drops_it(provi
     sign_in(client, provider)
     assert signed_in_user(client).username == "noor"
     assert oidc_sign_in.MFA_SESSION_KEY not in client.session
+
+
+def test_a_sign_in_with_no_second_step_due_is_remembered_for_the_session(provider, settings):
+    settings.TWO_FACTOR_REQUIRED = True
+    client = Client()
+    sign_in(client, provider)  # a manager: no second factor due
+    assert client.session[two_factor.NO_STEP_SESSION_KEY] == signed_in_user(client).pk
+
+
+def test_a_sign_in_with_a_second_step_due_remembers_nothing(provider, settings):
+    settings.TWO_FACTOR_REQUIRED = True
+    provider.person.update(groups=["fw-hr"])  # an HR adviser, and no mfa in amr
+    client = Client()
+    sign_in(client, provider)
+    assert two_factor.NO_STEP_SESSION_KEY not in client.session
+    assert client.get("/aanvragen/")["Location"].startswith("/accounts/tweestapsverificatie/")
 
 
 def test_an_answer_with_an_unknown_state_is_refused_in_dutch(provider):
