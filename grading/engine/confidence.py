@@ -12,7 +12,7 @@ The weights were chosen so that, on the project's own labelled case sets
 `manage.py evaluate` prints that reliability table.
 """
 
-from grading.engine.fit import FamilyFit
+from grading.engine.fit import DOMAIN_SETTLED, FamilyFit
 from grading.engine.levels import LevelDecision
 from grading.engine.result import Position
 
@@ -37,6 +37,14 @@ NO_MATCH_WORDS = 0.3  # a refusal is less sure as far as the best family's words
 # uncertain (`manage.py evaluate` prints, per threshold, how many results are firm and how many of
 # those are right).
 FIRM_CONFIDENCE = 0.6
+# Firm asks two things of the evidence, whatever the weights above make of it. The family: the
+# text names its domain beyond doubt and shows its work (FamilyFit.shows_work); a role that shares
+# a family's words and tasks without naming its domain may be another field's role, so it stays
+# uncertain. The level: inside the range, two criteria support it, or one does with this lead
+# over the next level; vacancy texts often speak to one criterion only, and one that places the
+# level clearly is real evidence.
+UNNAMED_CEILING = 0.55
+FIRM_LEVEL_LEAD = 0.2
 FIRM = "firm"
 UNCERTAIN = "uncertain"
 
@@ -64,7 +72,15 @@ def result_confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDec
         confidence = min(confidence, NO_SUPPORT_CEILING)
     elif coverage < 0.25:
         confidence = min(confidence, THIN_SUPPORT_CEILING)
+    if not _names_family(best):
+        confidence = min(confidence, UNNAMED_CEILING)
+    elif not outside and (supported >= 2 or (supported == 1 and margin >= FIRM_LEVEL_LEAD)):
+        confidence = max(confidence, FIRM_CONFIDENCE)
     return round(max(0.05, min(0.99, confidence)), 2)
+
+
+def _names_family(best: FamilyFit) -> bool:
+    return best.domain_hits >= DOMAIN_SETTLED and best.shows_work
 
 
 def no_match_confidence(threshold: float, evidence: float, best_words: float) -> float:

@@ -22,6 +22,7 @@ EXPLAINED_SCALE = 2.5
 SHARE_WEIGHT = 0.2
 SECTOR_BONUS = 0.05
 OUT_OF_SETTING = 0.5  # a family tied to one setting (school) outside it
+DOMAIN_SETTLED = 3.0  # domain hits that settle the domain: one stray word is weak evidence, three are not
 
 
 class ElementMatch(NamedTuple):  # a tuple, not a dataclass: made for every match in every family
@@ -176,7 +177,7 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
     jurisdiction_factor = 1.0
     if reading.jurisdiction and family.family.jurisdiction and reading.jurisdiction != family.family.jurisdiction:
         jurisdiction_factor = JURISDICTION_MISMATCH
-    domain = min(1.0, domain_hits / 3)  # one stray word is weak evidence; three settle it
+    domain = min(1.0, domain_hits / DOMAIN_SETTLED)
     content = SHARE_WEIGHT * sentence_share + (1 - SHARE_WEIGHT) * min(1.0, EXPLAINED_SCALE * explained)
     in_sector = _in_sector(family, reading)
     sector = SECTOR_BONUS if in_sector else 0.0

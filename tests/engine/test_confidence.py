@@ -2,12 +2,16 @@
 sets a higher confidence bin is never less often right than a lower one."""
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from grading import engine
-from grading.engine.confidence import NO_MATCH_CEILING
+from grading.engine.confidence import FIRM, NO_MATCH_CEILING, UNCERTAIN, certainty, result_confidence
+from grading.engine.fit import FamilyFit
+from grading.engine.levels import CriterionSupport, LevelDecision
+from grading.engine.result import Position
 from tests.engine.families import fixture_families, fixture_index
 from tests.engine.test_levels_from_source import level_description
 
@@ -83,3 +87,36 @@ def test_no_supported_criterion_is_at_most_low():
     result = engine.grade(text, fixture_index(), family="div-ict")
     assert not any(c.level_rank for c in result.criteria)
     assert result.confidence < 0.4
+
+
+# Firm asks the family's domain named and its work shown, and the level placed by two criteria or
+# by one with a clear lead: pairs that differ in one of these only.
+def a_fit(**changes) -> FamilyFit:
+    fit = FamilyFit(slug="div-ict", score=0.8, domain_hits=4.0, explained=0.3, sentence_share=0.4,
+                    jurisdiction_factor=1.0, matches={}, evidence=0.6, shows_work=True)
+    return replace(fit, **changes)
+
+
+def a_decision(supported: int, share: float = 0.6, runner_up: float = 0.3, position=Position.IN_RANGE) -> LevelDecision:
+    criteria = tuple(CriterionSupport(f"c{i}", 2 if i < supported else None, 1.0 if i < supported else 0.0, (), False) for i in range(5))
+    return LevelDecision(rank=2, position=position, scores={2: share}, criteria=criteria, education_fit="",
+                         share=share, runner_up=runner_up)
+
+
+def test_a_family_named_with_its_work_and_a_level_two_criteria_support_is_firm():
+    assert certainty(result_confidence(a_fit(), [a_fit()], a_decision(supported=2))) == FIRM
+
+
+def test_without_the_domain_named_the_same_evidence_is_uncertain():
+    fit = a_fit(domain_hits=1.0)
+    assert certainty(result_confidence(fit, [fit], a_decision(supported=2))) == UNCERTAIN
+
+
+def test_without_the_familys_work_the_same_evidence_is_uncertain():
+    fit = a_fit(shows_work=False)
+    assert certainty(result_confidence(fit, [fit], a_decision(supported=2))) == UNCERTAIN
+
+
+def test_one_criterion_is_firm_only_with_a_clear_lead():
+    assert certainty(result_confidence(a_fit(), [a_fit()], a_decision(supported=1, share=0.6, runner_up=0.3))) == FIRM
+    assert certainty(result_confidence(a_fit(), [a_fit()], a_decision(supported=1, share=0.45, runner_up=0.4))) == UNCERTAIN
