@@ -43,6 +43,7 @@ class FamilyFit:
     evidence: float = 0.0  # the text's own likeness to the family, without domain terms: decides no-match
     shows_work: bool = True  # some match is with an element of the family's work (FamilyIndex.work_criteria)
     names_domain: bool = True  # the text names the domain the family requires (FamilyIndex.required_domain)
+    other_role: str = ""  # the text names its role after someone the family's roles work with (role_name.py)
 
 
 def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -194,7 +195,17 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
         evidence=round(jurisdiction_factor * setting * (content + (sector if family.sector_required else 0.0)), 4),
         shows_work=_shows_work(family, matches),
         names_domain=_names_domain(family, reading),
+        other_role=_other_role(family, reading),
     )
+
+
+def _other_role(family: FamilyIndex, reading: Reading) -> str:
+    """The role's name when the family's texts name that person and none of its own functions
+    goes by it; "" otherwise."""
+    names = reading.role_names
+    if not names or any(name_stem in family.own_name_stems for name_stem, _ in names):
+        return ""
+    return next((word for name_stem, word in names if name_stem in family.text_stems), "")
 
 
 def _names_domain(family: FamilyIndex, reading: Reading) -> bool:

@@ -25,6 +25,7 @@ from grading.engine.lexicon import (
     longest_matches,
 )
 from grading.engine.terms import GENERIC_STEMS, building, part_only_terms, stem_sequence, text_terms, token_terms, tokens_of
+from grading.engine.role_name import WORD
 from grading.engine.text import STOP_STEMS, split_sentences, stem
 from grading.engine.tracks import TrackIndex, family_additions, family_tracks
 
@@ -80,6 +81,10 @@ class FamilyIndex:
     # recognition `domain_required`: the phrases of which a role's text must name one (its domain
     # terms, function names and the family's name); None: the family requires none.
     required_domain: tuple[tuple[str, ...], ...] | None = None
+    # The people the family's texts name besides its own roles (role_name.py): stems of the words
+    # of its texts, and of the names it gives its own functions.
+    text_stems: frozenset[str] = frozenset()
+    own_name_stems: frozenset[str] = frozenset()
     # term -> (weight, the elements that hold it, those of them that hold it only inside a compound)
     weighted_postings: dict[str, tuple[float, tuple[int, ...], frozenset[int]]] = field(default_factory=dict)
     # (lower, higher) element pairs of one criterion already compared as near duplicates
@@ -322,7 +327,24 @@ def _build_family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
         work_criteria=frozenset((*recognition.work, DESCRIPTION.key)) if recognition and recognition.work else None,
         required_domain=family_phrases((*recognition.domain, *recognition.functions, family.name), lexicon)
         if recognition and recognition.domain_required else None,
+        text_stems=_word_stems(_texts_of(family)),
+        own_name_stems=_word_stems(_own_names(family)),
     )
+
+
+def _own_names(family: FamilyData) -> list[str]:
+    """What the family calls its own functions: its name, reference functions, the titles of its
+    result areas ("Als documentatiebeheerder"), the function names of its recognition block, its
+    tracks and its levels."""
+    names = [family.name, *family.reference_functions, *(level.name for level in family.levels)]
+    names += [section.title for section in family.sections if section.kind == "result_area"]
+    if family.recognition is not None:
+        names += [*family.recognition.functions, *(track.name for track in family.recognition.tracks or ())]
+    return names
+
+
+def _word_stems(texts: list[str]) -> frozenset[str]:
+    return frozenset(stem(word.lower()) for text in texts for word in WORD.findall(text))
 
 
 def _profile(counts: Counter) -> dict[str, float]:

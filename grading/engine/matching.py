@@ -15,10 +15,10 @@ from grading.engine.result import CriterionResult, Evidence, FamilyScore, Gradin
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.8"
+ENGINE_VERSION = "1.9"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "418940d93adbe67cf2be7dcc3840d3a326eae0683cbe23e9af7404d3d4520ecf"
+RESULTS_DIGEST = "c0f1ad3ad416c59738b381b6c63a2be065cdfca9ec3282a281b77222240c91af"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -82,6 +82,8 @@ def grade(
     )
     scores = tuple(FamilyScore(f.slug, catalogue.families[f.slug].family.name, f.score) for f in fits)
     if not fits or (family is None and not _claimed(fits[0]) and not _kept_outside(fits[0], reading, catalogue)):
+        if fits and fits[0].other_role:
+            return _another_role(reading, scores, fits[0], catalogue.families[fits[0].slug].family)
         return _no_match(reading, scores, fits[0].evidence if fits else 0.0)
     best = fits[0]
     family_index = catalogue.families[best.slug]
@@ -98,7 +100,7 @@ def grade(
 
 def _claimed(best: FamilyFit) -> bool:
     """Whether the best family may be named: see NO_MATCH_BELOW and CLEAR_LIKENESS."""
-    if best.evidence < NO_MATCH_BELOW:
+    if best.evidence < NO_MATCH_BELOW or best.other_role:
         return False
     if not best.names_domain or (not best.shows_work and best.domain_hits < DOMAIN_WITHOUT_WORK):
         return False
@@ -108,7 +110,7 @@ def _claimed(best: FamilyFit) -> bool:
 def _kept_outside(best: FamilyFit, reading: Reading, catalogue: CatalogueIndex) -> bool:
     """A role above or below a family uses its words but little of its matrix: keep the family
     its words clearly name when the text clearly lies outside its range, and flag it there."""
-    if best.score < outside.DOMAIN_KEEP or not best.names_domain:
+    if best.score < outside.DOMAIN_KEEP or not best.names_domain or best.other_role:
         return False
     family_index = catalogue.families[best.slug]
     _, verdict, excess = education_fit(family_index, reading)
@@ -161,6 +163,21 @@ def _no_match(reading: Reading, scores: tuple[FamilyScore, ...], evidence: float
         next_grade=None, missing_for_next=(), explanation=explanation, reason=str(Reason.NO_FAMILY),
         language=reading.language.code if reading.language else "nl",
     )
+
+
+# A text that names its role after someone a family's roles work with is surely not that family's:
+# the refusal rests on what the text says, not on missing evidence.
+ANOTHER_ROLE_CONFIDENCE = 0.6
+
+
+def _another_role(reading: Reading, scores: tuple[FamilyScore, ...], best: FamilyFit, family: FamilyData) -> GradingResult:
+    result = _no_match(reading, scores, best.evidence)
+    explanation = (
+        f"Geen functiefamilie past. De tekst noemt de functie „{best.other_role}”. In de familie "
+        f"{family.name} is dat iemand met wie de functies van die familie werken, niet een van haar "
+        "functies, hoeveel woorden de tekst ook met die familie deelt."
+    )
+    return replace(result, explanation=explanation, confidence=max(result.confidence, ANOTHER_ROLE_CONFIDENCE))
 
 
 def _no_match_confidence(scores: tuple[FamilyScore, ...], evidence: float = 0.0) -> float:

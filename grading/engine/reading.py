@@ -13,7 +13,8 @@ from grading.engine.language import LanguageGuess, detect
 from grading.engine.lexicon import Lexicon, Token, find_phrases, longest_matches, tokenize
 from grading.engine.negation import employer_kinds, organisation_names, sentence_scope
 from grading.engine.result import Signal
-from grading.engine.structure import read_structure
+from grading.engine.role_name import role_names
+from grading.engine.structure import Structure, read_structure
 from grading.engine.terms import part_only_terms, terms_of, token_terms
 from grading.engine.text import Sentence
 
@@ -49,6 +50,7 @@ class Reading:
     full_sentences: int = 0  # sentences of FULL_SENTENCE words or more
     full_words: int = 0  # words in those sentences
     employers: frozenset[str] = frozenset()  # kinds of organisation named as employer ("gemeente")
+    role_names: tuple[tuple[str, str], ...] = ()  # (stem, word) of the person nouns the text names its role by (role_name.py)
     cache: dict = field(default_factory=dict, compare=False, repr=False)  # derived once per reading
 
 
@@ -102,9 +104,16 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
         full_sentences=full_sentences,
         full_words=full_words,
         employers=frozenset(employer_kinds(text, all_tokens, names)),
+        role_names=role_names(_title(structure), structure.sentences),
     )
     _heading_vector(reading, all_tokens, starts, each, names, catalogue)
     return reading
+
+
+def _title(structure: Structure) -> Sentence | None:
+    """The text's first unit, heading or sentence: where a title stands."""
+    firsts = [units[0] for units in (structure.headings, structure.sentences) if units]
+    return min(firsts, key=lambda unit: unit.start, default=None)
 
 
 def _kept_terms(tokens: list[Token], each: list, first: int, last: int, left_out: set[int], lexicon: Lexicon) -> set[str]:

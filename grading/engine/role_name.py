@@ -1,0 +1,81 @@
+"""The name a text gives the role itself.
+
+A description names its role in its title ("Voorzitter centrale cliëntenraad"), with "Als …"
+("Als ambtelijk secretaris ondersteun je …"), or, written in the third person, as the subject of
+its sentences ("De voorzitter zorgt …", "Van de voorzitter wordt verwacht …"). A family's own
+texts name the people its roles work with and for ("adviseert de voorzitter", "ondersteunt de
+directeur"). A role that the text names after one of those people is that other person's role,
+however many of the family's words it shares: the chair of a works council is not its secretary.
+
+Only a person's name counts (a word with an ending Dutch forms persons with), only when the text
+gives it twice (a title or an "Als …" counts twice), and only the name it gives most often. A text that addresses the reader ("Je
+ondersteunt de directeur. De directeur …") names its role "je": there a sentence that opens with
+"De …" speaks of someone else and does not count.
+
+Each sentence is read only at its start, so the cost grows with the number of sentences.
+"""
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from grading.engine.text import Sentence, stem
+
+START_CHARACTERS = 120  # enough for "Als senior adviseur medezeggenschap en ambtelijk secretaris"
+WORD = re.compile(r"[^\W\d_]+")
+# The endings of Dutch person nouns: voorzitter, directeur, secretaris, assistent, adviseur,
+# coördinator, leerling, attaché, medewerkster …
+PERSON_ENDING = re.compile(r"(?:er|eur|aris|ant|ent|ist|or|ling|ster|ice|é)$")
+# Words a title puts before the role's name.
+TITLE_MODIFIERS = frozenset(
+    """
+    senior junior medior ervaren onafhankelijk tijdelijk allround zelfstandig ambtelijk technisch
+    administratief administratieve algemeen algemene centrale centraal interim eerste tweede
+    vrijwillig vrijwillige
+    """.split()
+)
+ADDRESSED = frozenset({"je", "jij", "u"})
+NAMED_TWICE = 2
+ARTICLES = frozenset({"de", "het"})
+
+
+def role_names(title: Sentence | None, sentences: Sequence[Sentence]) -> tuple[tuple[str, str], ...]:
+    """The person nouns the text names its role by, as (stem, word) pairs."""
+    counts: Counter[str] = Counter()
+    if title is not None and (name := _title_name(_words(title.text))):
+        counts[name] += 2
+    openings = [_words(sentence.text) for sentence in sentences]
+    addressed = sum(1 for words in openings if words and words[0] in ADDRESSED) >= 2
+    for words in openings:
+        if words[:1] == ["als"]:
+            name = next((w for w in words[1:4] if _is_person(w)), None)
+            if name:
+                counts[name] += 2
+        elif not addressed and (name := _subject(words)):
+            counts[name] += 1
+    most = max(counts.values(), default=0)
+    return tuple(sorted((stem(name), name) for name, count in counts.items() if count == most >= NAMED_TWICE))
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text[:START_CHARACTERS])]
+
+
+def _title_name(words: list[str]) -> str | None:
+    for word in words[:4]:
+        if word not in TITLE_MODIFIERS:
+            return word if _is_person(word) else None
+    return None
+
+
+def _subject(words: list[str]) -> str | None:
+    """"De voorzitter zorgt …", "Van de voorzitter wordt verwacht …"."""
+    if len(words) >= 3 and words[0] in ARTICLES and _is_person(words[1]):
+        return words[1]
+    if len(words) >= 4 and words[0] == "van" and words[1] in ARTICLES and words[3] == "wordt" and _is_person(words[2]):
+        return words[2]
+    return None
+
+
+def _is_person(word: str) -> bool:
+    return len(word) > 4 and bool(PERSON_ENDING.search(word))

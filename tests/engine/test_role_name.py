@@ -1,0 +1,60 @@
+"""The name a text gives its role (grading/engine/role_name.py), and the family claim it stops: a
+role named after someone a family's roles work with is that other person's role."""
+
+import pytest
+
+from grading import engine
+from grading.engine.role_name import role_names
+from grading.engine.text import Sentence
+from tests.engine.families import fixture_index
+
+
+def names_in(text: str) -> set[str]:
+    reading = engine.reading.read(text, fixture_index())
+    return {word for _, word in reading.role_names}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Senior adviseur inkoop\n\nJe koopt in voor de afdelingen. Je bewaakt de contracten.", {"adviseur"}),
+    ("Als ambtelijk secretaris ondersteun je de raad. Je bereidt de vergaderingen voor.", {"secretaris"}),
+    ("De voorzitter leidt de vergaderingen. Van de voorzitter wordt verwacht dat hij verbindt.", {"voorzitter"}),
+    # once is not a name: a sentence about someone else
+    ("De directeur stelt de begroting vast. Het team werkt in twee ploegen.", set()),
+    # a text that addresses its reader names its role "je": "De directeur …" is someone else
+    ("Je ondersteunt de directeur. De directeur vraagt advies. Je plant de afspraken. De directeur beslist.", set()),
+    # only a person's name: the council is not a role
+    ("De cliëntenraad vergadert maandelijks. De cliëntenraad adviseert het bestuur.", set()),
+])
+def test_the_name_a_text_gives_its_role(text, names):
+    assert names_in(text) == names
+
+
+def test_the_most_given_name_is_the_role():
+    text = "Als secretaris werk je voor de raad. De voorzitter leidt. Als secretaris schrijf je verslagen."
+    assert names_in(text) == {"secretaris"}
+
+
+def test_only_the_start_of_a_sentence_is_read():
+    long = Sentence("De " + "lange " * 100_000 + "voorzitter leidt.", 0, 600_006)
+    assert role_names(None, [long, long]) == ()
+
+
+CHAIR = (
+    "De voorzitter leidt de vergaderingen van de ondernemingsraad en het overleg met de bestuurder. "
+    "De voorzitter bereidt samen met het dagelijks bestuur de agenda voor en bewaakt de voortgang van "
+    "adviesaanvragen en instemmingsverzoeken op grond van de Wet op de ondernemingsraden. "
+    "De voorzitter onderhoudt de contacten met de achterban en de commissies van de ondernemingsraad. "
+    "Van de voorzitter wordt verwacht dat hij of zij de medezeggenschap in de organisatie versterkt."
+)
+SECRETARY = CHAIR.replace("De voorzitter", "De ambtelijk secretaris").replace(
+    "Van de voorzitter", "Van de ambtelijk secretaris")
+
+
+def test_a_role_named_after_the_person_the_family_supports_is_in_no_family():
+    result = engine.grade(CHAIR, fixture_index())
+    assert result.family is None
+    assert "„voorzitter”" in result.explanation and "Ambtelijk secretaris" in result.explanation
+
+
+def test_the_same_text_about_the_familys_own_function_is_that_family():
+    assert engine.grade(SECRETARY, fixture_index()).family == "ambtelijk-secretaris"
