@@ -5,7 +5,7 @@ from itertools import repeat
 from operator import mul
 from typing import NamedTuple
 
-from grading.engine.index import CatalogueIndex, FamilyIndex
+from grading.engine.index import CatalogueIndex, FamilyIndex, IndexedElement
 from grading.engine.lexicon import find_phrases
 from grading.engine.reading import Reading, reading_vector
 
@@ -42,6 +42,8 @@ class FamilyFit:
     matches: dict[int, ElementMatch]  # element index -> its best sentence
     evidence: float = 0.0  # the text's own likeness to the family, without domain terms: decides no-match
     shows_work: bool = True  # some match is with an element of the family's work (FamilyIndex.work_criteria)
+    work_shown: int = 1  # the family's work elements matched (every element where it names no work), variants once
+    domain_declared: bool = False  # the family's file names its domain (recognition `domain`)
     names_domain: bool = True  # the text names the domain the family requires (FamilyIndex.required_domain)
     other_role: str = ""  # the text names its role after someone the family's roles work with (role_name.py)
 
@@ -194,6 +196,8 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
         matches=matches,
         evidence=round(jurisdiction_factor * setting * (content + (sector if family.sector_required else 0.0)), 4),
         shows_work=_shows_work(family, matches),
+        work_shown=_work_shown(family, matches),
+        domain_declared=bool(family.family.recognition and family.family.recognition.domain),
         names_domain=_names_domain(family, reading),
         other_role=_other_role(family, reading),
     )
@@ -220,6 +224,20 @@ def _names_domain(family: FamilyIndex, reading: Reading) -> bool:
 def _shows_work(family: FamilyIndex, matches: dict[int, ElementMatch]) -> bool:
     work = family.work_criteria
     return work is None or any(family.elements[index].criterion in work for index in matches)
+
+
+def _work_shown(family: FamilyIndex, matches: dict[int, ElementMatch]) -> int:
+    """How many of the family's work elements the text matches; a bullet the source repeats at
+    the next level with a word changed is one piece of work."""
+    work = family.work_criteria
+    shown: list[IndexedElement] = []
+    for index in sorted(matches):
+        element = family.elements[index]
+        if work is not None and element.criterion not in work:
+            continue
+        if not any(e.criterion == element.criterion and _near_duplicate(e.terms, element.terms) for e in shown):
+            shown.append(element)
+    return len(shown)
 
 
 def shortlist(reading: Reading, catalogue: CatalogueIndex) -> list[str]:

@@ -15,10 +15,10 @@ from grading.engine.result import CriterionResult, Evidence, FamilyScore, Gradin
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.9"
+ENGINE_VERSION = "1.10"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "c0f1ad3ad416c59738b381b6c63a2be065cdfca9ec3282a281b77222240c91af"
+RESULTS_DIGEST = "ac7053bf9feca027cf76ad6788a7159ff165cc9a7c7435689d3919433d0bb2fd"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -42,6 +42,13 @@ CORE_SHARE = 0.5
 DOMAIN_WITHOUT_WORK = 2.0
 # A family may require its domain (recognition `domain_required`): an ambtelijk secretaris works
 # for a participation body, and a text that names none is another secretary's role.
+# Where a family's file names its domain, a text that names nothing of it (no function name, domain
+# term or rare word of its texts) must show that family's work in more than one respect: one shared
+# task ("vragen en klachten behandelen") is a task of many jobs. A family without a recognition
+# block has only the domain words derived from its texts, too few to hold their absence against a
+# role.
+DOMAIN_NAMED = 1.0
+WORK_WITHOUT_DOMAIN = 2
 MAX_EVIDENCE = 3
 MAX_UNCOUNTED = 2  # a higher level's elements shown beside the evidence, with why they did not count
 
@@ -103,6 +110,8 @@ def _claimed(best: FamilyFit) -> bool:
     if best.evidence < NO_MATCH_BELOW or best.other_role:
         return False
     if not best.names_domain or (not best.shows_work and best.domain_hits < DOMAIN_WITHOUT_WORK):
+        return False
+    if best.domain_declared and best.domain_hits < DOMAIN_NAMED and best.work_shown < WORK_WITHOUT_DOMAIN:
         return False
     return best.evidence >= CLEAR_LIKENESS or best.score >= SUBJECT_BELOW or best.sentence_share >= CORE_SHARE
 

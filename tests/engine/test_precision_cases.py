@@ -1,8 +1,13 @@
 """The cases issue 22 names, written as short role texts of our own: a family claim must rest on
 the role's work, and a role far above a family is not given the system's next grade."""
 
+from dataclasses import replace
+
+import pytest
+
 from grading import engine
-from grading.engine.fit import match_elements
+from grading.engine.fit import FamilyFit, match_elements
+from grading.engine.matching import _claimed
 from grading.engine.reading import read
 from grading.engine.result import Position
 from tests.engine.families import fixture_index
@@ -137,3 +142,33 @@ def test_a_committee_secretary_is_not_a_participation_bodys_secretary():
 
 def test_the_same_work_for_a_works_council_is():
     assert engine.grade(WORKS_COUNCIL_SECRETARY, fixture_index()).family == "ambtelijk-secretaris"
+
+
+# A text that names nothing of a family's declared domain must show more than one piece of its
+# work: handling questions and complaints is a task of many jobs.
+COMPLAINTS_OFFICER = (
+    "Klachtenfunctionaris\n\nJe behandelt vragen en klachten van inwoners over de dienstverlening van de "
+    "gemeente. Je voert gesprekken met klagers en betrokken medewerkers en onderzoekt wat er is gebeurd. Je "
+    "stelt een advies op voor de afhandeling van elke klacht. Je bewaakt de termijnen van de klachtenregeling "
+    "en rapporteert jaarlijks over de behandelde klachten. Je hebt een hbo-opleiding."
+)
+
+
+def test_one_shared_task_without_the_domain_is_no_family():
+    assert engine.grade(COMPLAINTS_OFFICER, fixture_index()).family is None
+
+
+def a_fit(**changes) -> FamilyFit:
+    fit = FamilyFit(slug="div-ict", score=0.6, domain_hits=0.0, explained=0.3, sentence_share=0.6,
+                    jurisdiction_factor=1.0, matches={}, evidence=0.5, work_shown=1, domain_declared=True)
+    return replace(fit, **changes)
+
+
+@pytest.mark.parametrize(("changes", "claimed"), [
+    ({}, False),
+    ({"domain_hits": 1.0}, True),  # a function name or a domain term
+    ({"work_shown": 2}, True),  # two pieces of the family's work
+    ({"domain_declared": False}, True),  # a family without a recognition block: its domain is unknown
+])
+def test_without_its_domain_a_family_needs_two_pieces_of_its_work(changes, claimed):
+    assert _claimed(a_fit(**changes)) is claimed
