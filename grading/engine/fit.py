@@ -44,6 +44,7 @@ class FamilyFit:
     shows_work: bool = True  # some match is with an element of the family's work (FamilyIndex.work_criteria)
     work_shown: int = 1  # the family's work elements matched (every element where it names no work), variants once
     domain_declared: bool = False  # the family's file names its domain (recognition `domain`)
+    supported_sentences: frozenset[int] = frozenset()  # indices of the sentences some element matches
     names_domain: bool = True  # the text names the domain the family requires (FamilyIndex.required_domain)
     other_role: str = ""  # the text names its role after someone the family's roles work with (role_name.py)
 
@@ -198,6 +199,7 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
         shows_work=_shows_work(family, matches),
         work_shown=_work_shown(family, matches),
         domain_declared=bool(family.family.recognition and family.family.recognition.domain),
+        supported_sentences=frozenset(matched_sentences),
         names_domain=_names_domain(family, reading),
         other_role=_other_role(family, reading),
     )

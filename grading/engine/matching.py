@@ -7,7 +7,8 @@ from grading.engine.data import FamilyData
 from grading.engine.fit import FamilyFit, family_fit, shortlist
 from grading.engine.lexicon import find_phrases
 from grading.engine.index import CatalogueIndex, FamilyIndex, IndexDeadlinePassed, build_index
-from grading.engine import outside
+from grading.engine import no_match, outside
+from grading.engine.no_match import Refusal
 from grading.engine.confidence import UNCERTAIN, certainty, no_match_confidence, result_confidence
 from grading.engine.levels import LevelDecision, decide, education_fit, grade_label
 from grading.engine.reading import Reading, read
@@ -15,10 +16,10 @@ from grading.engine.result import CriterionResult, Evidence, FamilyScore, Gradin
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.10"
+ENGINE_VERSION = "1.11"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "ac7053bf9feca027cf76ad6788a7159ff165cc9a7c7435689d3919433d0bb2fd"
+RESULTS_DIGEST = "4f0203008f973a0f4965ad88b0235053dfdeb7003c2bc5df052391d8425b6ce7"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -88,10 +89,9 @@ def grade(
         key=lambda fit: (-fit.score, fit.slug),
     )
     scores = tuple(FamilyScore(f.slug, catalogue.families[f.slug].family.name, f.score) for f in fits)
-    if not fits or (family is None and not _claimed(fits[0]) and not _kept_outside(fits[0], reading, catalogue)):
-        if fits and fits[0].other_role:
-            return _another_role(reading, scores, fits[0], catalogue.families[fits[0].slug].family)
-        return _no_match(reading, scores, fits[0].evidence if fits else 0.0)
+    refused = None if family or not fits else refusal(fits[0])
+    if not fits or (refused and not _kept_outside(fits[0], reading, catalogue)):
+        return _no_match(reading, scores, fits[0] if fits else None, refused, catalogue)
     best = fits[0]
     family_index = catalogue.families[best.slug]
     track = _track(family_index, reading, best.matches)
@@ -105,15 +105,21 @@ def grade(
     return _result(family_index, reading, best, fits, scores, decision, track, _additions(family_index, reading), setting)
 
 
-def _claimed(best: FamilyFit) -> bool:
-    """Whether the best family may be named: see NO_MATCH_BELOW and CLEAR_LIKENESS."""
-    if best.evidence < NO_MATCH_BELOW or best.other_role:
-        return False
-    if not best.names_domain or (not best.shows_work and best.domain_hits < DOMAIN_WITHOUT_WORK):
-        return False
+def refusal(best: FamilyFit) -> Refusal | None:
+    """Why the best family may not be named (see NO_MATCH_BELOW and CLEAR_LIKENESS), or None."""
+    if best.other_role:
+        return Refusal.OTHER_ROLE
+    if best.evidence < NO_MATCH_BELOW:
+        return Refusal.LIKENESS
+    if not best.names_domain:
+        return Refusal.DOMAIN_REQUIRED
+    if not best.shows_work and best.domain_hits < DOMAIN_WITHOUT_WORK:
+        return Refusal.NO_WORK
     if best.domain_declared and best.domain_hits < DOMAIN_NAMED and best.work_shown < WORK_WITHOUT_DOMAIN:
-        return False
-    return best.evidence >= CLEAR_LIKENESS or best.score >= SUBJECT_BELOW or best.sentence_share >= CORE_SHARE
+        return Refusal.ONE_TASK
+    if best.evidence >= CLEAR_LIKENESS or best.score >= SUBJECT_BELOW or best.sentence_share >= CORE_SHARE:
+        return None
+    return Refusal.LIKENESS
 
 
 def _kept_outside(best: FamilyFit, reading: Reading, catalogue: CatalogueIndex) -> bool:
@@ -159,34 +165,25 @@ def _refusal(reading: Reading, reason: Reason, family: FamilyData | None = None)
     )
 
 
-def _no_match(reading: Reading, scores: tuple[FamilyScore, ...], evidence: float = 0.0) -> GradingResult:
-    explanation = (
-        "Geen functiefamilie past: de beschrijving gaat over ander werk dan de families beschrijven."
-        if reading.sentences
-        else "Er is geen functiebeschrijving om in te delen."
-    )
-    return GradingResult(
-        engine_version=ENGINE_VERSION, position=Position.NO_MATCH, family=None, family_name=None,
-        level_rank=None, level_name=None, grade=None, confidence=_no_match_confidence(scores, evidence),
-        family_scores=scores, criteria=(), signals=_signals(reading), next_level_rank=None,
-        next_grade=None, missing_for_next=(), explanation=explanation, reason=str(Reason.NO_FAMILY),
-        language=reading.language.code if reading.language else "nl",
-    )
-
-
 # A text that names its role after someone a family's roles work with is surely not that family's:
 # the refusal rests on what the text says, not on missing evidence.
 ANOTHER_ROLE_CONFIDENCE = 0.6
 
 
-def _another_role(reading: Reading, scores: tuple[FamilyScore, ...], best: FamilyFit, family: FamilyData) -> GradingResult:
-    result = _no_match(reading, scores, best.evidence)
-    explanation = (
-        f"Geen functiefamilie past. De tekst noemt de functie „{best.other_role}”. In de familie "
-        f"{family.name} is dat iemand met wie de functies van die familie werken, niet een van haar "
-        "functies, hoeveel woorden de tekst ook met die familie deelt."
+def _no_match(reading: Reading, scores: tuple[FamilyScore, ...], nearest: FamilyFit | None,
+              refused: Refusal | None, catalogue: CatalogueIndex) -> GradingResult:
+    """No family: the core work no family explains, and the nearest family named as the nearest."""
+    nearest_name = catalogue.families[nearest.slug].family.name if nearest else None
+    confidence = _no_match_confidence(scores, nearest.evidence if nearest else 0.0)
+    if refused == Refusal.OTHER_ROLE:
+        confidence = max(confidence, ANOTHER_ROLE_CONFIDENCE)
+    return GradingResult(
+        engine_version=ENGINE_VERSION, position=Position.NO_MATCH, family=None, family_name=None,
+        level_rank=None, level_name=None, grade=None, confidence=confidence,
+        family_scores=scores, criteria=(), signals=_signals(reading), next_level_rank=None,
+        next_grade=None, missing_for_next=(), explanation=no_match.explanation(reading, nearest, nearest_name, refused),
+        reason=str(Reason.NO_FAMILY), language=reading.language.code if reading.language else "nl",
     )
-    return replace(result, explanation=explanation, confidence=max(result.confidence, ANOTHER_ROLE_CONFIDENCE))
 
 
 def _no_match_confidence(scores: tuple[FamilyScore, ...], evidence: float = 0.0) -> float:

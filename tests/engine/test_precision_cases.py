@@ -7,7 +7,7 @@ import pytest
 
 from grading import engine
 from grading.engine.fit import FamilyFit, match_elements
-from grading.engine.matching import _claimed
+from grading.engine.matching import refusal
 from grading.engine.reading import read
 from grading.engine.result import Position
 from tests.engine.families import fixture_index
@@ -171,4 +171,4 @@ def a_fit(**changes) -> FamilyFit:
     ({"domain_declared": False}, True),  # a family without a recognition block: its domain is unknown
 ])
 def test_without_its_domain_a_family_needs_two_pieces_of_its_work(changes, claimed):
-    assert _claimed(a_fit(**changes)) is claimed
+    assert (refusal(a_fit(**changes)) is None) is claimed

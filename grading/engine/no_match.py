@@ -1,0 +1,96 @@
+"""Why no family fits, in words a manager can act on: the role's core work that no family
+explains, quoted from the text, and the nearest family named as the nearest, with the reason it
+is not this role's family."""
+
+from enum import StrEnum
+
+from grading.engine.fit import FamilyFit
+from grading.engine.reading import ReadSentence, Reading
+
+CORE_QUOTES = 2
+QUOTE_CHARACTERS = 140
+MIN_QUOTE_WORDS = 5
+# A sentence that speaks to the role ("Je registreert …", "Op de afdeling zorg je …") describes
+# its work, unless it states what the role asks ("Je hebt …", "Ben je …"); one about the employer
+# may not describe the work at all.
+ROLE_WORDS = frozenset({"je", "jij", "u", "functiehouder"})
+PROFILE_VERBS = frozenset({"hebt", "heb", "bent", "ben", "beschikt", "beschik", "bezit"})
+OPENING_WORDS = 8
+
+NO_TEXT = "Er is geen functiebeschrijving om in te delen."
+GENERAL = "Geen functiefamilie past: de beschrijving gaat over ander werk dan de families beschrijven."
+
+
+class Refusal(StrEnum):
+    """Why the nearest family is not named."""
+
+    LIKENESS = "likeness"  # its texts explain too little of the role's text
+    DOMAIN_REQUIRED = "domain_required"  # the family requires its domain named, and the text names none
+    NO_WORK = "no_work"  # the text shares the family's frame, none of its work
+    ONE_TASK = "one_task"  # nothing of the family's domain, one piece of its work
+    OTHER_ROLE = "other_role"  # the text names its role after someone the family's roles work with
+
+
+def explanation(reading: Reading, nearest: FamilyFit | None, nearest_name: str | None, refused: Refusal | None) -> str:
+    if not reading.sentences:
+        return NO_TEXT
+    if nearest is None or not nearest_name:
+        return _core_sentence(reading, frozenset())
+    if refused == Refusal.OTHER_ROLE:
+        return (
+            f"Geen functiefamilie past. De tekst noemt de functie „{nearest.other_role}”. In de familie "
+            f"{nearest_name} is dat iemand met wie de functies van die familie werken, niet een van haar "
+            "functies, hoeveel woorden de tekst ook met die familie deelt."
+        )
+    return f"{_core_sentence(reading, nearest.supported_sentences)} {_nearest(nearest, nearest_name, refused)}"
+
+
+def _core_sentence(reading: Reading, supported: frozenset[int]) -> str:
+    quotes = core_quotes(reading, supported)
+    if not quotes:
+        return GENERAL
+    quoted = " en ".join(f"„{quote}”" for quote in quotes)
+    return f"Geen functiefamilie past. De kern van deze functie – {quoted} – komt in geen familie voor."
+
+
+def _nearest(nearest: FamilyFit, name: str, refused: Refusal | None) -> str:
+    lead = f"Het dichtst bij ligt de familie {name}, maar"
+    if refused == Refusal.DOMAIN_REQUIRED:
+        return f"{lead} die familie hoort bij een eigen domein en de tekst noemt daar niets van."
+    if refused == Refusal.NO_WORK:
+        return (f"{lead} de tekst deelt met die familie alleen het kader van het werk (zoals regels, "
+                "kennis of contacten), niets van het werk zelf.")
+    if refused == Refusal.ONE_TASK:
+        return (f"{lead} de tekst noemt niets van haar domein en deelt maar één taak met haar; "
+                "die taak komt in veel functies voor.")
+    share = round(100 * nearest.sentence_share)
+    return (f"{lead} die verklaart te weinig van het werk ({share} % van de zinnen vindt er steun) "
+            "om de functie daar in te delen.")
+
+
+def core_quotes(reading: Reading, supported: frozenset[int]) -> list[str]:
+    """Up to CORE_QUOTES sentences no element of the nearest family supports, in the text's order:
+    those about the role's work first, then other sentences, then what the role asks; within each,
+    those with the most content words."""
+    unsupported = [(i, s) for i, s in enumerate(reading.sentences) if i not in supported and _words(s) >= MIN_QUOTE_WORDS]
+    chosen = sorted(unsupported, key=lambda item: (_kind(item[1]), -len(item[1].terms), item[0]))
+    return [_quote(s.sentence.text) for _, s in sorted(chosen[:CORE_QUOTES], key=lambda item: item[0])]
+
+
+def _words(sentence: ReadSentence) -> int:
+    return len(sentence.sentence.text[:QUOTE_CHARACTERS * 4].split())
+
+
+def _kind(sentence: ReadSentence) -> int:
+    """0: the role's work; 1: another sentence; 2: what the role asks."""
+    opening = set(sentence.sentence.text[:QUOTE_CHARACTERS].lower().split()[:OPENING_WORDS])
+    if opening & PROFILE_VERBS and opening & ROLE_WORDS:
+        return 2
+    return 0 if opening & ROLE_WORDS or opening & {"als"} else 1
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text[:QUOTE_CHARACTERS * 4].split()).rstrip(".;:")
+    if len(text) <= QUOTE_CHARACTERS:
+        return text
+    return text[:QUOTE_CHARACTERS].rsplit(" ", 1)[0] + " …"
