@@ -13,13 +13,14 @@ from grading.engine.confidence import UNCERTAIN, certainty, no_match_confidence,
 from grading.engine.levels import LevelDecision, decide, education_fit, grade_label
 from grading.engine.reading import Reading, read
 from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position, Reason
+from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.11"
+ENGINE_VERSION = "1.12"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "4f0203008f973a0f4965ad88b0235053dfdeb7003c2bc5df052391d8425b6ce7"
+RESULTS_DIGEST = "8703b03eb5c55cd3bd3092f71c8d22b6bba2397acb53fd71979878704f38ab8d"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -273,7 +274,8 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
         next_grade=family.level(next_rank).grade if next_rank else None,
         missing_for_next=missing,
         explanation=_explanation(family, level, decision, criteria, track, additions, mismatch, own_system,
-                                 org_system if foreign else None),
+                                 org_system if foreign else None)
+        + _stated(reading, family, level.grade, decision.position, foreign),
         track=track.name if track else None,
         track_start_rank=track.start_rank if track else None,
         additions=additions,
@@ -287,6 +289,14 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
         neighbour_grade=neighbour,
         neighbour_label=grade_label(neighbour) or None,
     )
+
+
+def _stated(reading: Reading, family: FamilyData, grade: str | None, position: Position, foreign: bool) -> str:
+    """The grade the text states itself, beside the indication (in range, in the family's system)."""
+    if foreign or position != Position.IN_RANGE:
+        return ""
+    note = stated_note(stated_grades(reading.text, family.system_grades), grade, family.system_grades)
+    return f" {note}" if note else ""
 
 
 def _criterion_result(family_index: FamilyIndex, reading: Reading, support, next_rank: int | None,
@@ -389,16 +399,17 @@ def _explanation(family: FamilyData, level, decision: LevelDecision, criteria: t
             setting_system=mismatch.system.name, grade=level.grade or "", family_system=own_system or "het systeem van de familie",
         ).replace("schaal  van", "schaal van"))
     else:
-        label = level.grade or f"niveau {level.rank}"
+        label = grade_label(level.grade) or f"niveau {level.rank}"
         parts = [f"De beschrijving past het best bij {family.name}, {level.name} ({label})."]
     if track is not None:
         start = family.level(track.start_rank)
-        parts.append(f"Ze hoort bij het spoor {track.name}, dat begint bij {start.grade or f'niveau {start.rank}'}; "
+        parts.append(f"Ze hoort bij het spoor {track.name}, dat begint bij {grade_label(start.grade) or f'niveau {start.rank}'}; "
                      "de niveaus zijn binnen dat spoor vergeleken.")
     if additions:
         parts.append(f"Daarnaast toont ze werk dat aan de functie wordt toegevoegd: {', '.join(additions)}.")
     if supported:
-        parts.append(f"{len(supported)} van de {len(criteria)} criteria geven houvast in de tekst.")
+        verb = "geeft" if len(supported) == 1 else "geven"
+        parts.append(f"{len(supported)} van de {len(criteria)} criteria {verb} houvast in de tekst.")
     else:
         parts.append("Geen criterium geeft duidelijk houvast; het niveau steunt op opleiding en andere signalen.")
     if decision.education_fit == "match":

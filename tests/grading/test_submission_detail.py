@@ -138,7 +138,7 @@ def test_the_manager_sees_no_review_actions(manager_client, submission):
 def test_a_settled_request_shows_the_decision_and_the_history(manager_client, manager, adviser, catalogue):
     submission = make_submission(author=manager, status=Submission.Status.SETTLED, by=adviser)
     html = page(manager_client, submission)
-    assert "Besluit van HR" in html and "Past bij de matrix." in html and "FG45" in html
+    assert "Besluit van HR" in html and "Past bij de matrix." in html and "FG 45" in html
     for step in ("Aangemaakt en ingedeeld", "Ingediend bij HR", "In behandeling genomen", "Vastgesteld"):
         assert step in html
     assert 'id="acties"' not in html

@@ -1,0 +1,48 @@
+"""A grade the text states itself is reported beside the indication and never taken over
+(grading/engine/stated_grade.py)."""
+
+import pytest
+
+from grading import engine
+from grading.engine.stated_grade import stated_grades, stated_note
+from tests.engine.families import fixture_index
+
+RIJK = tuple(f"schaal-{n}" for n in range(1, 19))
+FWG = tuple(f"FG{n:02d}" for n in range(5, 85, 5))
+
+
+@pytest.mark.parametrize(("text", "grades", "found"), [
+    ("Salaris: maximaal schaal 10 van de cao Rijk.", RIJK, ("schaal-10",)),
+    ("Inschaling in salarisschaal 8 of 9.", RIJK, ("schaal-8", "schaal-9")),
+    ("schaal 9-10", RIJK, ("schaal-9", "schaal-10")),
+    ("Ingedeeld in FWG 45, met uitloop naar FG50.", FWG, ("FG45", "FG50")),
+    ("Selectie voor adjunct-controleur niveau B.", ("D", "C", "B", "A1"), ("B",)),
+    ("Je hebt een mbo-opleiding op niveau 4.", RIJK, ()),  # an education level, not a grade
+    ("schaal 25", RIJK, ()),  # not a grade of the system
+    ("schaal" + " " * 100_000 + "8", RIJK, ()),
+])
+def test_the_grades_a_text_states(text, grades, found):
+    assert stated_grades(text, grades) == found
+
+
+def test_a_stated_grade_that_agrees_or_differs_is_said_so():
+    assert "komt overeen" in stated_note(("schaal-5",), "schaal-5", RIJK)
+    note = stated_note(("schaal-10",), "schaal-5", RIJK)
+    assert "noemt zelf schaal 10" in note and "komt op schaal 5" in note and "HR-adviseur" in note
+    assert stated_note((), "schaal-5", RIJK) == ""
+
+
+DIV_ROLE = (
+    "Medewerker documentaire informatievoorziening\n\nJe registreert de inkomende en uitgaande post in het "
+    "zaaksysteem en scant de poststukken. Je beheert de digitale dossiers en bewaakt de kwaliteit van de "
+    "metadata. Je bereidt de overbrenging en vernietiging van archiefbescheiden voor volgens de selectielijst. "
+    "Je beantwoordt vragen van collega's over het archief. Je hebt een mbo-opleiding op niveau 4."
+)
+
+
+def test_a_stated_grade_changes_nothing_but_the_explanation():
+    plain = engine.grade(DIV_ROLE, fixture_index())
+    stated = engine.grade(DIV_ROLE + " Salaris: maximaal schaal 11.", fixture_index())
+    assert (stated.family, stated.grade, stated.certainty) == (plain.family, plain.grade, plain.certainty)
+    assert "De tekst noemt zelf schaal 11" in stated.explanation
+    assert "noemt zelf" not in plain.explanation
