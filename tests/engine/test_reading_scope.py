@@ -1,5 +1,7 @@
 """Negation and scope, language, and texts too thin to judge: written for these tests."""
 
+import pytest
+
 from grading import engine
 from grading.engine.language import detect
 from grading.engine.reading import read
@@ -119,3 +121,14 @@ def test_dutch_full_of_english_ict_terms_is_dutch():
     assert detect(DUTCH_WITH_ENGLISH).code == "nl"
     result = engine.grade(DUTCH_WITH_ENGLISH, fixture_index())
     assert result.language == "nl" and result.reason != Reason.LANGUAGE
+
+
+@pytest.mark.parametrize(("sentence", "rank"), [
+    ("Je hebt een mbo-opleiding op niveau 4.", 4.0),
+    ("Je hebt een afgeronde mbo 4-opleiding.", 4.0),
+    ("Je hebt mbo op niveau 3 of hoger.", 3.0),
+    ("Je hebt een mbo-opleiding.", 3.0),
+])
+def test_the_level_of_an_mbo_course_is_read_where_the_text_puts_it(sentence, rank):
+    text = f"Medewerker postkamer\n\nJe registreert de post. Je scant de poststukken in. {sentence}"
+    assert read(text, fixture_index()).education == rank
