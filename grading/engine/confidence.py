@@ -83,6 +83,27 @@ def _names_family(best: FamilyFit) -> bool:
     return best.domain_hits >= DOMAIN_SETTLED and best.shows_work
 
 
+UNNAMED_DOMAIN = "domain"
+NO_WORK = "work"
+LEVEL_UNCLEAR = "level"
+
+
+def uncertain_reasons(best: FamilyFit, decision: LevelDecision) -> tuple[str, ...]:
+    """What keeps an indication from being firm, by the rule above (for the explanation)."""
+    reasons = []
+    if not best.shows_work:
+        reasons.append(NO_WORK)
+    elif best.domain_hits < DOMAIN_SETTLED:
+        reasons.append(UNNAMED_DOMAIN)
+    if decision.position in (Position.ABOVE, Position.BELOW):
+        return tuple(reasons)  # outside the range the level is the family's edge, not a choice
+    supported = sum(1 for c in decision.criteria if c.level_rank is not None)
+    lead = max(0.0, decision.share - decision.runner_up)
+    if supported < 2 and not (supported == 1 and lead >= FIRM_LEVEL_LEAD):
+        reasons.append(LEVEL_UNCLEAR)
+    return tuple(reasons)
+
+
 def no_match_confidence(threshold: float, evidence: float, best_words: float) -> float:
     """How sure a refusal is: how far the text's likeness lies under the threshold, less as far as
     the best family's words (its domain) still fit."""

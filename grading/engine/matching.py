@@ -9,7 +9,10 @@ from grading.engine.lexicon import find_phrases
 from grading.engine.index import CatalogueIndex, FamilyIndex, IndexDeadlinePassed, build_index
 from grading.engine import no_match, outside
 from grading.engine.no_match import Refusal
-from grading.engine.confidence import UNCERTAIN, certainty, no_match_confidence, result_confidence
+from grading.engine.confidence import (
+    LEVEL_UNCLEAR, NO_WORK, UNCERTAIN, UNNAMED_DOMAIN, certainty, no_match_confidence, result_confidence,
+    uncertain_reasons,
+)
 from grading.engine.levels import LevelDecision, decide, education_fit, grade_label
 from grading.engine.reading import Reading, read
 from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position, Reason
@@ -17,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.13"
+ENGINE_VERSION = "1.14"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "a3000945a95bb3439d965c152d38d018781db778a112fd2a8a6e0a7f76665341"
+RESULTS_DIGEST = "5bcc1720834af89ae4e45e0fb88fdbdfa3ff8058cee0103407813a30c38369b3"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -275,6 +278,7 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
         missing_for_next=missing,
         explanation=_explanation(family, level, decision, criteria, track, additions, mismatch, own_system,
                                  org_system if foreign else None)
+        + _why_uncertain(best, decision, confidence)
         + _stated(reading, family, level.grade, decision.position, foreign),
         track=track.name if track else None,
         track_start_rank=track.start_rank if track else None,
@@ -289,6 +293,23 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
         neighbour_grade=neighbour,
         neighbour_label=grade_label(neighbour) or None,
     )
+
+
+UNCERTAIN_BECAUSE = {
+    UNNAMED_DOMAIN: "de tekst noemt te weinig van het domein van deze familie (haar functienamen en vaktermen)",
+    NO_WORK: "de tekst laat niets van het eigen werk van deze familie zien, alleen het kader ervan",
+    LEVEL_UNCLEAR: "te weinig criteria onderscheiden dit niveau duidelijk van de andere",
+}
+
+
+def _why_uncertain(best: FamilyFit, decision: LevelDecision, confidence: float) -> str:
+    """Why an indication is not firm, so a manager sees what to add."""
+    if certainty(confidence) != UNCERTAIN:
+        return ""
+    reasons = [UNCERTAIN_BECAUSE[r] for r in uncertain_reasons(best, decision)]
+    if not reasons:
+        return " De indicatie is onzeker: het bewijs in de tekst is te dun."
+    return f" De indicatie is onzeker: {' en '.join(reasons)}."
 
 
 def _stated(reading: Reading, family: FamilyData, grade: str | None, position: Position, foreign: bool) -> str:
@@ -400,7 +421,8 @@ def _explanation(family: FamilyData, level, decision: LevelDecision, criteria: t
         ).replace("schaal  van", "schaal van"))
     else:
         label = grade_label(level.grade) or f"niveau {level.rank}"
-        parts = [f"De beschrijving past het best bij {family.name}, {level.name} ({label})."]
+        named = level.name if label.lower() in level.name.lower() else f"{level.name} ({label})"
+        parts = [f"De beschrijving past het best bij {family.name}, {named}."]
     if track is not None:
         start = family.level(track.start_rank)
         parts.append(f"Ze hoort bij het spoor {track.name}, dat begint bij {grade_label(start.grade) or f'niveau {start.rank}'}; "

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from grading import engine
-from grading.engine.confidence import FIRM, NO_MATCH_CEILING, UNCERTAIN, certainty, result_confidence
+from grading.engine.confidence import (
+    FIRM, LEVEL_UNCLEAR, NO_MATCH_CEILING, NO_WORK, UNCERTAIN, UNNAMED_DOMAIN, certainty, result_confidence,
+    uncertain_reasons,
+)
 from grading.engine.fit import FamilyFit
 from grading.engine.levels import CriterionSupport, LevelDecision
 from grading.engine.result import Position
@@ -120,3 +123,21 @@ def test_without_the_familys_work_the_same_evidence_is_uncertain():
 def test_one_criterion_is_firm_only_with_a_clear_lead():
     assert certainty(result_confidence(a_fit(), [a_fit()], a_decision(supported=1, share=0.6, runner_up=0.3))) == FIRM
     assert certainty(result_confidence(a_fit(), [a_fit()], a_decision(supported=1, share=0.45, runner_up=0.4))) == UNCERTAIN
+
+
+def test_an_uncertain_indication_names_what_keeps_it_from_firm():
+    assert uncertain_reasons(a_fit(), a_decision(supported=2)) == ()
+    weak = a_decision(supported=1, share=0.45, runner_up=0.4)
+    assert uncertain_reasons(a_fit(domain_hits=1.0), weak) == (UNNAMED_DOMAIN, LEVEL_UNCLEAR)
+    assert uncertain_reasons(a_fit(shows_work=False), a_decision(supported=2)) == (NO_WORK,)
+    above = a_decision(supported=0, position=Position.ABOVE)
+    assert uncertain_reasons(a_fit(), above) == ()  # outside the range the level is the family's edge
+
+
+def test_the_explanation_says_onzeker_exactly_when_the_indication_is():
+    cases = [json.loads(line) for name in ("holdout_cases.jsonl", "calibration_cases.jsonl")
+             for line in (CASES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    for case in cases:
+        result = engine.grade(case["text"], fixture_index())
+        if result.family is not None:
+            assert ("De indicatie is onzeker:" in result.explanation) == (result.certainty == UNCERTAIN), case["id"]
