@@ -38,13 +38,17 @@ NO_MATCH_WORDS = 0.3  # a refusal is less sure as far as the best family's words
 # those are right).
 FIRM_CONFIDENCE = 0.6
 # Firm asks two things of the evidence, whatever the weights above make of it. The family: the
-# text names its domain beyond doubt and shows its work (FamilyFit.shows_work); a role that shares
+# text names its domain beyond doubt (three domain hits, or one of its function names and one hit
+# more) and shows its work (FamilyFit.shows_work); a role that shares
 # a family's words and tasks without naming its domain may be another field's role, so it stays
 # uncertain. The level: inside the range, two criteria support it, or one does with this lead
 # over the next level; vacancy texts often speak to one criterion only, and one that places the
 # level clearly is real evidence.
 UNNAMED_CEILING = 0.55
 FIRM_LEVEL_LEAD = 0.2
+# A text that calls the role by one of the family's own function names ("ambtelijk secretaris")
+# names the family with that name and one more domain hit.
+FUNCTION_AND_DOMAIN = 2.0
 FIRM = "firm"
 UNCERTAIN = "uncertain"
 
@@ -80,7 +84,8 @@ def result_confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDec
 
 
 def _names_family(best: FamilyFit) -> bool:
-    return best.domain_hits >= DOMAIN_SETTLED and best.shows_work
+    named = best.domain_hits >= DOMAIN_SETTLED or (best.names_function and best.domain_hits >= FUNCTION_AND_DOMAIN)
+    return named and best.shows_work
 
 
 UNNAMED_DOMAIN = "domain"
@@ -93,7 +98,7 @@ def uncertain_reasons(best: FamilyFit, decision: LevelDecision) -> tuple[str, ..
     reasons = []
     if not best.shows_work:
         reasons.append(NO_WORK)
-    elif best.domain_hits < DOMAIN_SETTLED:
+    elif not _names_family(best):
         reasons.append(UNNAMED_DOMAIN)
     if decision.position in (Position.ABOVE, Position.BELOW):
         return tuple(reasons)  # outside the range the level is the family's edge, not a choice

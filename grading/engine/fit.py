@@ -45,6 +45,7 @@ class FamilyFit:
     work_shown: int = 1  # the family's work elements matched (every element where it names no work), variants once
     domain_declared: bool = False  # the family's file names its domain (recognition `domain`)
     supported_sentences: frozenset[int] = frozenset()  # indices of the sentences some element matches
+    names_function: bool = False  # the text names one of the family's own functions (FamilyIndex.function_phrases)
     names_domain: bool = True  # the text names the domain the family requires (FamilyIndex.required_domain)
     other_role: str = ""  # the text names its role after someone the family's roles work with (role_name.py)
 
@@ -200,6 +201,7 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
         work_shown=_work_shown(family, matches),
         domain_declared=bool(family.family.recognition and family.family.recognition.domain),
         supported_sentences=frozenset(matched_sentences),
+        names_function=_names_any(family.function_phrases, reading),
         names_domain=_names_domain(family, reading),
         other_role=_other_role(family, reading),
     )
@@ -216,11 +218,13 @@ def _other_role(family: FamilyIndex, reading: Reading) -> str:
 
 def _names_domain(family: FamilyIndex, reading: Reading) -> bool:
     required = family.required_domain
-    if required is None:
+    return True if required is None else _names_any(required, reading)
+
+
+def _names_any(phrases: tuple[tuple[str, ...], ...], reading: Reading) -> bool:
+    if any(len(phrase) == 1 and phrase[0] in reading.terms for phrase in phrases):
         return True
-    if any(len(phrase) == 1 and phrase[0] in reading.terms for phrase in required):
-        return True
-    return bool(find_phrases(reading.tokens, tuple(phrase for phrase in required if len(phrase) > 1)))
+    return bool(find_phrases(reading.tokens, tuple(phrase for phrase in phrases if len(phrase) > 1)))
 
 
 def _shows_work(family: FamilyIndex, matches: dict[int, ElementMatch]) -> bool:

@@ -85,6 +85,9 @@ class FamilyIndex:
     # of its texts, and of the names it gives its own functions.
     text_stems: frozenset[str] = frozenset()
     own_name_stems: frozenset[str] = frozenset()
+    # The phrases that name one of the family's own functions: its name, reference functions and
+    # the function names of its recognition block.
+    function_phrases: tuple[tuple[str, ...], ...] = ()
     # term -> (weight, the elements that hold it, those of them that hold it only inside a compound)
     weighted_postings: dict[str, tuple[float, tuple[int, ...], frozenset[int]]] = field(default_factory=dict)
     # (lower, higher) element pairs of one criterion already compared as near duplicates
@@ -329,6 +332,9 @@ def _build_family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
         if recognition and recognition.domain_required else None,
         text_stems=_word_stems(_texts_of(family)),
         own_name_stems=_word_stems(_own_names(family)),
+        function_phrases=family_phrases(
+            (family.name, *family.reference_functions, *(recognition.functions if recognition else ())), lexicon
+        ),
     )
 
 

@@ -141,3 +141,12 @@ def test_the_explanation_says_onzeker_exactly_when_the_indication_is():
         result = engine.grade(case["text"], fixture_index())
         if result.family is not None:
             assert ("De indicatie is onzeker:" in result.explanation) == (result.certainty == UNCERTAIN), case["id"]
+
+
+def test_a_function_name_of_the_family_and_one_hit_more_name_it():
+    named = a_fit(domain_hits=2.0, names_function=True)
+    assert certainty(result_confidence(named, [named], a_decision(supported=2))) == FIRM
+    unnamed = a_fit(domain_hits=2.0)
+    assert certainty(result_confidence(unnamed, [unnamed], a_decision(supported=2))) == UNCERTAIN
+    alone = a_fit(domain_hits=1.0, names_function=True)  # the name alone, nothing of the domain besides
+    assert certainty(result_confidence(alone, [alone], a_decision(supported=2))) == UNCERTAIN
