@@ -222,9 +222,11 @@ def _names_domain(family: FamilyIndex, reading: Reading) -> bool:
 
 
 def _names_any(phrases: tuple[tuple[str, ...], ...], reading: Reading) -> bool:
+    """Whether the text names one of `phrases`: a single word also inside a compound."""
     if any(len(phrase) == 1 and phrase[0] in reading.terms for phrase in phrases):
         return True
-    return bool(find_phrases(reading.tokens, tuple(phrase for phrase in phrases if len(phrase) > 1)))
+    # the family's own tuple, every time: find_phrases keeps its lookup table by identity
+    return bool(find_phrases(reading.tokens, phrases))
 
 
 def _shows_work(family: FamilyIndex, matches: dict[int, ElementMatch]) -> bool:

@@ -37,6 +37,7 @@ TITLE_MODIFIERS = frozenset(
 ADDRESSED = frozenset({"je", "jij", "u"})
 NAMED_TWICE = 2
 ARTICLES = frozenset({"de", "het"})
+OPENERS = ARTICLES | {"als", "van"}
 
 
 def role_names(title: Sentence | None, sentences: Sequence[Sentence]) -> tuple[tuple[str, str], ...]:
@@ -44,8 +45,10 @@ def role_names(title: Sentence | None, sentences: Sequence[Sentence]) -> tuple[t
     counts: Counter[str] = Counter()
     if title is not None and (name := _title_name(_words(title.text))):
         counts[name] += 2
-    openings = [_words(sentence.text) for sentence in sentences]
-    addressed = sum(1 for words in openings if words and words[0] in ADDRESSED) >= 2
+    firsts = [_first_word(sentence.text) for sentence in sentences]
+    addressed = sum(1 for first in firsts if first in ADDRESSED) >= 2
+    # Only a sentence that opens with "Als", "De", "Het" or "Van" can name the role: read those.
+    openings = [_words(s.text) for s, first in zip(sentences, firsts, strict=True) if first in OPENERS]
     for words in openings:
         if words[:1] == ["als"]:
             name = next((w for w in words[1:4] if _is_person(w)), None)
@@ -55,6 +58,11 @@ def role_names(title: Sentence | None, sentences: Sequence[Sentence]) -> tuple[t
             counts[name] += 1
     most = max(counts.values(), default=0)
     return tuple(sorted((stem(name), name) for name, count in counts.items() if count == most >= NAMED_TWICE))
+
+
+def _first_word(text: str) -> str:
+    match = WORD.search(text, 0, START_CHARACTERS)
+    return match.group().lower() if match else ""
 
 
 def _words(text: str) -> list[str]:
