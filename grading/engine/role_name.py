@@ -7,7 +7,8 @@ texts name the people its roles work with and for ("adviseert de voorzitter", "o
 directeur"). A role that the text names after one of those people is that other person's role,
 however many of the family's words it shares: the chair of a works council is not its secretary.
 
-Only a person's name counts (a word with an ending Dutch forms persons with), only when the text
+Only a person's name counts (a word with an ending Dutch forms persons with, not a word for any
+employee such as "medewerker"), only when the text
 gives it twice (a title or an "Als …" counts twice), and only the name it gives most often. A text that addresses the reader ("Je
 ondersteunt de directeur. De directeur …") names its role "je": there a sentence that opens with
 "De …" speaks of someone else and does not count.
@@ -26,13 +27,18 @@ WORD = re.compile(r"[^\W\d_]+")
 # The endings of Dutch person nouns: voorzitter, directeur, secretaris, assistent, adviseur,
 # coördinator, leerling, attaché, medewerkster …
 PERSON_ENDING = re.compile(r"(?:er|eur|aris|ant|ent|ist|or|ling|ster|ice|é)$")
-# Words a title puts before the role's name.
+# Words a title puts before the role's name ("Vacature: senior adviseur …").
 TITLE_MODIFIERS = frozenset(
     """
+    vacature functie functieprofiel functiebeschrijving functietitel
     senior junior medior ervaren onafhankelijk tijdelijk allround zelfstandig ambtelijk technisch
     administratief administratieve algemeen algemene centrale centraal interim eerste tweede
     vrijwillig vrijwillige
     """.split()
+)
+# Words for any employee: they say what the role is not, never whose role it is.
+ANY_EMPLOYEE = frozenset(
+    "medewerker medewerkster werknemer collega kandidaat sollicitant functionaris functiehouder professional".split()
 )
 ADDRESSED = frozenset({"je", "jij", "u"})
 NAMED_TWICE = 2
@@ -86,4 +92,4 @@ def _subject(words: list[str]) -> str | None:
 
 
 def _is_person(word: str) -> bool:
-    return len(word) > 4 and bool(PERSON_ENDING.search(word))
+    return len(word) > 4 and word not in ANY_EMPLOYEE and bool(PERSON_ENDING.search(word))

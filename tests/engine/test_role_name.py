@@ -16,12 +16,15 @@ def names_in(text: str) -> set[str]:
 
 @pytest.mark.parametrize(("text", "names"), [
     ("Senior adviseur inkoop\n\nJe koopt in voor de afdelingen. Je bewaakt de contracten.", {"adviseur"}),
+    ("Vacature: voorzitter cliëntenraad\n\nJe leidt de vergaderingen. Je bewaakt de adviezen.", {"voorzitter"}),
     ("Als ambtelijk secretaris ondersteun je de raad. Je bereidt de vergaderingen voor.", {"secretaris"}),
     ("De voorzitter leidt de vergaderingen. Van de voorzitter wordt verwacht dat hij verbindt.", {"voorzitter"}),
     # once is not a name: a sentence about someone else
     ("De directeur stelt de begroting vast. Het team werkt in twee ploegen.", set()),
     # a text that addresses its reader names its role "je": "De directeur …" is someone else
     ("Je ondersteunt de directeur. De directeur vraagt advies. Je plant de afspraken. De directeur beslist.", set()),
+    # a word for any employee names no role
+    ("Medewerker secretariaat\n\nDe medewerker plant de vergaderingen. De medewerker notuleert.", set()),
     # only a person's name: the council is not a role
     ("De cliëntenraad vergadert maandelijks. De cliëntenraad adviseert het bestuur.", set()),
 ])
