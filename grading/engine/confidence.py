@@ -39,11 +39,10 @@ NO_MATCH_WORDS = 0.3  # a refusal is less sure as far as the best family's words
 FIRM_CONFIDENCE = 0.6
 # Firm asks two things of the evidence, whatever the weights above make of it. The family: the
 # text names its domain beyond doubt (three domain hits, or one of its function names and one hit
-# more) and shows its work (FamilyFit.shows_work); a role that shares
-# a family's words and tasks without naming its domain may be another field's role, so it stays
-# uncertain. The level: inside the range, two criteria support it, or one does with this lead
-# over the next level; vacancy texts often speak to one criterion only, and one that places the
-# level clearly is real evidence.
+# more) and shows its work (FamilyFit.shows_work); a role that shares a family's words and tasks
+# without naming its domain may be another field's role, so it stays uncertain. The level: inside
+# the range, two criteria support it, or one does with this lead over the next level; vacancy
+# texts often speak to one criterion only, and one that places the level clearly is real evidence.
 UNNAMED_CEILING = 0.55
 FIRM_LEVEL_LEAD = 0.2
 # A text that calls the role by one of the family's own function names ("ambtelijk secretaris")

@@ -23,6 +23,7 @@ SHARE_WEIGHT = 0.2
 SECTOR_BONUS = 0.05
 OUT_OF_SETTING = 0.5  # a family tied to one setting (school) outside it
 DOMAIN_SETTLED = 3.0  # domain hits that settle the domain: one stray word is weak evidence, three are not
+WORK_COUNTED = 2  # pieces of a family's work a text without its domain must show (matching.py)
 
 
 class ElementMatch(NamedTuple):  # a tuple, not a dataclass: made for every match in every family
@@ -42,7 +43,7 @@ class FamilyFit:
     matches: dict[int, ElementMatch]  # element index -> its best sentence
     evidence: float = 0.0  # the text's own likeness to the family, without domain terms: decides no-match
     shows_work: bool = True  # some match is with an element of the family's work (FamilyIndex.work_criteria)
-    work_shown: int = 1  # the family's work elements matched (every element where it names no work), variants once
+    work_shown: int = 1  # the family's work elements matched, up to WORK_COUNTED (every element where it names no work)
     domain_declared: bool = False  # the family's file names its domain (recognition `domain`)
     supported_sentences: frozenset[int] = frozenset()  # indices of the sentences some element matches
     names_function: bool = False  # the text names one of the family's own functions (FamilyIndex.function_phrases)
@@ -235,7 +236,8 @@ def _shows_work(family: FamilyIndex, matches: dict[int, ElementMatch]) -> bool:
 
 
 def _work_shown(family: FamilyIndex, matches: dict[int, ElementMatch]) -> int:
-    """How many of the family's work elements the text matches; a bullet the source repeats at
+    """How many of the family's work elements the text matches, counted up to WORK_COUNTED (all
+    a claim asks, and it keeps the count linear in the matches); a bullet the source repeats at
     the next level with a word changed is one piece of work."""
     work = family.work_criteria
     shown: list[IndexedElement] = []
@@ -245,6 +247,8 @@ def _work_shown(family: FamilyIndex, matches: dict[int, ElementMatch]) -> int:
             continue
         if not any(e.criterion == element.criterion and _near_duplicate(e.terms, element.terms) for e in shown):
             shown.append(element)
+            if len(shown) == WORK_COUNTED:
+                break
     return len(shown)
 
 

@@ -4,7 +4,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from grading.engine.data import FamilyData
-from grading.engine.fit import FamilyFit, family_fit, shortlist
+from grading.engine.fit import WORK_COUNTED, FamilyFit, family_fit, shortlist
 from grading.engine.lexicon import find_phrases
 from grading.engine.index import CatalogueIndex, FamilyIndex, IndexDeadlinePassed, build_index
 from grading.engine import no_match, outside
@@ -47,13 +47,14 @@ CORE_SHARE = 0.5
 DOMAIN_WITHOUT_WORK = 2.0
 # A family may require its domain (recognition `domain_required`): an ambtelijk secretaris works
 # for a participation body, and a text that names none is another secretary's role.
+
 # Where a family's file names its domain, a text that names nothing of it (no function name, domain
 # term or rare word of its texts) must show that family's work in more than one respect: one shared
 # task ("vragen en klachten behandelen") is a task of many jobs. A family without a recognition
 # block has only the domain words derived from its texts, too few to hold their absence against a
 # role.
 DOMAIN_NAMED = 1.0
-WORK_WITHOUT_DOMAIN = 2
+WORK_WITHOUT_DOMAIN = WORK_COUNTED
 MAX_EVIDENCE = 3
 MAX_UNCOUNTED = 2  # a higher level's elements shown beside the evidence, with why they did not count
 

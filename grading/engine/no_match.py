@@ -2,6 +2,7 @@
 explains, quoted from the text, and the nearest family named as the nearest, with the reason it
 is not this role's family."""
 
+import heapq
 from enum import StrEnum
 
 from grading.engine.fit import FamilyFit
@@ -73,8 +74,8 @@ def core_quotes(reading: Reading, supported: frozenset[int]) -> list[str]:
     those about the role's work first, then other sentences, then what the role asks; within each,
     those with the most content words."""
     unsupported = [(i, s) for i, s in enumerate(reading.sentences) if i not in supported and _words(s) >= MIN_QUOTE_WORDS]
-    chosen = sorted(unsupported, key=lambda item: (_kind(item[1]), -len(item[1].terms), item[0]))
-    return [_quote(s.sentence.text) for _, s in sorted(chosen[:CORE_QUOTES], key=lambda item: item[0])]
+    chosen = heapq.nsmallest(CORE_QUOTES, unsupported, key=lambda item: (_kind(item[1]), -len(item[1].terms), item[0]))
+    return [_quote(s.sentence.text) for _, s in sorted(chosen, key=lambda item: item[0])]
 
 
 def _words(sentence: ReadSentence) -> int:
