@@ -1,5 +1,5 @@
 """Where the identity provider's endpoints are: from OIDC_DISCOVERY_URL, read at the first sign-in
-(with a time-out) and kept in the cache, or from the four OIDC_OP_* variables.
+(with a time-out) and kept in the cache, or from the OIDC_OP_* variables.
 
 Nothing reads the provider at start-up, so an unreachable provider never stops the application:
 the sign-in that needs it gets a Dutch page (ProviderUnavailable) and the next one tries again.
@@ -41,7 +41,7 @@ def provider() -> Provider:
         return Provider(
             issuer=settings.OIDC_OP_ISSUER, authorization_endpoint=settings.OIDC_OP_AUTHORIZATION_ENDPOINT,
             token_endpoint=settings.OIDC_OP_TOKEN_ENDPOINT, userinfo_endpoint=settings.OIDC_OP_USER_ENDPOINT,
-            jwks_uri=settings.OIDC_OP_JWKS_ENDPOINT,
+            jwks_uri=settings.OIDC_OP_JWKS_ENDPOINT, end_session_endpoint=settings.OIDC_OP_END_SESSION_ENDPOINT,
         )
     cached = cache.get(_cache_key())
     if isinstance(cached, dict):

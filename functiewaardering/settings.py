@@ -348,6 +348,7 @@ OIDC_OP_TOKEN_ENDPOINT = os.getenv("OIDC_OP_TOKEN_ENDPOINT", "")
 OIDC_OP_USER_ENDPOINT = os.getenv("OIDC_OP_USER_ENDPOINT", "")
 OIDC_OP_JWKS_ENDPOINT = os.getenv("OIDC_OP_JWKS_ENDPOINT", "")
 OIDC_OP_ISSUER = os.getenv("OIDC_OP_ISSUER", "")  # with the endpoints: the iss the ID token must carry
+OIDC_OP_END_SESSION_ENDPOINT = os.getenv("OIDC_OP_END_SESSION_ENDPOINT", "")  # with the endpoints: sign out there too
 OIDC_RP_CLIENT_ID = os.getenv("OIDC_RP_CLIENT_ID", "")
 OIDC_RP_CLIENT_SECRET = os.getenv("OIDC_RP_CLIENT_SECRET", "")
 OIDC_RP_SIGN_ALGO = os.getenv("OIDC_RP_SIGN_ALGO", "RS256")

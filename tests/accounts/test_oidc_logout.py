@@ -1,7 +1,8 @@
 """Logging out after a sign-in through the identity provider: with an end_session_endpoint in the
 provider's discovery document the browser goes on to it (id_token_hint, post_logout_redirect_uri
 back to the site), and the loopback provider (tests/accounts/oidc_provider.py) checks both and
-sends it back; without one, or after a password sign-in, only the session here ends."""
+sends it back; without one, or after a password sign-in, only the session here ends. Without
+discovery, OIDC_OP_END_SESSION_ENDPOINT names the end-session endpoint."""
 
 import html
 import re
@@ -10,12 +11,14 @@ from urllib.parse import urlsplit
 import jwt
 import pytest
 import requests
-from django.contrib.auth import SESSION_KEY
+from django.contrib.auth import BACKEND_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.cache import SessionStore
 from django.core.cache import cache
 from django.test import Client
 
 from accounts.models import SecurityEvent
-from accounts.oidc_logout import ID_TOKEN_SESSION_KEY
+from accounts.oidc_logout import ID_TOKEN_SESSION_KEY, provider_logout_url
+from accounts.security_log import OIDC_BACKEND
 from tests.accounts.oidc_provider import CLIENT_ID, split_query
 from tests.accounts.test_oidc_sign_in import NOOR, provider, sign_in, signed_in_user  # noqa: F401 (fixture)
 
@@ -102,3 +105,18 @@ def test_the_test_provider_refuses_a_hint_it_did_not_sign(provider):  # noqa: F8
     assert requests.get(elsewhere, allow_redirects=False, timeout=10).status_code == 400
     assert provider.signed_out == []
     assert urlsplit(location).path == "/logout"
+
+
+def test_with_hand_configured_endpoints_logging_out_goes_to_the_configured_end_session_endpoint(settings, rf):
+    settings.OIDC_ENABLED = True
+    settings.OIDC_DISCOVERY_URL = ""
+    settings.OIDC_OP_END_SESSION_ENDPOINT = "https://login.voorbeeld.nl/uitloggen"
+    request = rf.post("/accounts/logout/")
+    request.session = SessionStore()
+    request.session[ID_TOKEN_SESSION_KEY] = "een.id.token"
+    request.session[BACKEND_SESSION_KEY] = OIDC_BACKEND
+    location = provider_logout_url(request=request)
+    assert location.startswith("https://login.voorbeeld.nl/uitloggen?")
+    assert split_query(location)["id_token_hint"] == "een.id.token"
+    settings.OIDC_OP_END_SESSION_ENDPOINT = ""
+    assert provider_logout_url(request=request) == ""
