@@ -96,3 +96,14 @@ def test_every_word_stays_on_the_page(report):
     outside = [(word, x_max) for width, x_max, word in words if x_max > width - margin + 1]
     assert not outside
     assert any(LONG_WORD[:12] in word for _, _, word in words)
+
+
+def test_each_page_of_the_matrix_excerpt_names_the_criterion_it_continues(report, tmp_path):
+    texts = pages(report, tmp_path)
+    first = next(i for i, page in enumerate(texts) if "Uit de niveaumatrix" in page)
+    after = next(i for i, page in enumerate(texts) if "Technische gegevens" in page)
+    for number in range(first + 1, after):
+        header = texts[number].splitlines()[0]
+        assert re.search(r"Niveaumatrix · \w", header), f"page {number + 1}: {header!r}"
+    assert all("Niveaumatrix ·" not in page for page in texts[after + 1:])
+    assert "Niveaumatrix ·" not in texts[first].splitlines()[0]  # the excerpt starts below the page's top
