@@ -6,6 +6,12 @@ Never `playwright install`: the browser is the system one, CHROMIUM_PATH or /usr
 import os
 
 import pytest
+from playwright.sync_api import expect
+
+# expect() waits five seconds by default, actions as long as the page's default time-out. CI runs
+# the SQLite and PostgreSQL suites side by side on two cores, where a page with a round trip to a
+# loopback identity provider can take longer: give assertions the actions' margin.
+expect.set_options(timeout=15_000)
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
