@@ -38,6 +38,26 @@ def _add_errors(form, error: ValidationError) -> None:
             form.add_error(None, message)
 
 
+def _attempt(form, action) -> tuple[bool, object, int]:
+    """Run a valid form's service: (done, its result, status). A refusal becomes the form's errors,
+    409 when someone changed the request meanwhile, 400 otherwise."""
+    try:
+        return True, action(), 200
+    except ConflictError as conflict:
+        form.add_error(None, conflict.messages[0])
+        return False, None, 409
+    except ValidationError as invalid:
+        _add_errors(form, invalid)
+        return False, None, 400
+
+
+def _form_error(form) -> str:
+    """The line above the form: a pointer to the field errors below, or the form's own errors."""
+    if any(name in form.errors for name in form.fields if name != "version"):
+        return ERRORS_BELOW
+    return " ".join(form.non_field_errors())
+
+
 def _objection_url(submission: Submission, pk: int) -> str:
     return reverse("grading:objection_detail", args=[submission.pk, pk])
 
@@ -58,20 +78,13 @@ def objection_new(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         form = ObjectionForm(request.POST, request.FILES, routes=routes, holders=holders)
         if form.is_valid():
-            try:
-                objection = objections.objection_register(submission=submission, by=request.user,
-                                                          **form.service_arguments())
-            except ConflictError as conflict:
-                form.add_error(None, conflict.messages[0])
-                status = 409
-            except ValidationError as invalid:
-                _add_errors(form, invalid)
-            else:
+            done, objection, status = _attempt(form, lambda: objections.objection_register(
+                submission=submission, by=request.user, **form.service_arguments()))
+            if done:
                 messages.success(request, REGISTERED_DONE)
                 return SeeOther(_objection_url(submission, objection.pk))
         status = status if status != 200 else 400
-        error = ERRORS_BELOW if any(name in form.errors for name in form.fields if name != "version") else " ".join(
-            form.non_field_errors())
+        error = _form_error(form)
     else:
         form = ObjectionForm(initial=initial, routes=routes, holders=holders)
         if submission.status != Submission.Status.SETTLED:
@@ -101,21 +114,15 @@ def objection_detail(request: HttpRequest, pk: int, objection_pk: int) -> HttpRe
         form = StepForm(request.POST, step=step)
         if form.is_valid():
             arguments = form.service_arguments()
-            try:
-                objections.objection_step_record(objection=objection, by=request.user, **arguments)
-            except ConflictError as conflict:
-                form.add_error(None, conflict.messages[0])
-                status = 409
-            except ValidationError as invalid:
-                _add_errors(form, invalid)
-            else:
+            done, _, status = _attempt(form, lambda: objections.objection_step_record(
+                objection=objection, by=request.user, **arguments))
+            if done:
                 messages.success(request, REOPENED_DONE if arguments["changes_decision"] else RECORDED_DONE)
                 if arguments["changes_decision"]:
                     return SeeOther(reverse("grading:submission_detail", args=[submission.pk]) + "#vaststellen")
                 return SeeOther(_objection_url(submission, objection.pk))
         status = status if status != 200 else 400
-        error = ERRORS_BELOW if any(name in form.errors for name in form.fields if name != "version") else " ".join(
-            form.non_field_errors())
+        error = _form_error(form)
         submission = get_submission(request, pk)
         objection = selectors.objection_get(submission=submission, pk=objection_pk)
         state = selectors.objection_state(objection)
