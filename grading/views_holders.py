@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_POST, require_safe
 
+from functiewaardering.form_errors import add_validation_error
 from grading import decision_letters
 from grading.forms import HoldersForm, LetterDatesForm
 from grading.services import holders
@@ -64,11 +65,7 @@ def letter_dates(request: HttpRequest, pk: int, holder_pk: int) -> HttpResponse:
         except ConflictError as error:
             return _detail(request, submission, status=409, error=error.messages[0])
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field, errors)
-            else:
-                form.add_error(None, error)
+            add_validation_error(form, error)
     if form.errors:
         summary = " ".join(message for errors in form.errors.values() for message in errors)
         return _detail(request, submission, status=400, error=summary, letter_form=form)

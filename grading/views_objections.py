@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
+from functiewaardering.form_errors import add_validation_error
 from grading import objection_selectors as selectors
 from grading import submission_selectors
 from grading.models import Submission
@@ -28,16 +29,6 @@ NO_ROUTE_HINT = (
 NOT_FOUND = "Dit bezwaar bestaat niet of hoort niet bij deze aanvraag."
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            for message in messages_:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
-
-
 def _attempt(form, action) -> tuple[bool, object, int]:
     """Run a valid form's service: (done, its result, status). A refusal becomes the form's errors,
     409 when someone changed the request meanwhile, 400 otherwise."""
@@ -47,7 +38,7 @@ def _attempt(form, action) -> tuple[bool, object, int]:
         form.add_error(None, conflict.messages[0])
         return False, None, 409
     except ValidationError as invalid:
-        _add_errors(form, invalid)
+        add_validation_error(form, invalid)
         return False, None, 400
 
 
