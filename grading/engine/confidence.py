@@ -77,7 +77,7 @@ def result_confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDec
         confidence = min(confidence, THIN_SUPPORT_CEILING)
     if not _names_family(best):
         confidence = min(confidence, UNNAMED_CEILING)
-    elif not outside and (supported >= 2 or (supported == 1 and margin >= FIRM_LEVEL_LEAD)):
+    elif not outside and _level_placed(decision):
         confidence = max(confidence, FIRM_CONFIDENCE)
     return round(max(0.05, min(0.99, confidence)), 2)
 
@@ -85,6 +85,13 @@ def result_confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDec
 def _names_family(best: FamilyFit) -> bool:
     named = best.domain_hits >= DOMAIN_SETTLED or (best.names_function and best.domain_hits >= FUNCTION_AND_DOMAIN)
     return named and best.shows_work
+
+
+def _level_placed(decision: LevelDecision) -> bool:
+    """Two criteria support the level, or one does with a clear lead over the next level."""
+    supported = sum(1 for c in decision.criteria if c.level_rank is not None)
+    lead = max(0.0, decision.share - decision.runner_up)
+    return supported >= 2 or (supported == 1 and lead >= FIRM_LEVEL_LEAD)
 
 
 UNNAMED_DOMAIN = "domain"
@@ -101,9 +108,7 @@ def uncertain_reasons(best: FamilyFit, decision: LevelDecision) -> tuple[str, ..
         reasons.append(UNNAMED_DOMAIN)
     if decision.position in (Position.ABOVE, Position.BELOW):
         return tuple(reasons)  # outside the range the level is the family's edge, not a choice
-    supported = sum(1 for c in decision.criteria if c.level_rank is not None)
-    lead = max(0.0, decision.share - decision.runner_up)
-    if supported < 2 and not (supported == 1 and lead >= FIRM_LEVEL_LEAD):
+    if not _level_placed(decision):
         reasons.append(LEVEL_UNCLEAR)
     return tuple(reasons)
 
