@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.16"
+ENGINE_VERSION = "1.17"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "2e5b7f62bbe249559cd31d227a5c97d7d89f6e51cf622e87cb64b02a06f9f1a5"
+RESULTS_DIGEST = "663f57e5c78c7acf73f33064555b4dc58a0cc439756f21703e3d6ff5b7485893"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -107,6 +107,8 @@ def grade(
     decision = decide(family_index, reading, matches, dict(answers or {}), track.name if track else None)
     if track is not None and decision.rank < track.start_rank:
         decision = replace(decision, rank=track.start_rank)
+    if family is None and decision.position == Position.ABOVE and _above_without_work(family_index, best):
+        return _no_match(reading, scores, best, Refusal.ABOVE, catalogue)
     return _result(family_index, reading, best, fits, scores, decision, track, _additions(family_index, reading), setting)
 
 
@@ -125,6 +127,14 @@ def refusal(best: FamilyFit) -> Refusal | None:
     if best.evidence >= CLEAR_LIKENESS or best.score >= SUBJECT_BELOW or best.sentence_share >= CORE_SHARE:
         return None
     return Refusal.LIKENESS
+
+
+def _above_without_work(family_index: FamilyIndex, best: FamilyFit) -> bool:
+    """A role above a family does that family's work at a heavier weight; a text that shows none
+    of its work is another, heavier role, however clearly its words name the family's field (the
+    head of a secretariat's staff). Only a family whose highest level describes its work can say
+    so: a partly filled one is judged from what it has."""
+    return not best.shows_work and bool(family_index.family.levels[-1].cells)
 
 
 def _kept_outside(best: FamilyFit, reading: Reading, catalogue: CatalogueIndex) -> bool:
@@ -171,22 +181,25 @@ def _refusal(reading: Reading, reason: Reason, family: FamilyData | None = None)
 
 
 # A text that names its role after someone a family's roles work with is surely not that family's:
-# the refusal rests on what the text says, not on missing evidence.
-ANOTHER_ROLE_CONFIDENCE = 0.6
+# the refusal rests on what the text says, not on missing evidence. One that lies above a family
+# whose work it does not show rests on both.
+REFUSAL_CONFIDENCE = {Refusal.OTHER_ROLE: 0.6, Refusal.ABOVE: 0.5}
 
 
 def _no_match(reading: Reading, scores: tuple[FamilyScore, ...], nearest: FamilyFit | None,
               refused: Refusal | None, catalogue: CatalogueIndex) -> GradingResult:
     """No family: the core work no family explains, and the nearest family named as the nearest."""
-    nearest_name = catalogue.families[nearest.slug].family.name if nearest else None
+    nearest_family = catalogue.families[nearest.slug].family if nearest else None
+    nearest_name = nearest_family.name if nearest_family else None
+    top = nearest_family.levels[-1] if nearest_family else None
     confidence = _no_match_confidence(scores, nearest.evidence if nearest else 0.0)
-    if refused == Refusal.OTHER_ROLE:
-        confidence = max(confidence, ANOTHER_ROLE_CONFIDENCE)
+    confidence = max(confidence, REFUSAL_CONFIDENCE.get(refused, 0.0))
     return GradingResult(
         engine_version=ENGINE_VERSION, position=Position.NO_MATCH, family=None, family_name=None,
         level_rank=None, level_name=None, grade=None, confidence=confidence,
         family_scores=scores, criteria=(), signals=_signals(reading), next_level_rank=None,
-        next_grade=None, missing_for_next=(), explanation=no_match.explanation(reading, nearest, nearest_name, refused),
+        next_grade=None, missing_for_next=(), explanation=no_match.explanation(
+            reading, nearest, nearest_name, refused, (grade_label(top.grade) or top.name) if top else ""),
         reason=str(Reason.NO_FAMILY), language=reading.language.code if reading.language else "nl",
     )
 

@@ -30,9 +30,12 @@ class Refusal(StrEnum):
     NO_WORK = "no_work"  # the text shares the family's frame, none of its work
     ONE_TASK = "one_task"  # nothing of the family's domain, one piece of its work
     OTHER_ROLE = "other_role"  # the text names its role after someone the family's roles work with
+    ABOVE = "above"  # a heavier role than the family's highest level that does none of its work
 
 
-def explanation(reading: Reading, nearest: FamilyFit | None, nearest_name: str | None, refused: Refusal | None) -> str:
+def explanation(reading: Reading, nearest: FamilyFit | None, nearest_name: str | None, refused: Refusal | None,
+                edge: str = "") -> str:
+    """`edge` names the nearest family's highest level, for a role above it."""
     if not reading.sentences:
         return NO_TEXT
     if nearest is None or not nearest_name:
@@ -43,7 +46,7 @@ def explanation(reading: Reading, nearest: FamilyFit | None, nearest_name: str |
             f"{nearest_name} is dat iemand met wie de functies van die familie werken, niet een van haar "
             "functies, hoeveel woorden de tekst ook met die familie deelt."
         )
-    return f"{_core_sentence(reading, nearest.supported_sentences)} {_nearest(nearest, nearest_name, refused)}"
+    return f"{_core_sentence(reading, nearest.supported_sentences)} {_nearest(nearest, nearest_name, refused, edge)}"
 
 
 def _core_sentence(reading: Reading, supported: frozenset[int]) -> str:
@@ -54,13 +57,16 @@ def _core_sentence(reading: Reading, supported: frozenset[int]) -> str:
     return f"Geen functiefamilie past. De kern van deze functie – {quoted} – komt in geen familie voor."
 
 
-def _nearest(nearest: FamilyFit, name: str, refused: Refusal | None) -> str:
+def _nearest(nearest: FamilyFit, name: str, refused: Refusal | None, edge: str) -> str:
     lead = f"Het dichtst bij ligt de familie {name}, maar"
     if refused == Refusal.DOMAIN_REQUIRED:
         return f"{lead} die familie hoort bij een eigen domein en de tekst noemt daar niets van."
     if refused == Refusal.NO_WORK:
         return (f"{lead} de tekst deelt met die familie alleen het kader van het werk (zoals regels, "
                 "kennis of contacten), niets van het werk zelf.")
+    if refused == Refusal.ABOVE:
+        return (f"{lead} de beschrijving wijst op een zwaardere functie dan {edge}, het hoogste niveau van "
+                "die familie, en laat niets van het eigen werk van die familie zien.")
     if refused == Refusal.ONE_TASK:
         return (f"{lead} de tekst noemt niets van haar domein en deelt maar één taak met haar; "
                 "die taak komt in veel functies voor.")

@@ -40,13 +40,15 @@ pytestmark = pytest.mark.skipif(not SCORE_SCRIPT.is_file(), reason="shared/eval/
 
 def test_vacancy_style_cases_keep_their_figures():
     # The no-match bar no longer leans on per-family word lists, so roles far outside a family's
-    # range (schaal 4, schaal 10) are sometimes refused rather than flagged above or below.
+    # range (schaal 4, schaal 10) are sometimes refused rather than flagged above or below. Since
+    # 1.17 a role above a family must show some of its work: two Belgian level-A heads whose texts
+    # show none are refused (the real sets label such roles outside every family).
     result = figures("calibration_cases.jsonl")
-    assert result["family_acc"] >= 88
+    assert result["family_acc"] >= 87
     assert result["none_reject"] >= 90
     assert result["grade_exact"] >= 85
     assert result["grade_within1"] >= 95
-    assert result["range_flag"] >= 55
+    assert result["range_flag"] >= 40
 
 
 def test_level_cases_keep_their_figures():

@@ -21,17 +21,17 @@ Je doet dit onder begeleiding van de ambtelijk secretaris, die de verslagen cont
 Je typt brieven uit volgens vaste standaardbrieven.
 Je hebt een vmbo-diploma en werkt nauwkeurig.""",
 "above-belgian": """Diensthoofd secretariaat bij een federale overheidsdienst in Brussel.
+Je stelt zelf documenten op waarvoor een diepgaande analyse vereist is en beantwoordt vragen en klachten van burgers.
+Je organiseert zelfstandig de activiteiten en evenementen van de dienst.
 Als diensthoofd geef je leiding aan een team van twaalf administratieve medewerkers.
-Je ontwikkelt het beleid voor de documentenstroom en de klassementen van de dienst.
-Je vertegenwoordigt de dienst in overleg met andere federale overheidsdiensten.
-Je beheert de budgetten en de planning van het secretariaat.
+Je ontwikkelt het beleid voor de documentenstroom en vertegenwoordigt de dienst in overleg met andere federale overheidsdiensten.
 Je hebt een masterdiploma.""",
-"above-div": """Teamleider informatiebeheer bij een rijksdienst.
-Je geeft leiding aan een team van acht medewerkers documentaire informatievoorziening.
-Je ontwikkelt beleid voor archivering en informatiehuishouding en adviseert het management strategisch.
-Je vertegenwoordigt de organisatie in landelijke overleggen over digitale archivering.
-Je bent eindverantwoordelijk voor de kwaliteit van het archief.
-Je hebt een wo-opleiding in informatiekunde.""",
+"above-div": """Coördinator documentaire informatievoorziening bij een rijksdienst.
+Je registreert en ontsluit complexe dossiers en beheert de archieven volgens de Archiefwet.
+Je bereidt de overbrenging en vernietiging van archieven voor.
+Je geeft leiding aan een team van twaalf medewerkers en stelt het beleid voor de informatiehuishouding op.
+Je adviseert de directie strategisch en vertegenwoordigt de dienst in landelijke overleggen.
+Je hebt een wo-opleiding.""",
 "above-as": """Hoofd bestuursondersteuning van de ondernemingsraad van een zorginstelling.
 Je geeft leiding aan drie ambtelijk secretarissen en stelt het beleid voor de medezeggenschap op.
 Je adviseert de raad van bestuur strategisch over de medezeggenschap en vertegenwoordigt de organisatie extern.
@@ -73,6 +73,41 @@ def test_a_role_outside_the_range_gets_the_nearest_level_of_the_family(name):
     result = engine.grade(ROLES[name], fixture_index())
     levels = len(next(f for f in fixture_index().families.values() if f.family.slug == result.family).family.levels)
     assert result.level_rank == (levels if result.position == Position.ABOVE else 1)
+
+
+# Heads of the people who do a family's work, whose texts show none of that work themselves: a
+# heavier role in the family's field is not the family's role. No family, with the nearest named
+# and its highest level as the edge the role lies beyond.
+HEADS_WITHOUT_THE_WORK = {
+"belgian": ("""Diensthoofd secretariaat bij een federale overheidsdienst in Brussel.
+Als diensthoofd geef je leiding aan een team van twaalf administratieve medewerkers.
+Je ontwikkelt het beleid voor de documentenstroom en de klassementen van de dienst.
+Je vertegenwoordigt de dienst in overleg met andere federale overheidsdiensten.
+Je beheert de budgetten en de planning van het secretariaat.
+Je hebt een masterdiploma.""", "Administratief ondersteuner", "niveau B"),
+"div": ("""Teamleider informatiebeheer bij een rijksdienst.
+Je geeft leiding aan een team van acht medewerkers documentaire informatievoorziening.
+Je ontwikkelt beleid voor archivering en informatiehuishouding en adviseert het management strategisch.
+Je vertegenwoordigt de organisatie in landelijke overleggen over digitale archivering.
+Je bent eindverantwoordelijk voor de kwaliteit van het archief.
+Je hebt een wo-opleiding in informatiekunde.""", "Medewerker informatiebeheer / ICT / techniek", "schaal 8"),
+}
+
+
+@pytest.mark.parametrize("name", HEADS_WITHOUT_THE_WORK)
+def test_a_head_whose_text_shows_none_of_the_familys_work_gets_no_family(name):
+    text, nearest, edge = HEADS_WITHOUT_THE_WORK[name]
+    result = engine.grade(text, fixture_index())
+    assert result.family is None and result.position == Position.NO_MATCH and result.reason == "no_family"
+    assert f"Het dichtst bij ligt de familie {nearest}, maar de beschrijving wijst op een zwaardere functie dan {edge}" in result.explanation
+    assert result.certainty is None
+
+
+def test_a_head_chosen_into_the_family_is_still_flagged_above_it():
+    """Within a family the user chose, the same text is placed above that family."""
+    text, _, _ = HEADS_WITHOUT_THE_WORK["div"]
+    result = engine.grade(text, fixture_index(), family="div-ict")
+    assert result.family == "div-ict" and result.position == Position.ABOVE
 
 
 # The lowest level of a family itself asks simple work: saying so is no sign of lying below it.
