@@ -85,10 +85,9 @@ def judge(family: FamilyIndex, reading: Reading, best: int, verdict: str, excess
 
 def clearly_outside(family: FamilyIndex, reading: Reading, verdict: str, excess: float) -> bool:
     """A text the family's words name but its matrix barely shows, that clearly lies outside it:
-    the diploma far off, several cues of leading and policy, or of guided simple work."""
+    the diploma far off, or several cues of guided simple work. Cues of leading people alone do
+    not keep it: they describe the head of the family's field, not its work at a heavier weight."""
     if verdict in ("above", "below") and (excess >= FAR or (family.entry_requirements and excess >= 1)):
-        return True
-    if len(reading.above_signals) >= MANY_ABOVE and verdict != "below":
         return True
     lower = lower_signals(reading, family)
     return reading.cue_balance <= -MANY_BELOW and _clearly_lighter(lower) and verdict != "above"

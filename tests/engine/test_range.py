@@ -141,3 +141,23 @@ def test_the_top_of_a_system_has_no_grade_beyond_it():
     shortened = replace(family, family=replace(family.family, system_grades=("D", "C", "B")))
     assert neighbour_grade(shortened, Position.ABOVE) is None
     assert neighbour_grade(family, Position.BELOW) is None  # D is the system's lowest grade here
+
+
+# A text the family's matrix barely explains is kept, flagged outside the range, only when its
+# diploma lies clearly outside what the family asks: cues of leading people alone describe a
+# head of the family's field, not its work at a heavier weight.
+HEAD_OF_A_SECRETARIAT = """Verantwoordelijke voor het algemeen secretariaat van de raad van bestuur van een federale instelling.
+Je bent eindverantwoordelijk voor de werking van het secretariaat van de bestuursorganen.
+Je geeft leiding aan de medewerkers van het secretariaat en bewaakt de planning van de vergaderingen."""
+
+
+def test_cues_of_leading_alone_do_not_keep_a_barely_explained_family():
+    from grading.engine.outside import clearly_outside
+    from grading.engine.reading import read
+
+    index = fixture_index()
+    family = index.families["administratief-ondersteuner"]
+    reading = read(HEAD_OF_A_SECRETARIAT, index)
+    assert len(reading.above_signals) >= 2
+    assert not clearly_outside(family, reading, "", 0.0)
+    assert clearly_outside(family, reading, "above", 2.0)  # a master's degree for a family of bachelors
