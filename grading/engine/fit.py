@@ -49,6 +49,7 @@ class FamilyFit:
     names_function: bool = False  # the text names one of the family's own functions (FamilyIndex.function_phrases)
     names_domain: bool = True  # the text names the domain the family requires (FamilyIndex.required_domain)
     other_role: str = ""  # the text names its role after someone the family's roles work with (role_name.py)
+    in_required_setting: bool = False  # the family requires its setting (a school) and the text is set there
 
 
 def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -205,6 +206,7 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
         names_function=_names_any(family.function_phrases, reading),
         names_domain=_names_domain(family, reading),
         other_role=_other_role(family, reading),
+        in_required_setting=family.sector_required and in_sector,
     )
 
 

@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.18"
+ENGINE_VERSION = "1.19"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "88910e5526c8197a14118fdcea62df3a36944f869a621c6fe74dfbb2cf758a5f"
+RESULTS_DIGEST = "177cf4e6f30557060083083c609d8b3ee8938b1c75507eeaeddf0bf88fc38f4d"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -48,12 +48,15 @@ DOMAIN_WITHOUT_WORK = 2.0
 # A family may require its domain (recognition `domain_required`): an ambtelijk secretaris works
 # for a participation body, and a text that names none is another secretary's role.
 
-# Where a family's file names its domain, a text that names nothing of it (no function name, domain
-# term or rare word of its texts) must show that family's work in more than one respect: one shared
-# task ("vragen en klachten behandelen") is a task of many jobs. A family without a recognition
-# block has only the domain words derived from its texts, too few to hold their absence against a
-# role.
+# Where a family's file names its domain, a text that names it once at most (one domain term, or a
+# rare word of its texts) must show that family's work in more than one respect: one shared task
+# ("vragen en klachten behandelen") beside a passing mention of the field ("de ondernemingsraad"
+# as a contact) is what many neighbouring jobs share. Calling the role by one of the family's own
+# function names is enough with one task, and so is one domain term in the setting a family
+# requires (a school's front desk): the setting already names the field. A family without a recognition block has only the domain
+# words derived from its texts, too few to hold their absence against a role.
 DOMAIN_NAMED = 1.0
+DOMAIN_BEYOND_MENTION = 1.5
 WORK_WITHOUT_DOMAIN = WORK_COUNTED
 MAX_EVIDENCE = 3
 MAX_UNCOUNTED = 2  # a higher level's elements shown beside the evidence, with why they did not count
@@ -122,11 +125,16 @@ def refusal(best: FamilyFit) -> Refusal | None:
         return Refusal.DOMAIN_REQUIRED
     if not best.shows_work and best.domain_hits < DOMAIN_WITHOUT_WORK:
         return Refusal.NO_WORK
-    if best.domain_declared and best.domain_hits < DOMAIN_NAMED and best.work_shown < WORK_WITHOUT_DOMAIN:
+    if best.domain_declared and best.work_shown < WORK_WITHOUT_DOMAIN and not _domain_beyond_mention(best):
         return Refusal.ONE_TASK
     if best.evidence >= CLEAR_LIKENESS or best.score >= SUBJECT_BELOW or best.sentence_share >= CORE_SHARE:
         return None
     return Refusal.LIKENESS
+
+
+def _domain_beyond_mention(best: FamilyFit) -> bool:
+    named = best.names_function or best.in_required_setting
+    return best.domain_hits >= (DOMAIN_NAMED if named else DOMAIN_BEYOND_MENTION)
 
 
 def _above_without_work(family_index: FamilyIndex, best: FamilyFit) -> bool:

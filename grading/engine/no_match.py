@@ -28,7 +28,7 @@ class Refusal(StrEnum):
     LIKENESS = "likeness"  # its texts explain too little of the role's text
     DOMAIN_REQUIRED = "domain_required"  # the family requires its domain named, and the text names none
     NO_WORK = "no_work"  # the text shares the family's frame, none of its work
-    ONE_TASK = "one_task"  # nothing of the family's domain, one piece of its work
+    ONE_TASK = "one_task"  # the family's domain named once at most, one piece of its work
     OTHER_ROLE = "other_role"  # the text names its role after someone the family's roles work with
     ABOVE = "above"  # a heavier role than the family's highest level that does none of its work
 
@@ -68,7 +68,7 @@ def _nearest(nearest: FamilyFit, name: str, refused: Refusal | None, edge: str) 
         return (f"{lead} de beschrijving wijst op een zwaardere functie dan {edge}, het hoogste niveau van "
                 "die familie, en laat niets van het eigen werk van die familie zien.")
     if refused == Refusal.ONE_TASK:
-        return (f"{lead} de tekst noemt niets van haar domein en deelt maar één taak met haar; "
+        return (f"{lead} de tekst noemt haar domein hooguit terloops en deelt maar één taak met haar; "
                 "die taak komt in veel functies voor.")
     share = round(100 * nearest.sentence_share)
     return (f"{lead} die verklaart te weinig van het werk ({share} % van de zinnen vindt er steun) "

@@ -17,7 +17,7 @@ def test_a_refusal_quotes_the_core_work_and_names_the_nearest_family():
 
 def test_the_nearest_family_comes_with_the_reason_it_is_not_the_roles():
     result = engine.grade(COMPLAINTS_OFFICER, fixture_index())
-    assert "noemt niets van haar domein en deelt maar één taak met haar" in result.explanation
+    assert "noemt haar domein hooguit terloops en deelt maar één taak met haar" in result.explanation
     chair = engine.grade(CHAIR, fixture_index())
     assert "De tekst noemt de functie „voorzitter”" in chair.explanation
 

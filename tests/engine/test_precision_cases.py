@@ -144,8 +144,9 @@ def test_the_same_work_for_a_works_council_is():
     assert engine.grade(WORKS_COUNCIL_SECRETARY, fixture_index()).family == "ambtelijk-secretaris"
 
 
-# A text that names nothing of a family's declared domain must show more than one piece of its
-# work: handling questions and complaints is a task of many jobs.
+# A text that names a family's declared domain once at most must show more than one piece of its
+# work: handling questions and complaints is a task of many jobs, and a passing mention of the
+# field (the works council as one of an HR adviser's contacts) does not make it the family's.
 COMPLAINTS_OFFICER = (
     "Klachtenfunctionaris\n\nJe behandelt vragen en klachten van inwoners over de dienstverlening van de "
     "gemeente. Je voert gesprekken met klagers en betrokken medewerkers en onderzoekt wat er is gebeurd. Je "
@@ -166,9 +167,34 @@ def a_fit(**changes) -> FamilyFit:
 
 @pytest.mark.parametrize(("changes", "claimed"), [
     ({}, False),
-    ({"domain_hits": 1.0}, True),  # a function name or a domain term
+    ({"domain_hits": 1.0}, False),  # one domain term: a mention of the field
+    ({"domain_hits": 1.5}, True),  # a domain term and a rare word of the family's texts
+    ({"domain_hits": 1.0, "names_function": True}, True),  # the role called by the family's function name
+    ({"domain_hits": 1.0, "in_required_setting": True}, True),  # a domain term in the setting it requires
     ({"work_shown": 2}, True),  # two pieces of the family's work
     ({"domain_declared": False}, True),  # a family without a recognition block: its domain is unknown
 ])
 def test_without_its_domain_a_family_needs_two_pieces_of_its_work(changes, claimed):
     assert (refusal(a_fit(**changes)) is None) is claimed
+
+
+# Written here: an HR adviser who shares one task with the ambtelijk secretaris and names the
+# works council once, as a contact. Naming the participation body a second time, as part of the
+# work, makes it a claim again (an uncertain one).
+HR_ADVISER = """HR-adviseur bij een ziekenhuis.
+Je adviseert leidinggevenden over verzuim, formatie en arbeidsvoorwaarden.
+Je bewaakt de voortgang van de afspraken uit het managementteam.
+Je bent aanspreekpunt voor de ondernemingsraad bij reorganisaties.
+Je voert gesprekken met medewerkers over hun loopbaan.
+Je hebt een hbo-opleiding personeel en arbeid."""
+
+
+def test_one_task_and_a_passing_mention_of_the_field_is_no_family():
+    result = engine.grade(HR_ADVISER, fixture_index())
+    assert result.family is None
+    assert "noemt haar domein hooguit terloops" in result.explanation
+
+
+def test_the_field_named_again_as_part_of_the_work_is_a_claim():
+    text = HR_ADVISER.replace("bij reorganisaties", "bij reorganisaties en stelt de adviesaanvragen aan de medezeggenschap op")
+    assert engine.grade(text, fixture_index()).family == "ambtelijk-secretaris"
