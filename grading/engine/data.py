@@ -64,6 +64,9 @@ class RecognitionData:
     setting_required: bool = False  # the family only fits inside its setting
     domain_required: bool = False  # the family only fits a role that names its domain or a function name
     functions: tuple[str, ...] = ()  # names and abbreviations of its functions
+    # Those its roles face rather than work for (the bestuurder a participation body deals with):
+    # a role that supports or advises them, and none of the family's domain, is not the family's.
+    counterparts: tuple[str, ...] = ()
     tracks: tuple[TrackData, ...] | None = None  # None: derive them from the element groups
     additions: tuple[str, ...] = ()  # section titles that add to a function (not levels, not tracks)
     # The criteria whose elements say what work a role does, as opposed to the frame it works in
@@ -82,6 +85,7 @@ class RecognitionData:
             setting_required=bool(data.get("setting_required")),
             domain_required=bool(data.get("domain_required")),
             functions=tuple(data.get("functions") or ()),
+            counterparts=tuple(data.get("counterparts") or ()),
             tracks=None if tracks is None else tuple(
                 TrackData(t["name"], tuple(t.get("groups") or ()), tuple(t.get("terms") or ())) for t in tracks
             ),

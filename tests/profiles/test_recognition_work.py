@@ -48,3 +48,29 @@ def test_the_seeded_secretary_family_requires_its_domain_and_exports_it():
     family = family_from_data(load_yaml(path), path, systems())
     assert family["recognition"]["domain_required"] is True
     assert recognition_data(family["recognition"])["domain_required"] is True
+
+
+def test_the_seeded_secretary_family_names_whom_its_roles_face_and_the_names_survive_export():
+    path = settings.FIXTURES_DIR / "families" / "ambtelijk-secretaris.yaml"
+    family = family_from_data(load_yaml(path), path, systems())
+    assert "bestuurder" in family["recognition"]["counterparts"]
+    assert recognition_data(family["recognition"])["counterparts"] == family["recognition"]["counterparts"]
+
+
+def test_counterparts_must_be_words():
+    data = load_yaml(FAMILY)
+    data["recognition"]["counterparts"] = ["bestuurder", ""]
+    with pytest.raises(FamilyFileError) as refused:
+        family_from_data(data, Path("div-ict.yaml"), systems())
+    assert "recognition.counterparts[1]" in str(refused.value) and "niet-lege tekst" in str(refused.value)
+
+
+@pytest.mark.django_db
+def test_counterparts_survive_a_spreadsheet_round_trip():
+    from profiles.catalogue import uploads
+    from profiles.catalogue.spreadsheet import workbook_write
+
+    path = settings.FIXTURES_DIR / "families" / "ambtelijk-secretaris.yaml"
+    data = load_yaml(path)
+    read_back = uploads.upload_read(name="x.xlsx", content=workbook_write(systems=None, families=[data]))
+    assert read_back["families"][0]["recognition"]["counterparts"] == data["recognition"]["counterparts"]

@@ -1,0 +1,94 @@
+"""Whom the role works for: the people or bodies its support and advice go to.
+
+A family's roles work for some (the ambtelijk secretaris for a participation body) and face others
+(the bestuurder that body deals with). A family's file names those others
+(`recognition.counterparts`). A text whose role supports or advises one of them, and none of the
+family's own domain, is that counterpart's adviser, not the family's role, however many of its
+words it shares ("een adviseur die de bestuurder ondersteunt bij het overleg met de
+ondernemingsraad").
+
+The object of a support verb is read in the few words after it ("Je adviseert de raad van
+bestuur"), or, where the verb closes a clause, in the few words after the pronoun that opens the
+clause ("die de bestuurder … ondersteunt"); a preposition ends it ("bij het overleg met …" is not
+whom the role supports). Each verb reads a bounded window, so the cost grows with the text.
+"""
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from grading.engine.lexicon import Lexicon, Token, find_phrases
+from grading.engine.terms import terms_of
+from grading.engine.text import stem
+
+if TYPE_CHECKING:  # the reading imports this module
+    from grading.engine.index import FamilyIndex
+    from grading.engine.reading import Reading
+
+SUPPORT_WORDS = "ondersteunt ondersteun ondersteunen adviseert adviseer adviseren assisteert assisteer assisteren"
+SUPPORT_STEMS = frozenset(stem(word) for word in SUPPORT_WORDS.split())
+OBJECT_WORDS = 6  # "de raad van bestuur en de"
+CLAUSE_LOOK_BACK = 14
+CLAUSE_OPENERS = frozenset({"die", "dat", "wie"})
+CLAUSE_MARKS = ".,;:!?()\n•–"
+# A preposition ends the object: what follows says how or about what, not whom.
+PREPOSITIONS = frozenset("bij in met over op voor aan tijdens door om naar binnen vanuit rond tot zodat".split())
+
+
+class Served(NamedTuple):
+    tokens: list[Token]
+    terms: frozenset[str]
+    text: str  # as the text writes it ("de raad van bestuur")
+
+
+def served(text: str, tokens: list[Token], each: list[tuple[str, ...]], lexicon: Lexicon) -> tuple[Served, ...]:
+    """The objects of the text's support verbs: whom its role (or anyone it names) supports."""
+    found = []
+    for index in [i for i, token in enumerate(tokens) if token.stem in SUPPORT_STEMS]:
+        found.append(_object(text, tokens, each, index + 1, len(tokens), lexicon))
+        opener = _clause_opener(text, tokens, index)
+        if opener is not None:
+            found.append(_object(text, tokens, each, opener + 1, index, lexicon))
+    return tuple(s for s in found if s.tokens)
+
+
+def _clause_opener(text: str, tokens: list[Token], verb: int) -> int | None:
+    """The pronoun that opens the clause a verb closes, if it stands within the same clause."""
+    for index in range(verb - 1, max(-1, verb - CLAUSE_LOOK_BACK), -1):
+        if _apart(text, tokens[index], tokens[index + 1]):
+            return None
+        if tokens[index].word in CLAUSE_OPENERS:
+            return index
+    return None
+
+
+def _apart(text: str, before: Token, after: Token) -> bool:
+    """Punctuation stands between two tokens: they belong to different clauses."""
+    gap = text[before.end:after.start]
+    return any(mark in gap for mark in CLAUSE_MARKS)
+
+
+def _object(text: str, tokens: list[Token], each: list, first: int, last: int, lexicon: Lexicon) -> Served:
+    kept = []
+    for index in range(first, min(last, first + OBJECT_WORDS)):
+        if tokens[index].word in PREPOSITIONS or (kept and _apart(text, tokens[index - 1], tokens[index])):
+            break
+        kept.append(index)
+    words = [tokens[i] for i in kept]
+    terms = frozenset(terms_of(words, [each[i] for i in kept], lexicon))
+    return Served(words, terms, text[words[0].start:words[-1].end] if words else "")
+
+
+def serves_counterpart(family: "FamilyIndex", reading: "Reading") -> str:
+    """Whom the text's role supports among those the family's roles face (as the text writes it),
+    when it supports none of the family's own domain; "" otherwise."""
+    counterparts = family.counterpart_phrases
+    if not counterparts or not reading.served:
+        return ""
+    faced = next((s.text for s in reading.served if find_phrases(s.tokens, counterparts)), "")
+    if not faced or any(_serves_own(family, s) for s in reading.served):
+        return ""
+    return faced
+
+
+def _serves_own(family: "FamilyIndex", served: Served) -> bool:
+    """The role supports the family's own domain (the participation body)."""
+    return not served.terms.isdisjoint(family.domain_single_stems) or bool(find_phrases(served.tokens, family.domain_longer))

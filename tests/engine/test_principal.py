@@ -1,0 +1,80 @@
+"""Whom the role works for (grading/engine/principal.py): a role that supports or advises those a
+family's roles face (its `recognition.counterparts`), and none of the family's own domain, is not
+the family's role. Texts written here."""
+
+from dataclasses import replace
+
+import pytest
+
+from grading import engine
+from grading.engine.no_match import Refusal
+from grading.engine.reading import read
+from tests.engine.families import fixture_families, fixture_index
+
+SECRETARY = """Ambtelijk secretaris bij een ziekenhuis.
+Je ondersteunt de ondernemingsraad bij het overleg met de bestuurder.
+Je bereidt de vergaderingen van de ondernemingsraad voor, stelt de agenda op en maakt de verslagen.
+Je bewaakt de termijnen van advies- en instemmingsaanvragen volgens de WOR.
+Je adviseert de raad over procedures en houdt het archief van de raad bij.
+Je hebt een hbo-opleiding."""
+
+# The same work, done for the other side of the table.
+EMPLOYERS_ADVISER = """Adviseur medezeggenschap bij een ziekenhuis.
+Je ondersteunt de bestuurder bij het overleg met de ondernemingsraad.
+Je bereidt de overlegvergaderingen met de ondernemingsraad voor, stelt de agenda op en maakt de verslagen.
+Je bewaakt de termijnen van advies- en instemmingsaanvragen volgens de WOR.
+Je adviseert de raad van bestuur over procedures en houdt het archief van de adviesaanvragen bij.
+Je hebt een hbo-opleiding."""
+
+# Third person, the verb closing a clause.
+EMPLOYERS_ADVISER_CLAUSE = """Een zorginstelling zoekt een senior adviseur medezeggenschap die de bestuurder in de zin van de WOR ondersteunt bij het overleg met de ondernemingsraad.
+De adviseur bereidt de overlegvergaderingen met de ondernemingsraad voor en bewaakt de termijnen van adviesaanvragen.
+Hij stelt de agenda op, maakt de verslagen en houdt het archief bij.
+Gevraagd wordt een hbo-opleiding en kennis van de WOR."""
+
+
+def test_the_secretary_of_the_works_council_is_the_familys_role():
+    assert engine.grade(SECRETARY, fixture_index()).family == "ambtelijk-secretaris"
+
+
+@pytest.mark.parametrize("text", [EMPLOYERS_ADVISER, EMPLOYERS_ADVISER_CLAUSE])
+def test_an_adviser_to_the_bestuurder_is_not(text):
+    result = engine.grade(text, fixture_index())
+    assert result.family is None and result.reason == "no_family"
+    assert "„de bestuurder”" in result.explanation and "andere kant van de tafel" in result.explanation
+
+
+def test_supporting_both_sides_keeps_the_family():
+    both = SECRETARY.replace("Je adviseert de raad over procedures", "Je adviseert de raad en de bestuurder over procedures")
+    assert engine.grade(both, fixture_index()).family == "ambtelijk-secretaris"
+
+
+def test_the_counterpart_named_after_a_preposition_is_not_whom_the_role_supports():
+    reading = read(SECRETARY, fixture_index())
+    assert all("bestuurder" not in served.text for served in reading.served)
+    assert any(served.text == "de ondernemingsraad" for served in reading.served)
+
+
+def test_without_counterparts_in_its_file_a_family_refuses_no_one_for_it():
+    families = [
+        replace(f, recognition=replace(f.recognition, counterparts=())) if f.slug == "ambtelijk-secretaris" else f
+        for f in fixture_families()
+    ]
+    result = engine.grade(EMPLOYERS_ADVISER, engine.build_index(families))
+    assert result.family == "ambtelijk-secretaris"
+
+
+def test_the_refusal_reason_is_the_counterpart():
+    from grading.engine.fit import family_fit
+    from grading.engine.matching import refusal
+
+    index = fixture_index()
+    fit = family_fit(index.families["ambtelijk-secretaris"], read(EMPLOYERS_ADVISER, index), index)
+    assert fit.counterpart == "de bestuurder" and refusal(fit) == Refusal.COUNTERPART
+
+
+def test_the_object_window_is_bounded_whatever_the_text():
+    """One support verb before a very long run of words reads a few of them, not the run."""
+    text = "Je ondersteunt " + "de bestuurder " + "heel " * 50_000 + "lange zin."
+    reading = read(text, fixture_index())
+    assert all(len(served.tokens) <= 6 for served in reading.served)
