@@ -28,9 +28,14 @@ SUPPORT_STEMS = frozenset(stem(word) for word in SUPPORT_WORDS.split())
 OBJECT_WORDS = 6  # "de raad van bestuur en de"
 CLAUSE_LOOK_BACK = 14
 CLAUSE_OPENERS = frozenset({"die", "dat", "wie"})
+SUBJECTS = frozenset({"je", "jij", "u", "hij", "zij", "ze", "we", "wij"})
 CLAUSE_MARKS = ".,;:!?()\n•–"
-# A preposition ends the object: what follows says how or about what, not whom.
-PREPOSITIONS = frozenset("bij in met over op voor aan tijdens door om naar binnen vanuit rond tot zodat".split())
+# A preposition or a word that opens a clause ends the object: what follows says how or about
+# what, not whom ("je adviseert regiodirecteuren hoe zij medezeggenschap …").
+OBJECT_ENDS = frozenset(
+    "bij in met over op voor aan tijdens door om naar binnen vanuit rond tot "
+    "hoe wat waar wanneer waarom dat die zodat als omdat terwijl waarbij waarmee".split()
+)
 
 
 class Served(NamedTuple):
@@ -43,7 +48,10 @@ def served(text: str, tokens: list[Token], each: list[tuple[str, ...]], lexicon:
     """The objects of the text's support verbs: whom its role (or anyone it names) supports."""
     found = []
     for index in [i for i, token in enumerate(tokens) if token.stem in SUPPORT_STEMS]:
-        found.append(_object(text, tokens, each, index + 1, len(tokens), lexicon))
+        after = index + 1
+        if after < len(tokens) and tokens[after].word in SUBJECTS:  # "Ook adviseer je directeuren"
+            after += 1
+        found.append(_object(text, tokens, each, after, len(tokens), lexicon))
         opener = _clause_opener(text, tokens, index)
         if opener is not None:
             found.append(_object(text, tokens, each, opener + 1, index, lexicon))
@@ -69,7 +77,7 @@ def _apart(text: str, before: Token, after: Token) -> bool:
 def _object(text: str, tokens: list[Token], each: list, first: int, last: int, lexicon: Lexicon) -> Served:
     kept = []
     for index in range(first, min(last, first + OBJECT_WORDS)):
-        if tokens[index].word in PREPOSITIONS or (kept and _apart(text, tokens[index - 1], tokens[index])):
+        if tokens[index].word in OBJECT_ENDS or (kept and _apart(text, tokens[index - 1], tokens[index])):
             break
         kept.append(index)
     words = [tokens[i] for i in kept]

@@ -78,3 +78,12 @@ def test_the_object_window_is_bounded_whatever_the_text():
     text = "Je ondersteunt " + "de bestuurder " + "heel " * 50_000 + "lange zin."
     reading = read(text, fixture_index())
     assert all(len(served.tokens) <= 6 for served in reading.served)
+
+
+def test_a_clause_after_the_object_is_not_whom_the_role_supports():
+    """"adviseert directeuren hoe zij de ondernemingsraad betrekken": the role advises the
+    directors; the works council is what the advice is about."""
+    text = EMPLOYERS_ADVISER + "\nOok adviseer je directeuren hoe zij de ondernemingsraad vroeg bij besluiten betrekken."
+    reading = read(text, fixture_index())
+    assert any(served.text == "directeuren" for served in reading.served)
+    assert engine.grade(text, fixture_index()).family is None
