@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.21"
+ENGINE_VERSION = "1.22"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "71fcbc9bde1e50d148872acad05f1305c71e78c537acdbd7d9d2e2ad7613b983"
+RESULTS_DIGEST = "51953dc400b11207241f836e2481188c6ca39d0e4bb28038e2f33cfc3d5d5daa"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -38,6 +38,11 @@ NO_MATCH_BELOW = 0.24
 # text written from a level's own elements (tests/engine/cases/level_cases.jsonl), with and
 # without recognition blocks (tests/engine/test_fifth_family.py).
 CLEAR_LIKENESS = 0.3
+# A family that requires its setting (a school) is recognised, whatever the text's likeness, in
+# that setting when the text names its domain twice ("de leerlingenadministratie", "de receptie"):
+# a narrative text ("Marieke kent iedere leerling bij naam") shares few words with a matrix, and
+# the setting with the domain leaves no other family.
+DOMAIN_IN_SETTING = 2.0
 SUBJECT_BELOW = 0.33
 CORE_SHARE = 0.5
 # A claim rests on the role's work. Where a family says which criteria describe its work (its
@@ -121,7 +126,7 @@ def refusal(best: FamilyFit) -> Refusal | None:
         return Refusal.OTHER_ROLE
     if best.counterpart:
         return Refusal.COUNTERPART
-    if best.evidence < NO_MATCH_BELOW:
+    if best.evidence < NO_MATCH_BELOW and not _named_in_its_setting(best):
         return Refusal.LIKENESS
     if not best.names_domain:
         return Refusal.DOMAIN_REQUIRED
@@ -132,6 +137,10 @@ def refusal(best: FamilyFit) -> Refusal | None:
     if best.evidence >= CLEAR_LIKENESS or best.score >= SUBJECT_BELOW or best.sentence_share >= CORE_SHARE:
         return None
     return Refusal.LIKENESS
+
+
+def _named_in_its_setting(best: FamilyFit) -> bool:
+    return best.in_required_setting and best.domain_hits >= DOMAIN_IN_SETTING
 
 
 def _domain_beyond_mention(best: FamilyFit) -> bool:

@@ -198,3 +198,29 @@ def test_one_task_and_a_passing_mention_of_the_field_is_no_family():
 def test_the_field_named_again_as_part_of_the_work_is_a_claim():
     text = HR_ADVISER.replace("bij reorganisaties", "bij reorganisaties en stelt de adviesaanvragen aan de medezeggenschap op")
     assert engine.grade(text, fixture_index()).family == "ambtelijk-secretaris"
+
+
+# Written here: a narrative text that shares few words with the school family's matrix, but names
+# its domain twice in the setting the family requires. The same text at a housing corporation's
+# office is refused.
+SCHOOL_FRONT_DESK = """Op het Rijnlands Lyceum begint elke ochtend bij de receptie.
+Zodra de eerste bel gaat, komen de ziekmeldingen binnen en de telefoon staat niet stil.
+Marieke werkt hier al twaalf jaar en kent iedere leerling bij naam.
+Naast de receptie zorgt zij voor de agenda van de rector.
+Ouders weten haar te vinden, en docenten lopen binnen met hun vragen over roosters en cijfers.
+Voor deze school zoeken we een collega die haar werk deels overneemt, met een mbo-diploma."""
+OFFICE_FRONT_DESK = (
+    SCHOOL_FRONT_DESK.replace("Op het Rijnlands Lyceum", "Op het hoofdkantoor van een woningcorporatie")
+    .replace("iedere leerling", "iedere huurder").replace("Voor deze school", "Voor dit kantoor")
+    .replace("docenten", "collega's").replace("Ouders", "Huurders").replace("rector", "directeur")
+    .replace("roosters en cijfers", "reparaties en huren")
+)
+
+
+def test_a_family_is_recognised_in_the_setting_it_requires_from_its_domain_named_twice():
+    result = engine.grade(SCHOOL_FRONT_DESK, fixture_index())
+    assert result.family == "secretariele-ondersteuning-vo" and result.certainty == "uncertain"
+
+
+def test_the_same_words_outside_that_setting_are_no_family():
+    assert engine.grade(OFFICE_FRONT_DESK, fixture_index()).family is None
