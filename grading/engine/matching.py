@@ -58,8 +58,9 @@ DOMAIN_WITHOUT_WORK = 2.0
 # ("vragen en klachten behandelen") beside a passing mention of the field ("de ondernemingsraad"
 # as a contact) is what many neighbouring jobs share. Calling the role by one of the family's own
 # function names is enough with one task, and so is one domain term in the setting a family
-# requires (a school's front desk): the setting already names the field. A family without a recognition block has only the domain
-# words derived from its texts, too few to hold their absence against a role.
+# requires (a school's front desk): the setting already names the field. A family without a
+# recognition block has only the domain words derived from its texts, too few to hold their
+# absence against a role.
 DOMAIN_NAMED = 1.0
 DOMAIN_BEYOND_MENTION = 1.5
 WORK_WITHOUT_DOMAIN = WORK_COUNTED
@@ -201,8 +202,7 @@ def _refusal(reading: Reading, reason: Reason, family: FamilyData | None = None)
 
 # A text that names its role after someone a family's roles work with, or whose role supports those
 # the family's roles face, is surely not that family's: the refusal rests on what the text says,
-# not on missing evidence. One that lies above a family
-# whose work it does not show rests on both.
+# not on missing evidence. One that lies above a family whose work it does not show rests on both.
 REFUSAL_CONFIDENCE = {Refusal.OTHER_ROLE: 0.6, Refusal.COUNTERPART: 0.6, Refusal.ABOVE: 0.5}
 
 
@@ -211,7 +211,6 @@ def _no_match(reading: Reading, scores: tuple[FamilyScore, ...], nearest: Family
     """No family: the core work no family explains, and the nearest family named as the nearest."""
     nearest_family = catalogue.families[nearest.slug].family if nearest else None
     nearest_name = nearest_family.name if nearest_family else None
-    top = nearest_family.levels[-1] if nearest_family else None
     confidence = _no_match_confidence(scores, nearest.evidence if nearest else 0.0)
     confidence = max(confidence, REFUSAL_CONFIDENCE.get(refused, 0.0))
     return GradingResult(
@@ -219,9 +218,17 @@ def _no_match(reading: Reading, scores: tuple[FamilyScore, ...], nearest: Family
         level_rank=None, level_name=None, grade=None, confidence=confidence,
         family_scores=scores, criteria=(), signals=_signals(reading), next_level_rank=None,
         next_grade=None, missing_for_next=(), explanation=no_match.explanation(
-            reading, nearest, nearest_name, refused, (grade_label(top.grade) or top.name) if top else ""),
+            reading, nearest, nearest_name, refused, _highest_level_label(nearest_family)),
         reason=str(Reason.NO_FAMILY), language=reading.language.code if reading.language else "nl",
     )
+
+
+def _highest_level_label(family: FamilyData | None) -> str:
+    """The family's highest level as people read it ("schaal 8"), or its name where it has no grade."""
+    if family is None:
+        return ""
+    top = family.levels[-1]
+    return grade_label(top.grade) or top.name
 
 
 def _no_match_confidence(scores: tuple[FamilyScore, ...], evidence: float = 0.0) -> float:
