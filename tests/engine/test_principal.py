@@ -87,3 +87,13 @@ def test_a_clause_after_the_object_is_not_whom_the_role_supports():
     reading = read(text, fixture_index())
     assert any(served.text == "directeuren" for served in reading.served)
     assert engine.grade(text, fixture_index()).family is None
+
+
+@pytest.mark.parametrize("repeats", [100, 10_000])
+def test_each_support_verb_reads_a_bounded_number_of_words(repeats):
+    """The work grows with the number of support verbs, each reading at most two short windows."""
+    text = "Je ondersteunt de bestuurder die de raad van bestuur adviseert. " * repeats
+    reading = read(text, fixture_index())
+    verbs = 2 * repeats
+    assert len(reading.served) <= 2 * verbs
+    assert sum(len(served.tokens) for served in reading.served) <= 2 * 6 * verbs
