@@ -209,7 +209,7 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
         names_domain=_names_domain(family, reading),
         other_role=_other_role(family, reading),
         in_required_setting=family.sector_required and in_sector,
-        counterpart=serves_counterpart(family, reading),
+        counterpart=serves_counterpart(family, reading.served),
     )
 
 

@@ -13,15 +13,12 @@ clause ("die de bestuurder … ondersteunt"); a preposition ends it ("bij het ov
 whom the role supports). Each verb reads a bounded window, so the cost grows with the text.
 """
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
+from grading.engine.index import FamilyIndex
 from grading.engine.lexicon import Lexicon, Token, find_phrases
 from grading.engine.terms import terms_of
 from grading.engine.text import stem
-
-if TYPE_CHECKING:  # the reading imports this module
-    from grading.engine.index import FamilyIndex
-    from grading.engine.reading import Reading
 
 SUPPORT_WORDS = "ondersteunt ondersteun ondersteunen adviseert adviseer adviseren assisteert assisteer assisteren"
 SUPPORT_STEMS = frozenset(stem(word) for word in SUPPORT_WORDS.split())
@@ -85,18 +82,18 @@ def _object(text: str, tokens: list[Token], each: list, first: int, last: int, l
     return Served(words, terms, text[words[0].start:words[-1].end] if words else "")
 
 
-def serves_counterpart(family: "FamilyIndex", reading: "Reading") -> str:
+def serves_counterpart(family: FamilyIndex, served: tuple[Served, ...]) -> str:
     """Whom the text's role supports among those the family's roles face (as the text writes it),
-    when it supports none of the family's own domain; "" otherwise."""
+    when it supports none of the family's own domain; "" otherwise. `served`: Reading.served."""
     counterparts = family.counterpart_phrases
-    if not counterparts or not reading.served:
+    if not counterparts or not served:
         return ""
-    faced = next((s.text for s in reading.served if find_phrases(s.tokens, counterparts)), "")
-    if not faced or any(_serves_own(family, s) for s in reading.served):
+    faced = next((s.text for s in served if find_phrases(s.tokens, counterparts)), "")
+    if not faced or any(_serves_own(family, s) for s in served):
         return ""
     return faced
 
 
-def _serves_own(family: "FamilyIndex", served: Served) -> bool:
+def _serves_own(family: FamilyIndex, served: Served) -> bool:
     """The role supports the family's own domain (the participation body)."""
     return not served.terms.isdisjoint(family.domain_single_stems) or bool(find_phrases(served.tokens, family.domain_longer))
