@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.22"
+ENGINE_VERSION = "1.23"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "51953dc400b11207241f836e2481188c6ca39d0e4bb28038e2f33cfc3d5d5daa"
+RESULTS_DIGEST = "ef92972d697b13fb076b0098eac13ee6ddacb595b5bca86a82e4e2fc4e3002b9"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -116,7 +116,7 @@ def grade(
     decision = decide(family_index, reading, matches, dict(answers or {}), track.name if track else None)
     if track is not None and decision.rank < track.start_rank:
         decision = replace(decision, rank=track.start_rank)
-    if family is None and decision.position == Position.ABOVE and _above_without_work(family_index, best):
+    if family is None and decision.position == Position.ABOVE and _above_without_work(family_index, best, decision):
         return _no_match(reading, scores, best, Refusal.ABOVE, catalogue)
     return _result(family_index, reading, best, fits, scores, decision, track, _additions(family_index, reading), setting)
 
@@ -149,12 +149,17 @@ def _domain_beyond_mention(best: FamilyFit) -> bool:
     return best.domain_hits >= (DOMAIN_NAMED if named else DOMAIN_BEYOND_MENTION)
 
 
-def _above_without_work(family_index: FamilyIndex, best: FamilyFit) -> bool:
+def _above_without_work(family_index: FamilyIndex, best: FamilyFit, decision: LevelDecision) -> bool:
     """A role above a family does that family's work at a heavier weight; a text that shows none
-    of its work is another, heavier role, however clearly its words name the family's field (the
-    head of a secretariat's staff). Only a family whose highest level describes its work can say
-    so: a partly filled one is judged from what it has."""
-    return not best.shows_work and bool(family_index.family.levels[-1].cells)
+    of its work, or only what its lowest level does, is another, heavier role, however clearly its
+    words name the family's field (the head of a secretariat's staff, the manager of a programme
+    that digitises dossiers). Only a family whose highest level describes its work can say so: a
+    partly filled one is judged from what it has."""
+    if not family_index.family.levels[-1].cells:
+        return False
+    work = family_index.work_criteria
+    reached = [c.level_rank for c in decision.criteria if c.level_rank is not None and (work is None or c.key in work)]
+    return not best.shows_work or max(reached, default=1) <= 1
 
 
 def _kept_outside(best: FamilyFit, reading: Reading, catalogue: CatalogueIndex) -> bool:

@@ -161,3 +161,19 @@ def test_cues_of_leading_alone_do_not_keep_a_barely_explained_family():
     assert len(reading.above_signals) >= 2
     assert not clearly_outside(family, reading, "", 0.0)
     assert clearly_outside(family, reading, "above", 2.0)  # a master's degree for a family of bachelors
+
+
+# Written here: a programme manager whose only work the DIV/ICT family shares is what its lowest
+# level does (ordering dossiers), in a text that lies well above the family.
+PROGRAMME_MANAGER = """Programmamanager digitalisering bij de directie Informatiehuishouding van een uitvoeringsorganisatie van het Rijk.
+Je leidt het programma waarin alle fysieke en digitale dossiers worden geordend en gevormd voor het digitale archief.
+Je stelt het programmaplan op, beheert budget en planning en stuurt een team van projectleiders en informatiebeheerders aan.
+Je rapporteert aan de stuurgroep en zorgt voor draagvlak bij de directies voor de documentaire informatievoorziening.
+Je hebt een wo-opleiding en ervaring met het leiden van complexe veranderprogramma's."""
+
+
+def test_a_role_above_a_family_sharing_only_its_lowest_levels_work_gets_no_family():
+    result = engine.grade(PROGRAMME_MANAGER, fixture_index())
+    assert result.family is None
+    assert "alleen wat haar laagste niveau doet" in result.explanation
+    assert engine.grade(PROGRAMME_MANAGER, fixture_index(), family="div-ict").position == Position.ABOVE
