@@ -42,6 +42,7 @@ class Lexicon:
     education: tuple[EducationLevel, ...]
     cues: tuple[Cue, ...]
     above: tuple[tuple[str, ...], ...]
+    exceptions: tuple[tuple[str, ...], ...]  # openings of a clause that admits others by exception
     # first stem -> (phrase, concept) of every concept phrase that starts with it
     concept_starts: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
 
@@ -87,6 +88,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             for c in data["cue"]
         ),
         above=_phrases(data["above"]["terms"], set()),
+        exceptions=_phrases(data["exceptions"]["terms"], set()),
     )
     starts: dict[str, list] = {}
     for phrase, concept in concepts.items():

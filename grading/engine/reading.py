@@ -185,12 +185,31 @@ def _education(text: str, tokens: list[Token], catalogue: CatalogueIndex) -> tup
     matches = longest_matches(find_phrases(tokens, phrases))
     if not matches:
         return None, None
+    # A diploma named where the text opens the role to others by exception ("… maar ook voor wie
+    # een lager diploma heeft") is not what the role requires, when the text names another.
+    required = _outside_exceptions(text, tokens, matches, catalogue.lexicon) or matches
     # The lowest diploma named is what the role requires ("mbo 4 of hbo" asks mbo 4).
-    phrase, start, end = min(matches, key=lambda m: rank_of[m[0]].rank)
+    phrase, start, end = min(required, key=lambda m: rank_of[m[0]].rank)
     level = rank_of[phrase]
     words, begin, finish = _span(text, tokens, start, end)
     signal = Signal(kind="education", text=words, explanation=f"gevraagde opleiding: {level.label}", start=begin, end=finish)
     return level.rank, signal
+
+
+EXCEPTION_REACH = 10  # words between an exception's opening and the diploma it names
+
+
+def _outside_exceptions(text: str, tokens: list[Token], matches: list, lexicon: Lexicon) -> list:
+    """The diploma matches that no exception clause ("ook voor wie", "ook open voor") names."""
+    openings = [start for _, start, _ in find_phrases(tokens, lexicon.exceptions)]
+    if not openings:
+        return matches
+    return [m for m in matches if not any(0 < m[1] - o <= EXCEPTION_REACH and not _clause_break(text, tokens, o, m[1]) for o in openings)]
+
+
+def _clause_break(text: str, tokens: list[Token], first: int, last: int) -> bool:
+    """A sentence ends between token `first` and token `last`."""
+    return any(mark in text[tokens[first].end:tokens[last].start] for mark in ".;:\n")
 
 
 @lru_cache(maxsize=4)

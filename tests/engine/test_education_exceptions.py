@@ -1,0 +1,35 @@
+"""The diploma a role requires: a diploma named where the text opens the role to others by
+exception ("maar ook voor wie een lager diploma heeft") is not the requirement, when the text
+names another. Texts written here."""
+
+from grading.engine.reading import read
+from tests.engine.families import fixture_index
+
+REQUIRED = "Je hebt een bachelordiploma."
+WITH_EXCEPTION = (
+    "Je hebt een bachelordiploma. De functie staat via bevordering ook open voor wie een diploma hoger "
+    "secundair onderwijs heeft."
+)
+
+
+def education_of(text: str) -> str:
+    reading = read("Je beheert de dossiers van de dienst en beantwoordt vragen van burgers. " + text, fixture_index())
+    return reading.education_signal.text if reading.education_signal else ""
+
+
+def test_a_diploma_in_an_exception_clause_is_not_the_requirement():
+    assert education_of(WITH_EXCEPTION) == "bachelordiploma"
+
+
+def test_without_the_exception_the_lowest_diploma_named_is():
+    assert education_of(WITH_EXCEPTION.replace("ook open voor wie", "bedoeld voor wie")) == "hoger secundair"
+
+
+def test_a_diploma_named_only_in_an_exception_clause_still_counts():
+    only = "De functie staat ook open voor wie een diploma hoger secundair onderwijs heeft."
+    assert education_of(only) == "hoger secundair"
+
+
+def test_an_exception_does_not_reach_into_the_next_sentence():
+    text = "De functie staat ook open voor wie ervaring heeft. Je hebt een diploma hoger secundair onderwijs. " + REQUIRED
+    assert education_of(text) == "hoger secundair"
