@@ -12,8 +12,8 @@ from grading.engine.index import CatalogueIndex
 from grading.engine.language import LanguageGuess, detect
 from grading.engine.lexicon import Lexicon, Token, find_phrases, longest_matches, tokenize
 from grading.engine.negation import employer_kinds, organisation_names, sentence_scope
-from grading.engine.result import Signal
 from grading.engine.principal import Served, served
+from grading.engine.result import Signal
 from grading.engine.role_name import role_names
 from grading.engine.structure import Structure, read_structure
 from grading.engine.terms import part_only_terms, terms_of, token_terms
@@ -201,10 +201,18 @@ EXCEPTION_REACH = 10  # words between an exception's opening and the diploma it 
 
 def _outside_exceptions(text: str, tokens: list[Token], matches: list, lexicon: Lexicon) -> list:
     """The diploma matches that no exception clause ("ook voor wie", "ook open voor") names."""
-    openings = [start for _, start, _ in find_phrases(tokens, lexicon.exceptions)]
+    openings = sorted(start for _, start, _ in find_phrases(tokens, lexicon.exceptions))
     if not openings:
         return matches
-    return [m for m in matches if not any(0 < m[1] - o <= EXCEPTION_REACH and not _clause_break(text, tokens, o, m[1]) for o in openings)]
+    return [m for m in matches if not _in_exception(text, tokens, openings, m[1])]
+
+
+def _in_exception(text: str, tokens: list[Token], openings: list[int], position: int) -> bool:
+    """An exception opens within EXCEPTION_REACH words before `position`, in the same sentence;
+    only the openings in that reach are looked at, so the work stays linear in the text."""
+    first = bisect_left(openings, position - EXCEPTION_REACH)
+    nearby = openings[first:bisect_left(openings, position)]
+    return any(not _clause_break(text, tokens, opening, position) for opening in nearby)
 
 
 def _clause_break(text: str, tokens: list[Token], first: int, last: int) -> bool:

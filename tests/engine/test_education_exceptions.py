@@ -33,3 +33,4 @@ def test_a_diploma_named_only_in_an_exception_clause_still_counts():
 def test_an_exception_does_not_reach_into_the_next_sentence():
     text = "De functie staat ook open voor wie ervaring heeft. Je hebt een diploma hoger secundair onderwijs. " + REQUIRED
     assert education_of(text) == "hoger secundair"
+
