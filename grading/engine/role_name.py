@@ -41,6 +41,13 @@ ANY_EMPLOYEE = frozenset(
     "medewerker medewerkster werknemer collega kandidaat sollicitant functionaris functiehouder professional".split()
 )
 ADDRESSED = frozenset({"je", "jij", "u"})
+# A subject the sentence acts upon ("De klant wordt geholpen", "De klant is effectief ondersteund")
+# is whom the role serves, not the role: a passive auxiliary, or "is"/"zijn" with a past participle
+# (ge-…, or an inseparable prefix, ending in -d, -t or -en) among the next words.
+PASSIVE_AUXILIARIES = frozenset({"wordt", "worden", "werd", "werden"})
+STATE_AUXILIARIES = frozenset({"is", "zijn"})
+PARTICIPLE = re.compile(r"^(?:ge|be|ver|ont|her|onder|over)\w+(?:d|t|en)$")
+PARTICIPLE_REACH = 4
 NAMED_TWICE = 2
 ARTICLES = frozenset({"de", "het"})
 OPENERS = ARTICLES | {"als", "van"}
@@ -84,11 +91,19 @@ def _title_name(words: list[str]) -> str | None:
 
 def _subject(words: list[str]) -> str | None:
     """"De voorzitter zorgt …", "Van de voorzitter wordt verwacht …"."""
-    if len(words) >= 3 and words[0] in ARTICLES and _is_person(words[1]):
+    if len(words) >= 3 and words[0] in ARTICLES and _is_person(words[1]) and not _acted_upon(words[2:]):
         return words[1]
     if len(words) >= 4 and words[0] == "van" and words[1] in ARTICLES and words[3] == "wordt" and _is_person(words[2]):
         return words[2]
     return None
+
+
+def _acted_upon(after_subject: list[str]) -> bool:
+    verb = after_subject[0]
+    if verb in PASSIVE_AUXILIARIES:
+        return True
+    reach = after_subject[1:1 + PARTICIPLE_REACH]
+    return verb in STATE_AUXILIARIES and any(PARTICIPLE.match(word) for word in reach)
 
 
 def _is_person(word: str) -> bool:

@@ -25,6 +25,10 @@ def names_in(text: str) -> set[str]:
     ("Je ondersteunt de directeur. De directeur vraagt advies. Je plant de afspraken. De directeur beslist.", set()),
     # a word for any employee names no role
     ("Medewerker secretariaat\n\nDe medewerker plant de vergaderingen. De medewerker notuleert.", set()),
+    # a subject the sentence acts upon is whom the role serves
+    ("De klant wordt geholpen bij zijn vraag. De klant is snel en vriendelijk geholpen.", set()),
+    ("De klant is effectief ondersteund. De klant is over de voortgang geïnformeerd.", set()),
+    ("De voorzitter is verantwoordelijk voor de agenda. De voorzitter leidt de vergadering.", {"voorzitter"}),
     # only a person's name: the council is not a role
     ("De cliëntenraad vergadert maandelijks. De cliëntenraad adviseert het bestuur.", set()),
 ])
