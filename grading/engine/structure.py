@@ -11,7 +11,8 @@ three into the same units:
 - a bullet or number starts a new unit; so does every line that was not wrapped;
 - a unit that does not end like a sentence and is a title (the first line), a lead-in ("Taken:",
   "Wat ga je doen?"), one or two words, or a name in capitals ("Ministerie van Infrastructuur en
-  Waterstaat") is a heading: context, never part of a sentence, never evidence;
+  Waterstaat") is a heading: context, never part of a sentence, never evidence; a unit of several
+  sentences is a paragraph however it ends ("… Herken je jezelf hierin?");
 - every other unit is split into sentences; a list item is a sentence of its own.
 """
 
@@ -23,6 +24,7 @@ from grading.engine.text import Sentence
 BULLET = re.compile(r"^\s*(?:[-–•*·▪◦‣●■□➢✓>]|o(?=\s)|\(?\d{1,2}[.)]|\(?[a-z][)])\s+")
 TERMINAL = ".!;"
 LEAD_IN = ":?"
+SENTENCE_END = ".!?"
 MIN_WIDTH = 40  # shorter texts are not wrapped at a page width
 TITLE_WORDS = 12
 HEADING_WORDS = 2
@@ -169,13 +171,20 @@ def read_structure(text: str) -> Structure:
     units, sentences, headings = [], [], []
     for number, (start, end, bulleted) in enumerate(units_raw):
         piece = normal(text[start:end])
-        if _is_heading(piece, number == 0, len(units_raw) == 1, bulleted):
+        if _is_heading(piece, number == 0, len(units_raw) == 1, bulleted) and not _holds_sentences(text, start, end):
             units.append(Unit("heading", start, end, piece))
             headings.append(Sentence(piece, start, end))
             continue
         units.append(Unit("item" if bulleted else "paragraph", start, end, piece))
         sentences.extend(_split(text, start, end))
     return Structure(tuple(units), tuple(sentences), tuple(headings))
+
+
+def _holds_sentences(text: str, start: int, end: int) -> bool:
+    """Whether a unit has a sentence end inside it ("…post. Herken je …?"); a colon inside a
+    title ("Vacature: secretaris") is no sentence end."""
+    sentences = _split(text, start, end)
+    return any(s.text[-1] in SENTENCE_END for s in sentences[:-1])
 
 
 def _split(text: str, start: int, end: int) -> list[Sentence]:

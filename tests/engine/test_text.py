@@ -68,3 +68,14 @@ def test_the_c_stemmer_stems_every_source_word_as_the_snowball_reference():
     words = {w for text in texts for w in re.findall(r"[a-z]+", fold(text))}
     assert len(words) > 1000
     assert [w for w in sorted(words) if in_use.stemWord(w) != reference.stemWord(w)] == []
+
+
+def test_a_paragraph_that_ends_in_a_question_is_still_read():
+    from grading.engine.structure import read_structure
+
+    paragraph = ("Je registreert de inkomende post en scant de poststukken. Je beheert de digitale dossiers. "
+                 "Herken jij jezelf in dit profiel?")
+    structure = read_structure(paragraph)
+    assert [s.text for s in structure.sentences][:2] == [
+        "Je registreert de inkomende post en scant de poststukken.", "Je beheert de digitale dossiers."]
+    assert read_structure("Wat ga je doen?\nJe registreert de post.").headings[0].text == "Wat ga je doen?"
