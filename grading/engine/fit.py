@@ -8,6 +8,7 @@ from typing import NamedTuple
 from grading.engine.index import CatalogueIndex, FamilyIndex, IndexedElement
 from grading.engine.lexicon import find_phrases
 from grading.engine.principal import serves_counterpart
+from grading.engine.role_name import ROLE, OTHER, addresses_reader, mention
 from grading.engine.reading import Reading, reading_vector
 
 ELEMENT_MATCH = 0.3  # share of an element's weighted terms a sentence must cover to support it
@@ -155,12 +156,27 @@ def match_elements(family: FamilyIndex, reading: Reading) -> tuple[dict[int, Ele
     return best, supporting
 
 
-def _domain_hits(family: FamilyIndex, reading: Reading) -> float:
+def _domain_hits(family: FamilyIndex, reading: Reading, others: frozenset = frozenset()) -> float:
     """The value of the family's domain phrases the text uses, each counted once: a name or a
-    recognition term counts 1, a word the family's texts use often half."""
+    recognition term counts 1, a word the family's texts use often half. `others` are function
+    names the text gives only to someone else: they do not count."""
     single = {(t,) for t in family.domain_single_stems.intersection(reading.terms)}  # also compound parts
     phrase_hits = {phrase for phrase, _, _ in find_phrases(reading.tokens, family.domain_longer)}
-    return sum(family.domain[p] for p in single | phrase_hits)
+    return sum(family.domain[p] for p in (single | phrase_hits) - others)
+
+
+def _functions_of_others(family: FamilyIndex, reading: Reading) -> frozenset:
+    """The family's function names that a text addressing its reader gives only to someone beside
+    the role (role_name.mention): "De ambtelijk secretaris ondersteunt je", "stem af met de
+    ambtelijk secretaris". When the text introduces one of them as its role, none is someone else's."""
+    if not family.function_phrases or not addresses_reader(reading.tokens):
+        return frozenset()
+    kinds: dict[tuple[str, ...], set[str]] = {}
+    for phrase, start, _ in find_phrases(reading.tokens, family.function_phrases):
+        kinds.setdefault(phrase, set()).add(mention(reading.text, reading.tokens, start, reading.headings))
+    if any(ROLE in found for found in kinds.values()):
+        return frozenset()
+    return frozenset(phrase for phrase, found in kinds.items() if found == {OTHER})
 
 
 def _in_sector(family: FamilyIndex, reading: Reading) -> bool:
@@ -181,7 +197,8 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
     matches, matched_sentences = match_elements(family, reading)
     # A short text cannot show much: two matched sentences of two are not "everything".
     sentence_share = len(matched_sentences) / max(len(reading.sentences), MIN_SENTENCES)
-    domain_hits = _domain_hits(family, reading)
+    third_party = _functions_of_others(family, reading)
+    domain_hits = _domain_hits(family, reading, third_party)
     explained = _similarity(family, reading, catalogue)
     jurisdiction_factor = 1.0
     if reading.jurisdiction and family.family.jurisdiction and reading.jurisdiction != family.family.jurisdiction:
@@ -205,7 +222,7 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
         work_shown=_work_shown(family, matches),
         domain_declared=bool(family.family.recognition and family.family.recognition.domain),
         supported_sentences=frozenset(matched_sentences),
-        names_function=_names_any(family.function_phrases, reading),
+        names_function=_names_any(family.function_phrases, reading) and not third_party,
         names_domain=_names_domain(family, reading),
         other_role=_other_role(family, reading),
         in_required_setting=family.sector_required and in_sector,

@@ -10,7 +10,9 @@ ondernemingsraad").
 The object of a support verb is read in the few words after it ("Je adviseert de raad van
 bestuur"), or, where the verb closes a clause, in the few words after the pronoun that opens the
 clause ("die de bestuurder … ondersteunt"); a preposition ends it ("bij het overleg met …" is not
-whom the role supports). Each verb reads a bounded window, so the cost grows with the text.
+whom the role supports). Support is also said with a noun or a preposition: the role is someone's
+"rechterhand van" or "sparringpartner van", or acts "namens" them; there the object follows the
+preposition. Each verb reads a bounded window, so the cost grows with the text.
 """
 
 from typing import NamedTuple
@@ -24,6 +26,11 @@ SUPPORT_WORDS = "ondersteunt ondersteun ondersteunen adviseert adviseer advisere
 SUPPORT_STEMS = frozenset(stem(word) for word in SUPPORT_WORDS.split())
 OBJECT_WORDS = 6  # "de raad van bestuur en de"
 CLAUSE_LOOK_BACK = 14
+# Nouns for a role that supports someone, read with the preposition that follows them, and
+# prepositions that say on whose behalf the role acts.
+SUPPORT_NOUNS = frozenset({"rechterhand", "sparringpartner", "vraagbaak", "adviseur"})
+NOUN_PREPOSITIONS = frozenset({"van", "voor"})
+ON_BEHALF = frozenset({"namens"})
 CLAUSE_OPENERS = frozenset({"die", "dat", "wie"})
 SUBJECTS = frozenset({"je", "jij", "u", "hij", "zij", "ze", "we", "wij"})
 CLAUSE_MARKS = ".,;:!?()\n•–"
@@ -52,6 +59,11 @@ def served(text: str, tokens: list[Token], each: list[tuple[str, ...]], lexicon:
         opener = _clause_opener(text, tokens, index)
         if opener is not None:
             found.append(_object(text, tokens, each, opener + 1, index, lexicon))
+    for index, token in enumerate(tokens[:-1]):
+        if token.word in ON_BEHALF:
+            found.append(_object(text, tokens, each, index + 1, len(tokens), lexicon))
+        elif token.word in SUPPORT_NOUNS and tokens[index + 1].word in NOUN_PREPOSITIONS:
+            found.append(_object(text, tokens, each, index + 2, len(tokens), lexicon))
     return tuple(s for s in found if s.tokens)
 
 
@@ -75,6 +87,9 @@ def _object(text: str, tokens: list[Token], each: list, first: int, last: int, l
     kept = []
     for index in range(first, min(last, first + OBJECT_WORDS)):
         if tokens[index].word in OBJECT_ENDS or (kept and _apart(text, tokens[index - 1], tokens[index])):
+            break
+        if tokens[index].word in SUBJECTS and kept:  # "Namens de bestuurder voer je …": the verb ends it
+            kept.pop()
             break
         kept.append(index)
     words = [tokens[i] for i in kept]

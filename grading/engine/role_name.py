@@ -14,19 +14,30 @@ ondersteunt de directeur. De directeur …") names its role "je": there a senten
 "De …" speaks of someone else and does not count.
 
 Each sentence is read only at its start, so the cost grows with the number of sentences.
+
+A text that addresses its reader names its role where it introduces it: in the title or a
+heading, after "als", or after what introduces a role ("Wij zoeken een …", "Je bent …", "de rol
+van …"). There a family's function name elsewhere is someone the reader works with: "De ambtelijk
+secretaris ondersteunt je", "stem je af met de ambtelijk secretaris" speak to a council member
+and an HR adviser. A text about its role in the third person names it anywhere.
 """
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
 from grading.engine.text import Sentence, stem
 
 START_CHARACTERS = 120  # enough for "Als senior adviseur medezeggenschap en ambtelijk secretaris"
-WORD = re.compile(r"[^\W\d_]+")
+WORD = re.compile(r"[^\W\d_]+(?:-lid\b)?")  # "OR-lid" is one name
 # The endings of Dutch person nouns: voorzitter, directeur, secretaris, assistent, adviseur,
 # coördinator, leerling, attaché, medewerkster …
-PERSON_ENDING = re.compile(r"(?:er|eur|aris|ant|ent|ist|or|ling|ster|ice|é)$")
+PERSON_ENDING = re.compile(r"(?:er|eur|aris|ant|ent|ist|or|ling|ster|ice|é|lid)$")
+# A member ("ouderlid", "OR-lid") is one of the "leden" a family's texts speak of: the plural the
+# stem does not reach from the singular.
+MEMBER = "lid"
+MEMBERS_STEM = stem("leden")
 # Words a title puts before the role's name ("Vacature: senior adviseur …").
 TITLE_MODIFIERS = frozenset(
     """
@@ -70,7 +81,54 @@ def role_names(title: Sentence | None, sentences: Sequence[Sentence]) -> tuple[t
         elif not addressed and (name := _subject(words)):
             counts[name] += 1
     most = max(counts.values(), default=0)
-    return tuple(sorted((stem(name), name) for name, count in counts.items() if count == most >= NAMED_TWICE))
+    return tuple(sorted((_name_stem(name), name) for name, count in counts.items() if count == most >= NAMED_TWICE))
+
+
+def _name_stem(name: str) -> str:
+    return MEMBERS_STEM if name.endswith(MEMBER) else stem(name)
+
+
+# Words that introduce the role a text is about ("Als …", "Wij zoeken een …", "Je bent …", "de
+# rol van …"); words that put a name beside the role ("samen met de …", "er is een …"); and the
+# words that may stand between either and the name.
+INTRODUCERS = frozenset("als zoeken zoekt gezocht vacature functie rol ben bent word wordt".split())
+BESIDE = frozenset("met door bij aan naast tussen van er".split())
+BETWEEN = frozenset(
+    "een de het onze ons jouw je jij wij we uw nieuwe nieuw senior junior ervaren enthousiaste allround "
+    "interim tijdelijk tijdelijke parttime fulltime zelfstandig zelfstandige".split()
+)
+REACH = 4
+ADDRESSING = frozenset({"je", "jij", "jou", "jouw"})
+ADDRESSED_WORDS = 3
+ROLE, OTHER, NEUTRAL = "role", "other", ""
+
+
+def addresses_reader(tokens: Sequence) -> bool:
+    """Whether the text speaks to its reader ("je", "jij"): then a role's name must be introduced."""
+    return sum(1 for token in tokens if token.word in ADDRESSING) >= ADDRESSED_WORDS
+
+
+def mention(text: str, tokens: Sequence, start: int, headings: Sequence[Sentence]) -> str:
+    """What a name at token `start` of a text addressing its reader names: the ROLE (in a heading,
+    or introduced as the role), an OTHER person (beside the role, or the subject of its own
+    sentence: "De secretaris ondersteunt je"), or NEUTRAL. Reads at most REACH tokens back."""
+    position = tokens[start].start
+    inside = bisect_right(headings, position, key=lambda heading: heading.start) - 1  # headings come in text order
+    if inside >= 0 and position < headings[inside].end:
+        return ROLE
+    for back in range(start - 1, max(-1, start - 1 - REACH), -1):
+        if any(mark in text[tokens[back].end:tokens[back + 1].start] for mark in ".!?;:,•\n"):
+            return OTHER
+        word = tokens[back].word
+        if word in INTRODUCERS:
+            return ROLE
+        if word == "van" and back > 0 and tokens[back - 1].word in INTRODUCERS:
+            return ROLE
+        if word in BESIDE:
+            return OTHER
+        if word not in BETWEEN:
+            return NEUTRAL
+    return OTHER if start <= REACH and all(tokens[i].word in BETWEEN for i in range(start)) else NEUTRAL
 
 
 def _first_word(text: str) -> str:

@@ -97,3 +97,30 @@ def test_each_support_verb_reads_a_bounded_number_of_words(repeats):
     verbs = 2 * repeats
     assert len(reading.served) <= 2 * verbs
     assert sum(len(served.tokens) for served in reading.served) <= 2 * 6 * verbs
+
+
+# Support said with a noun or a preposition: the role is the bestuurder's right hand, or acts on
+# its behalf.
+BOARD_SECRETARY = """Bestuurssecretaris bij een zorggroep.
+Je bent de rechterhand van de raad van bestuur en bereidt de vergaderingen van het bestuur voor.
+Namens de bestuurder bereid je het overleg met de ondernemingsraad voor: je stelt de adviesaanvragen op en bewaakt de termijnen.
+Je zorgt voor de besluitenlijsten en de opvolging ervan en je houdt de reglementen actueel.
+Je hebt een academisch werk- en denkniveau."""
+
+
+@pytest.mark.parametrize(("sentence", "served"), [
+    ("Je bent de rechterhand van de raad van bestuur.", "de raad van bestuur"),
+    ("Je bent sparringpartner voor de bestuurder.", "de bestuurder"),
+    ("Namens de bestuurder voer je het overleg.", "de bestuurder"),
+    ("Je bent strategisch adviseur van het presidium van de ondernemingsraad.", "het presidium van de ondernemingsraad"),
+])
+def test_support_said_with_a_noun_or_on_whose_behalf(sentence, served):
+    assert served in [s.text for s in read(sentence, fixture_index()).served]
+
+
+def test_the_right_hand_of_the_board_is_not_the_familys_role():
+    result = engine.grade(BOARD_SECRETARY, fixture_index())
+    assert result.family is None and "andere kant van de tafel" in result.explanation
+    councils = BOARD_SECRETARY.replace("de rechterhand van de raad van bestuur", "de rechterhand van de ondernemingsraad")
+    assert engine.grade(councils.replace("Namens de bestuurder bereid", "Samen met de voorzitter bereid"),
+                        fixture_index()).family == "ambtelijk-secretaris"

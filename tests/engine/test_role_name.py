@@ -4,7 +4,7 @@ role named after someone a family's roles work with is that other person's role.
 import pytest
 
 from grading import engine
-from grading.engine.role_name import role_names
+from grading.engine.role_name import NEUTRAL, OTHER, ROLE, mention, role_names
 from grading.engine.text import Sentence
 from tests.engine.families import fixture_index
 
@@ -65,3 +65,54 @@ def test_a_role_named_after_the_person_the_family_supports_is_in_no_family():
 
 def test_the_same_text_about_the_familys_own_function_is_that_family():
     assert engine.grade(SECRETARY, fixture_index()).family == "ambtelijk-secretaris"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a member of a council is named by the compound ("OR-lid", "ouderlid")
+    ("Als OR-lid praat je mee over het beleid. Je leest de stukken.", {"or-lid"}),
+    ("Als ouderlid lees je de stukken. Je vergadert zes keer per jaar.", {"ouderlid"}),
+    # "lid" alone is any member of a team, no name
+    ("Als lid van het team plan je de afspraken. Je beheert de agenda.", set()),
+])
+def test_a_member_is_named_by_the_compound(text, names):
+    assert names_in(text) == names
+
+
+def mentions(text: str, name: str) -> str:
+    reading = engine.reading.read(text, fixture_index())
+    first = next(i for i, token in enumerate(reading.tokens) if token.word == name)
+    return mention(reading.text, reading.tokens, first, reading.headings)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Je leest de stukken. De secretaris ondersteunt je met de agenda.", OTHER),
+    ("Je plant het overleg en stemt af met de secretaris van de raad.", OTHER),
+    ("Voor het verslag is er een secretaris, zodat jij je op de inhoud richt.", OTHER),
+    ("Als secretaris ondersteun je de raad. Je plant het overleg.", ROLE),
+    ("Wij zoeken een ervaren secretaris. Je plant het overleg.", ROLE),
+    ("In de rol van secretaris plan je het overleg.", ROLE),
+    ("Vacature secretaris\n\nJe plant het overleg.", ROLE),
+    ("Je volgt een opleiding tot secretaris en plant het overleg.", NEUTRAL),
+])
+def test_a_name_in_a_text_addressing_its_reader_is_the_role_or_someone_beside_it(text, kind):
+    assert mentions(text, "secretaris") == kind
+
+
+MEMBER_CALL = (
+    "Word jij lid van onze ondernemingsraad?\n\n"
+    "Als OR-lid praat je mee over reorganisaties en het thuiswerkbeleid. Je leest de adviesaanvragen van de "
+    "bestuurder, bereidt de overlegvergadering voor in de commissie en spreekt met je achterban over wat er "
+    "leeft. De ambtelijk secretaris van de OR ondersteunt je met de agenda, de verslagen en het archief, zodat "
+    "jij je op de inhoud kunt richten."
+)
+SECRETARY_CALL = (
+    "Word jij onze ambtelijk secretaris?\n\n"
+    "Als ambtelijk secretaris ondersteun je de ondernemingsraad. Je bereidt de vergaderingen voor, maakt de "
+    "agenda en de verslagen, bewaakt de termijnen van de adviesaanvragen van de bestuurder en beheert het "
+    "archief van de raad. Je spreekt met de achterban over wat er leeft."
+)
+
+
+def test_a_council_member_whom_the_secretary_supports_is_in_no_family():
+    assert engine.grade(MEMBER_CALL, fixture_index()).family is None
+    assert engine.grade(SECRETARY_CALL, fixture_index()).family == "ambtelijk-secretaris"
