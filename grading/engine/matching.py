@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.27"
+ENGINE_VERSION = "1.28"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "42d57b916d8155795a70af0919749a58fa4557cc85ec22273369a1688d676064"
+RESULTS_DIGEST = "e8a2d3efd01a1c6e4205611af3213e15d7ed701a5f652ed85950778b5ac33c8a"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -150,16 +150,18 @@ def _domain_beyond_mention(best: FamilyFit) -> bool:
 
 
 def _above_without_work(family_index: FamilyIndex, best: FamilyFit, decision: LevelDecision) -> bool:
-    """A role above a family does that family's work at a heavier weight; a text that shows none
-    of its work, or only what its lowest level does, is another, heavier role, however clearly its
-    words name the family's field (the head of a secretariat's staff, the manager of a programme
-    that digitises dossiers). Only a family whose highest level describes its work can say so: a
-    partly filled one is judged from what it has."""
+    """A role above a family does that family's work at a heavier weight than its highest level:
+    at least that level's own work. A text whose work reaches no higher than the levels below it
+    is another, heavier role that uses the family's words: the head of a secretariat's staff, an
+    adviser who sets the rules for the archive, the manager of a programme that digitises
+    dossiers. The real role texts (shared/eval) label such roles outside every family. Only a
+    family whose highest level describes its work can say so: a partly filled one is judged from
+    what it has."""
     if not family_index.family.levels[-1].cells:
         return False
     work = family_index.work_criteria
     reached = [c.level_rank for c in decision.criteria if c.level_rank is not None and (work is None or c.key in work)]
-    return not best.shows_work or max(reached, default=1) <= 1
+    return not best.shows_work or max(reached, default=1) < len(family_index.family.levels)
 
 
 def _kept_outside(best: FamilyFit, reading: Reading, catalogue: CatalogueIndex) -> bool:

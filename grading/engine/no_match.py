@@ -31,7 +31,7 @@ class Refusal(StrEnum):
     ONE_TASK = "one_task"  # the family's domain named once at most, one piece of its work
     OTHER_ROLE = "other_role"  # the text names its role after someone the family's roles work with
     COUNTERPART = "counterpart"  # the role supports those the family's roles face (principal.py)
-    ABOVE = "above"  # a heavier role than the family's highest level that does none of its work, or its lowest level's only
+    ABOVE = "above"  # a heavier role than the family's highest level that does not do that level's own work
 
 
 def explanation(reading: Reading, nearest: FamilyFit | None, nearest_name: str | None, refused: Refusal | None,
@@ -73,8 +73,9 @@ def _nearest(nearest: FamilyFit, name: str, refused: Refusal | None, edge: str) 
                 "kennis of contacten), niets van het werk zelf.")
     if refused == Refusal.ABOVE:
         return (f"{lead} de beschrijving wijst op een zwaardere functie dan {edge}, het hoogste niveau van "
-                "die familie, en laat van het eigen werk van die familie niets zien, of alleen wat haar laagste "
-                "niveau doet.")
+                "die familie, en laat het werk van dat niveau niet zien: wat de tekst van die familie noemt, "
+                "doen de functies eronder. Dat is een andere functie, zoals die van wie dat werk leidt, "
+                "inricht, toetst of erover adviseert.")
     if refused == Refusal.ONE_TASK:
         return (f"{lead} de tekst noemt haar domein hooguit terloops en deelt maar één taak met haar; "
                 "die taak komt in veel functies voor.")

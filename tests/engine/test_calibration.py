@@ -44,13 +44,15 @@ def test_vacancy_style_cases_keep_their_figures():
     # 1.17 a role above a family must show some of its work: two Belgian level-A heads whose texts
     # show none are refused (the real sets label such roles outside every family). Since 1.20 a
     # role that advises the raad van bestuur, and names no participation body as whom it supports,
-    # is not the body's secretary: the head of an OR office who does so is refused too.
+    # is not the body's secretary: the head of an OR office who does so is refused too. Since 1.28
+    # a role above a family must show the family's own work at its highest level, as the real
+    # sets label such roles: the informatieadviseur who advises directies is refused.
     result = figures("calibration_cases.jsonl")
-    assert result["family_acc"] >= 84
+    assert result["family_acc"] >= 82
     assert result["none_reject"] >= 90
     assert result["grade_exact"] >= 85
     assert result["grade_within1"] >= 95
-    assert result["range_flag"] >= 25  # the three level-A heads above were flagged above before 1.17
+    assert result["range_flag"] >= 14  # the level-A heads and the adviser were flagged above before 1.17 and 1.28
 
 
 def test_level_cases_keep_their_figures():

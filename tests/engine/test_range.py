@@ -175,5 +175,26 @@ Je hebt een wo-opleiding en ervaring met het leiden van complexe veranderprogram
 def test_a_role_above_a_family_sharing_only_its_lowest_levels_work_gets_no_family():
     result = engine.grade(PROGRAMME_MANAGER, fixture_index())
     assert result.family is None
-    assert "alleen wat haar laagste niveau doet" in result.explanation
+    assert "laat het werk van dat niveau niet zien" in result.explanation
     assert engine.grade(PROGRAMME_MANAGER, fixture_index(), family="div-ict").position == Position.ABOVE
+
+
+# Written here: an adviser who sets the rules for the archive and coaches those who keep it. The
+# DIV/ICT work it names lies below the family's highest level; "above-div" (ROLES) does that
+# level's work itself and stays in the family, flagged above it.
+ADVISER = """Adviseur informatiebeheer bij een rijksdienst.
+Je adviseert de directie over de inrichting van de informatiehuishouding en stelt richtlijnen op voor het archief.
+Je beoordeelt of de dossiers volgens de selectielijst worden gevormd en adviseert bij de aanschaf van een documentmanagementsysteem.
+Je zet verbetertrajecten op en coacht de medewerkers die de post registreren en de dossiers beheren.
+Je geeft leiding aan een team van acht medewerkers en vertegenwoordigt de dienst in landelijke overleggen.
+Je hebt een wo-opleiding."""
+
+
+def test_a_role_above_a_family_whose_work_stays_below_its_highest_level_gets_no_family():
+    result = engine.grade(ADVISER, fixture_index())
+    assert result.family is None and result.confidence == 0.5
+    assert "wie dat werk leidt, inricht, toetst of erover adviseert" in result.explanation
+    chosen = engine.grade(ADVISER, fixture_index(), family="div-ict")
+    assert chosen.position == Position.ABOVE
+    assert max(c.level_rank or 0 for c in chosen.criteria if c.key == "resultaten") < 4
+    assert engine.grade(ROLES["above-div"], fixture_index()).position == Position.ABOVE
