@@ -42,6 +42,14 @@ def test_a_task_handed_to_another_team_is_no_evidence():
     assert advice_terms("Het applicatiebeheer wordt gedaan door de afdeling ICT.") == set()
 
 
+def test_a_task_a_supplier_does_for_the_organisation_is_no_evidence():
+    assert advice_terms("Je bewaakt de afspraken met de leverancier, die het applicatiebeheer voor ons verzorgt.") == set()
+    assert advice_terms("Het applicatiebeheer is uitbesteed aan een externe partij.") == set()
+    assert advice_terms("Je bewaakt de afspraken met de leverancier en je verzorgt het applicatiebeheer.") == {
+        "~applicatiebeheer",
+    }
+
+
 def test_a_phrase_that_only_looks_like_a_denial_is_still_evidence():
     assert "~adviseren" in advice_terms("Je ondersteunt niet alleen de raad, maar adviseert ook de voorzitter.")
     assert "~adviseren" in advice_terms("Je adviseert de voorzitter, niet zonder overleg met de griffie.")
