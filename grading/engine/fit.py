@@ -172,8 +172,11 @@ def _functions_of_others(family: FamilyIndex, reading: Reading) -> frozenset:
     if not family.function_phrases or not addresses_reader(reading.tokens):
         return frozenset()
     kinds: dict[tuple[str, ...], set[str]] = {}
+    read_at: dict[int, str] = {}  # one place may hold several of the family's names: read it once
     for phrase, start, _ in find_phrases(reading.tokens, family.function_phrases):
-        kinds.setdefault(phrase, set()).add(mention(reading.text, reading.tokens, start, reading.headings))
+        if start not in read_at:
+            read_at[start] = mention(reading.text, reading.tokens, start, reading.headings)
+        kinds.setdefault(phrase, set()).add(read_at[start])
     if any(ROLE in found for found in kinds.values()):
         return frozenset()
     return frozenset(phrase for phrase, found in kinds.items() if found == {OTHER})

@@ -99,6 +99,14 @@ def test_each_support_verb_reads_a_bounded_number_of_words(repeats):
     assert sum(len(served.tokens) for served in reading.served) <= 2 * 6 * verbs
 
 
+@pytest.mark.parametrize("repeats", [100, 10_000])
+def test_each_support_noun_reads_a_bounded_number_of_words(repeats):
+    text = "Als rechterhand van de raad van bestuur handel je namens de bestuurder. " * repeats
+    reading = read(text, fixture_index())
+    assert len(reading.served) <= 2 * repeats
+    assert sum(len(served.tokens) for served in reading.served) <= 2 * 6 * repeats
+
+
 # Support said with a noun or a preposition: the role is the bestuurder's right hand, or acts on
 # its behalf.
 BOARD_SECRETARY = """Bestuurssecretaris bij een zorggroep.

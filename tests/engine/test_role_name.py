@@ -116,3 +116,17 @@ SECRETARY_CALL = (
 def test_a_council_member_whom_the_secretary_supports_is_in_no_family():
     assert engine.grade(MEMBER_CALL, fixture_index()).family is None
     assert engine.grade(SECRETARY_CALL, fixture_index()).family == "ambtelijk-secretaris"
+
+
+@pytest.mark.parametrize("repeats", [100, 10_000])
+def test_each_mention_is_read_once(repeats, monkeypatch):
+    """Each name is read once, at most REACH words back, with its heading found by bisection:
+    the work grows with the number of mentions, however many headings the text has."""
+    from grading.engine import fit
+
+    text = "Kop\n" * repeats + "Je werkt met de ambtelijk secretaris en je plant het overleg. " * repeats
+    reading = engine.reading.read(text, fixture_index())
+    calls = []
+    monkeypatch.setattr(fit, "mention", lambda *args: calls.append(args[2]) or mention(*args))
+    assert fit._functions_of_others(fixture_index().families["ambtelijk-secretaris"], reading)
+    assert len(calls) == repeats
