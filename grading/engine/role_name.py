@@ -118,7 +118,7 @@ def mention(text: str, tokens: Sequence, start: int, headings: Sequence[Sentence
         return ROLE
     for back in range(start - 1, max(-1, start - 1 - REACH), -1):
         if any(mark in text[tokens[back].end:tokens[back + 1].start] for mark in ".!?;:,•\n"):
-            return OTHER
+            return _sentence_start(tokens, back + 1, start)
         word = tokens[back].word
         if word in INTRODUCERS:
             return ROLE
@@ -128,7 +128,15 @@ def mention(text: str, tokens: Sequence, start: int, headings: Sequence[Sentence
             return OTHER
         if word not in BETWEEN:
             return NEUTRAL
-    return OTHER if start <= REACH and all(tokens[i].word in BETWEEN for i in range(start)) else NEUTRAL
+    return _sentence_start(tokens, 0, start) if start <= REACH else NEUTRAL
+
+
+def _sentence_start(tokens: Sequence, first: int, start: int) -> str:
+    """A name that opens its sentence after an article is its subject, someone beside the reader
+    ("De secretaris ondersteunt je"); a bare name there is a title or a list item ("Ambtelijk
+    secretaris bij een ziekenhuis")."""
+    between = [tokens[i].word for i in range(first, start)]
+    return OTHER if between and between[0] in ARTICLES | {"een"} and all(w in BETWEEN for w in between) else NEUTRAL
 
 
 def _first_word(text: str) -> str:

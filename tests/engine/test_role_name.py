@@ -93,6 +93,8 @@ def mentions(text: str, name: str) -> str:
     ("In de rol van secretaris plan je het overleg.", ROLE),
     ("Vacature secretaris\n\nJe plant het overleg.", ROLE),
     ("Je volgt een opleiding tot secretaris en plant het overleg.", NEUTRAL),
+    # a bare name opening a list item is a title, not someone beside the reader
+    ("- Secretaris bij een ziekenhuis\n- Je plant het overleg.\n- Je maakt de verslagen.", NEUTRAL),
 ])
 def test_a_name_in_a_text_addressing_its_reader_is_the_role_or_someone_beside_it(text, kind):
     assert mentions(text, "secretaris") == kind
