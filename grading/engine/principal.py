@@ -51,18 +51,19 @@ class Served(NamedTuple):
 def served(text: str, tokens: list[Token], each: list[tuple[str, ...]], lexicon: Lexicon) -> tuple[Served, ...]:
     """The objects of the text's support verbs: whom its role (or anyone it names) supports."""
     found = []
-    for index in [i for i, token in enumerate(tokens) if token.stem in SUPPORT_STEMS]:
-        after = index + 1
-        if after < len(tokens) and tokens[after].word in SUBJECTS:  # "Ook adviseer je directeuren"
-            after += 1
-        found.append(_object(text, tokens, each, after, len(tokens), lexicon))
-        opener = _clause_opener(text, tokens, index)
-        if opener is not None:
-            found.append(_object(text, tokens, each, opener + 1, index, lexicon))
-    for index, token in enumerate(tokens[:-1]):
-        if token.word in ON_BEHALF:
+    last = len(tokens) - 1
+    for index, token in enumerate(tokens):  # one pass: the verbs, and the nouns and prepositions of support
+        if token.stem in SUPPORT_STEMS:
+            after = index + 1
+            if after < len(tokens) and tokens[after].word in SUBJECTS:  # "Ook adviseer je directeuren"
+                after += 1
+            found.append(_object(text, tokens, each, after, len(tokens), lexicon))
+            opener = _clause_opener(text, tokens, index)
+            if opener is not None:
+                found.append(_object(text, tokens, each, opener + 1, index, lexicon))
+        elif token.word in ON_BEHALF:
             found.append(_object(text, tokens, each, index + 1, len(tokens), lexicon))
-        elif token.word in SUPPORT_NOUNS and tokens[index + 1].word in NOUN_PREPOSITIONS:
+        elif token.word in SUPPORT_NOUNS and index < last and tokens[index + 1].word in NOUN_PREPOSITIONS:
             found.append(_object(text, tokens, each, index + 2, len(tokens), lexicon))
     return tuple(s for s in found if s.tokens)
 

@@ -14,7 +14,7 @@ from grading.engine.lexicon import Lexicon, Token, find_phrases, longest_matches
 from grading.engine.negation import employer_kinds, organisation_names, sentence_scope
 from grading.engine.principal import Served, served
 from grading.engine.result import Signal
-from grading.engine.role_name import role_names
+from grading.engine.role_name import addresses_reader, role_names
 from grading.engine.structure import Structure, read_structure
 from grading.engine.terms import part_only_terms, terms_of, token_terms
 from grading.engine.text import Sentence
@@ -53,6 +53,7 @@ class Reading:
     employers: frozenset[str] = frozenset()  # kinds of organisation named as employer ("gemeente")
     role_names: tuple[tuple[str, str], ...] = ()  # (stem, word) of the person nouns the text names its role by (role_name.py)
     served: tuple[Served, ...] = ()  # whom the text's support verbs go to (principal.py)
+    addressed: bool = False  # the text speaks to its reader ("je"): role_name.addresses_reader
     cache: dict = field(default_factory=dict, compare=False, repr=False)  # derived once per reading
 
 
@@ -108,6 +109,7 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
         employers=frozenset(employer_kinds(text, all_tokens, names)),
         role_names=role_names(_title(structure), structure.sentences),
         served=served(text, all_tokens, each, lexicon),
+        addressed=addresses_reader(all_tokens),
     )
     _heading_vector(reading, all_tokens, starts, each, names, catalogue)
     return reading
