@@ -52,6 +52,11 @@ ANY_EMPLOYEE = frozenset(
     "medewerker medewerkster werknemer collega kandidaat sollicitant functionaris functiehouder professional".split()
 )
 ADDRESSED = frozenset({"je", "jij", "u"})
+# "Als" before an article or a pronoun opens a condition ("Als dezelfde leerling …", "Als je …")
+# or a likeness ("als een spin in het web"), not the role's name ("Als secretaris …").
+CONDITIONAL = frozenset(
+    "de het een dezelfde hetzelfde die deze dat dit er je jij u we wij ze zij hij iemand iets men".split()
+)
 # A subject the sentence acts upon ("De klant wordt geholpen", "De klant is effectief ondersteund")
 # is whom the role serves, not the role: a passive auxiliary, or "is"/"zijn" with a past participle
 # (ge-…, or an inseparable prefix, ending in -d, -t or -en) among the next words.
@@ -74,7 +79,7 @@ def role_names(title: Sentence | None, sentences: Sequence[Sentence]) -> tuple[t
     # Only a sentence that opens with "Als", "De", "Het" or "Van" can name the role: read those.
     openings = [_words(s.text) for s, first in zip(sentences, firsts, strict=True) if first in OPENERS]
     for words in openings:
-        if words[:1] == ["als"]:
+        if words[:1] == ["als"] and words[1:2] and words[1] not in CONDITIONAL:
             name = next((w for w in words[1:4] if _is_person(w)), None)
             if name:
                 counts[name] += 2
