@@ -224,3 +224,20 @@ def test_a_family_is_recognised_in_the_setting_it_requires_from_its_domain_named
 
 def test_the_same_words_outside_that_setting_are_no_family():
     assert engine.grade(OFFICE_FRONT_DESK, fixture_index()).family is None
+
+
+# Written here: the same front desk in everyday words the school family's file now holds ("de
+# balie" for its front office, "absenties" and "verzuim" for the absence work its source names).
+SCHOOL_DESK_EVERYDAY = """Op het Vechtdal College begint elke ochtend aan de balie.
+Zodra de eerste bel gaat, bellen ouders hun kind ziek en verwerkt Samira de absenties in het systeem.
+Ze werkt hier al acht jaar en kent iedere leerling bij naam.
+Wie te laat komt, haalt bij haar een briefje; bij opvallend verzuim laat ze het de mentor weten.
+Voor deze school zoeken we een collega die haar werk deels overneemt, met een mbo-diploma."""
+
+
+def test_the_front_desk_in_everyday_words_is_recognised_in_its_setting():
+    assert engine.grade(SCHOOL_DESK_EVERYDAY, fixture_index()).family == "secretariele-ondersteuning-vo"
+    office = (SCHOOL_DESK_EVERYDAY.replace("Op het Vechtdal College", "Op het kantoor van een installatiebedrijf")
+              .replace("bellen ouders hun kind ziek", "bellen monteurs zich ziek").replace("iedere leerling", "iedere klant")
+              .replace("de mentor", "de planner").replace("Voor deze school", "Voor dit kantoor"))
+    assert engine.grade(office, fixture_index()).family is None
