@@ -79,10 +79,8 @@ def role_names(title: Sentence | None, sentences: Sequence[Sentence]) -> tuple[t
     # Only a sentence that opens with "Als", "De", "Het" or "Van" can name the role: read those.
     openings = [_words(s.text) for s, first in zip(sentences, firsts, strict=True) if first in OPENERS]
     for words in openings:
-        if words[:1] == ["als"] and words[1:2] and words[1] not in CONDITIONAL:
-            name = next((w for w in words[1:4] if _is_person(w)), None)
-            if name:
-                counts[name] += 2
+        if name := _after_als(words):
+            counts[name] += 2
         elif not addressed and (name := _subject(words)):
             counts[name] += 1
     most = max(counts.values(), default=0)
@@ -153,7 +151,16 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text[:START_CHARACTERS])]
 
 
+def _after_als(words: list[str]) -> str | None:
+    """"Als secretaris …": the person named within three words of an "Als" that opens a role."""
+    if words[:1] != ["als"] or not words[1:2] or words[1] in CONDITIONAL:
+        return None
+    return next((w for w in words[1:4] if _is_person(w)), None)
+
+
 def _title_name(words: list[str]) -> str | None:
+    if words[:1] == ["als"]:  # a title that quotes the role: "'Als voorzitter ben ik …'"
+        return _after_als(words)
     for word in words[:4]:
         if word not in TITLE_MODIFIERS:
             return word if _is_person(word) else None

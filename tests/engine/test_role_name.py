@@ -25,6 +25,8 @@ def names_in(text: str) -> set[str]:
     ("Je ondersteunt de directeur. De directeur vraagt advies. Je plant de afspraken. De directeur beslist.", set()),
     # a word for any employee names no role
     ("Medewerker secretariaat\n\nDe medewerker plant de vergaderingen. De medewerker notuleert.", set()),
+    # a title that quotes the role with "Als"
+    ("'Als voorzitter ben ik geen verlengstuk van de directie'\n\nHij leidt de vergaderingen.", {"voorzitter"}),
     # "Als" before an article or a pronoun opens a condition, not the role's name
     ("Als dezelfde leerling weer ziek is, bel je de ouders. Als de leerling niet komt, meld je het.", set()),
     # a subject the sentence acts upon is whom the role serves
