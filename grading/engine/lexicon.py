@@ -45,6 +45,9 @@ class Lexicon:
     exceptions: tuple[tuple[str, ...], ...]  # openings of a clause that admits others by exception
     # first stem -> (phrase, concept) of every concept phrase that starts with it
     concept_starts: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
+    # the stem of a bare head noun -> the concept it refers back to once the text has named it
+    # ("de ondernemingsraad … de raad"): anaphora.py
+    anaphors: dict[str, str] = field(default_factory=dict)
 
 
 def _phrases(terms, concept_names) -> tuple[tuple[str, ...], ...]:
@@ -93,9 +96,11 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     starts: dict[str, list] = {}
     for phrase, concept in concepts.items():
         starts.setdefault(phrase[0], []).append((phrase, concept))
+    anaphors = {stem(word): CONCEPT_PREFIX + c["name"] for c in data["concept"] for word in c.get("anaphora", ())}
     return replace(
         lexicon,
         concept_starts={first: tuple(found) for first, found in starts.items()},
+        anaphors=anaphors,
     )
 
 

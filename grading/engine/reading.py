@@ -14,6 +14,7 @@ from grading.engine.lexicon import Lexicon, Token, find_phrases, longest_matches
 from grading.engine.negation import employer_kinds, organisation_names, sentence_scope
 from grading.engine.principal import Served, served
 from grading.engine.result import Signal
+from grading.engine.anaphora import refer_back
 from grading.engine.role_name import addresses_reader, role_names
 from grading.engine.structure import Structure, read_structure
 from grading.engine.terms import part_only_terms, terms_of, token_terms
@@ -62,7 +63,7 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
     structure = read_structure(text)
     names = organisation_names(text, all_tokens)
     lexicon = catalogue.lexicon
-    each = token_terms(all_tokens, lexicon)  # a token's terms, read once
+    each = refer_back(all_tokens, token_terms(all_tokens, lexicon), lexicon)  # a token's terms, read once
     sentences, denied_all, reporting_all, full_sentences, full_words = [], set(), set(), 0, 0
     starts = list(map(itemgetter(1), all_tokens))
     for sentence in structure.sentences:
