@@ -55,7 +55,7 @@ ADDRESSED = frozenset({"je", "jij", "u"})
 # "Als" before an article or a pronoun opens a condition ("Als dezelfde leerling …", "Als je …")
 # or a likeness ("als een spin in het web"), not the role's name ("Als secretaris …").
 CONDITIONAL = frozenset(
-    "de het een dezelfde hetzelfde die deze dat dit er je jij u we wij ze zij hij iemand iets men".split()
+    "de het een dezelfde hetzelfde die deze dat dit er ik je jij u we wij ze zij hij jullie iemand iets men".split()
 )
 # A subject the sentence acts upon ("De klant wordt geholpen", "De klant is effectief ondersteund")
 # is whom the role serves, not the role: a passive auxiliary, or "is"/"zijn" with a past participle

@@ -29,6 +29,7 @@ def names_in(text: str) -> set[str]:
     ("'Als voorzitter ben ik geen verlengstuk van de directie'\n\nHij leidt de vergaderingen.", {"voorzitter"}),
     # "Als" before an article or a pronoun opens a condition, not the role's name
     ("Als dezelfde leerling weer ziek is, bel je de ouders. Als de leerling niet komt, meld je het.", set()),
+    ("Als ik een dossier goed invoer, hoeft niemand te zoeken. Hij scant de post.", set()),
     # a subject the sentence acts upon is whom the role serves
     ("De klant wordt geholpen bij zijn vraag. De klant is snel en vriendelijk geholpen.", set()),
     ("De klant is effectief ondersteund. De klant is over de voortgang geïnformeerd.", set()),
