@@ -4,7 +4,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from grading.engine.data import FamilyData
-from grading.engine.fit import WORK_COUNTED, FamilyFit, family_fit, shortlist
+from grading.engine.fit import DOMAIN_SETTLED, WORK_COUNTED, FamilyFit, family_fit, shortlist
 from grading.engine.lexicon import find_phrases
 from grading.engine.index import CatalogueIndex, FamilyIndex, IndexDeadlinePassed, build_index
 from grading.engine import no_match, outside
@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.35"
+ENGINE_VERSION = "1.36"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "63af86733d097c3823bc7b3b0bd61b1fc79ec4f888dbab06b1161bea1144b552"
+RESULTS_DIGEST = "fbd92124c8215f7b4078cdba07659fa66bb2620ba7ec26058965e7eff489a4fc"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -127,7 +127,7 @@ def refusal(best: FamilyFit) -> Refusal | None:
         return Refusal.OTHER_ROLE
     if best.counterpart:
         return Refusal.COUNTERPART
-    if best.evidence < NO_MATCH_BELOW and not _named_in_its_setting(best):
+    if best.evidence < NO_MATCH_BELOW and not _named_in_its_setting(best) and not _named_with_its_work(best):
         return Refusal.LIKENESS
     if not best.names_domain:
         return Refusal.DOMAIN_REQUIRED
@@ -137,7 +137,14 @@ def refusal(best: FamilyFit) -> Refusal | None:
         return Refusal.ONE_TASK
     if best.evidence >= CLEAR_LIKENESS or best.score >= SUBJECT_BELOW or best.sentence_share >= CORE_SHARE:
         return None
-    return Refusal.LIKENESS
+    return None if _named_with_its_work(best) else Refusal.LIKENESS
+
+
+def _named_with_its_work(best: FamilyFit) -> bool:
+    """The text names the family's domain beyond doubt and shows two pieces of its work: its
+    likeness to the matrix is low only because it says the work in its own words (a bulleted
+    advert: "post openen, sorteren en klaarmaken om te scannen")."""
+    return best.domain_hits >= DOMAIN_SETTLED and best.work_shown >= WORK_COUNTED
 
 
 def _named_in_its_setting(best: FamilyFit) -> bool:
@@ -343,6 +350,7 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
     )
 
 
+LOW_LIKENESS = "de tekst zegt het werk in andere woorden dan de matrix van deze familie, zodat het niveau op weinig rust"
 UNCERTAIN_BECAUSE = {
     UNNAMED_DOMAIN: "de tekst noemt te weinig van het domein van deze familie (haar functienamen en vaktermen)",
     NO_WORK: "de tekst laat niets van het eigen werk van deze familie zien, alleen het kader ervan",
@@ -355,6 +363,8 @@ def _why_uncertain(best: FamilyFit, decision: LevelDecision, confidence: float) 
     if certainty(confidence) != UNCERTAIN:
         return ""
     reasons = [UNCERTAIN_BECAUSE[r] for r in uncertain_reasons(best, decision)]
+    if best.evidence < NO_MATCH_BELOW:
+        reasons.append(LOW_LIKENESS)
     if not reasons:
         return " De indicatie is onzeker: het bewijs in de tekst is te dun."
     return f" De indicatie is onzeker: {' en '.join(reasons)}."
@@ -430,8 +440,15 @@ def _own_elements(family_index: FamilyIndex) -> dict[tuple[str, int], list]:
     return grouped
 
 
+# A family admitted on its domain in spite of a low likeness (named in its setting, or named with
+# two pieces of its work) shares few words with its matrix, so its level rests on little: the
+# indication is never firm.
+LOW_LIKENESS_CEILING = 0.55
+
+
 def _confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDecision) -> float:
-    return result_confidence(best, fits, decision)
+    confidence = result_confidence(best, fits, decision)
+    return min(confidence, LOW_LIKENESS_CEILING) if best.evidence < NO_MATCH_BELOW else confidence
 
 
 SYSTEM_MISMATCH = (

@@ -241,3 +241,28 @@ def test_the_front_desk_in_everyday_words_is_recognised_in_its_setting():
               .replace("bellen ouders hun kind ziek", "bellen monteurs zich ziek").replace("iedere leerling", "iedere klant")
               .replace("de mentor", "de planner").replace("Voor deze school", "Voor dit kantoor"))
     assert engine.grade(office, fixture_index()).family is None
+
+
+# Written here: a bulleted advert that names the DIV field in its own words, with two pieces of
+# the family's work, but shares few words with the matrix.
+POST_ROOM = """Medewerker postkamer en scanstraat
+Elke dag komen er honderden brieven en pakketjes binnen bij onze dienst van het ministerie.
+Je taken:
+- post openen, sorteren en klaarmaken om te scannen;
+- scannen en de stukken met de juiste kenmerken in het zaaksysteem zetten;
+- papieren dossiers bij elkaar voegen en opbergen;
+- dossiers die weg mogen klaarzetten voor vernietiging;
+- collega's helpen die een stuk niet kunnen vinden.
+Je werkt volgens vaste werkinstructies in een team van acht collega's."""
+
+
+def test_a_family_named_beyond_doubt_with_two_pieces_of_its_work_is_claimed_whatever_the_likeness():
+    from grading.engine.fit import family_fit
+    from grading.engine.matching import NO_MATCH_BELOW
+    from grading.engine.reading import read
+
+    index = fixture_index()
+    fit = family_fit(index.families["div-ict"], read(POST_ROOM, index), index)
+    assert fit.evidence < NO_MATCH_BELOW and fit.domain_hits >= 3 and fit.work_shown >= 2
+    result = engine.grade(POST_ROOM, index)
+    assert result.family == "div-ict" and result.certainty == "uncertain"
