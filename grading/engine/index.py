@@ -309,6 +309,10 @@ def _build_family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
     recognition = family.recognition
     domain = _derived_domain(family)
     if recognition is not None:
+        # Where the work is done is its setting, not its domain ("voortgezet onderwijs" in the
+        # family's name): the setting counts once, as the setting (fit.py).
+        for phrase in family_phrases(recognition.setting, lexicon):
+            domain.pop(phrase, None)
         track_terms = tuple(term for track in recognition.tracks or () for term in track.terms)
         for phrase in family_phrases(recognition.domain + recognition.functions + track_terms, lexicon):
             domain[phrase] = 1.0

@@ -266,3 +266,18 @@ def test_a_family_named_beyond_doubt_with_two_pieces_of_its_work_is_claimed_what
     assert fit.evidence < NO_MATCH_BELOW and fit.domain_hits >= 3 and fit.work_shown >= 2
     result = engine.grade(POST_ROOM, index)
     assert result.family == "div-ict" and result.certainty == "uncertain"
+
+
+# Written here: education policy at a municipality names the school's setting ("voortgezet
+# onderwijs", part of the school family's name) and an "agenda", but none of its work.
+MUNICIPAL_EDUCATION_POLICY = """Beleidsmedewerker onderwijs bij de gemeente.
+Je werkt aan het lokale onderwijsbeleid voor het primair en voortgezet onderwijs.
+Je voert overleg met de schoolbesturen en bereidt de Lokale Educatieve Agenda voor.
+Je schrijft collegevoorstellen en raadsinformatiebrieven over onderwijshuisvesting.
+Je hebt een hbo- of wo-opleiding bestuurskunde."""
+
+
+def test_the_setting_in_a_familys_name_is_not_its_domain():
+    school = fixture_index().families["secretariele-ondersteuning-vo"]
+    assert ("vortgezet", "onderwijs") not in school.domain
+    assert engine.grade(MUNICIPAL_EDUCATION_POLICY, fixture_index()).family is None
