@@ -8,7 +8,7 @@ from typing import NamedTuple
 from grading.engine.index import CatalogueIndex, FamilyIndex, IndexedElement
 from grading.engine.lexicon import find_phrases
 from grading.engine.principal import serves_counterpart
-from grading.engine.role_name import ROLE, OTHER, mention
+from grading.engine.role_mention import OTHER, ROLE, mention
 from grading.engine.reading import Reading, reading_vector
 
 ELEMENT_MATCH = 0.3  # share of an element's weighted terms a sentence must cover to support it
@@ -167,7 +167,7 @@ def _domain_hits(family: FamilyIndex, reading: Reading, others: frozenset = froz
 
 def _functions_of_others(family: FamilyIndex, reading: Reading) -> frozenset:
     """The family's function names that a text addressing its reader gives only to someone beside
-    the role (role_name.mention): "De ambtelijk secretaris ondersteunt je", "stem af met de
+    the role (role_mention.mention): "De ambtelijk secretaris ondersteunt je", "stem af met de
     ambtelijk secretaris". When the text introduces one of them as its role, none is someone else's."""
     if not family.function_phrases or not reading.addressed:
         return frozenset()

@@ -15,7 +15,8 @@ from grading.engine.negation import employer_kinds, organisation_names, sentence
 from grading.engine.principal import Served, served
 from grading.engine.result import Signal
 from grading.engine.anaphora import refer_back
-from grading.engine.role_name import addresses_reader, role_names
+from grading.engine.role_mention import addresses_reader
+from grading.engine.role_name import role_names
 from grading.engine.structure import Structure, read_structure
 from grading.engine.terms import part_only_terms, terms_of, token_terms
 from grading.engine.text import Sentence
@@ -54,7 +55,7 @@ class Reading:
     employers: frozenset[str] = frozenset()  # kinds of organisation named as employer ("gemeente")
     role_names: tuple[tuple[str, str], ...] = ()  # (stem, word) of the person nouns the text names its role by (role_name.py)
     served: tuple[Served, ...] = ()  # whom the text's support verbs go to (principal.py)
-    addressed: bool = False  # the text speaks to its reader ("je"): role_name.addresses_reader
+    addressed: bool = False  # the text speaks to its reader ("je"): role_mention.addresses_reader
     cache: dict = field(default_factory=dict, compare=False, repr=False)  # derived once per reading
 
 

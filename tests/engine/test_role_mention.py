@@ -1,0 +1,44 @@
+"""Whether a name in a text that addresses its reader is the role or someone beside it
+(grading/engine/role_mention.py). Texts written here."""
+
+import pytest
+
+from grading import engine
+from grading.engine.role_mention import NEUTRAL, OTHER, ROLE, mention
+from tests.engine.families import fixture_index
+
+
+def mentions(text: str, name: str) -> str:
+    reading = engine.reading.read(text, fixture_index())
+    first = next(i for i, token in enumerate(reading.tokens) if token.word == name)
+    return mention(reading.text, reading.tokens, first, reading.headings)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Je leest de stukken. De secretaris ondersteunt je met de agenda.", OTHER),
+    ("Je plant het overleg en stemt af met de secretaris van de raad.", OTHER),
+    ("Voor het verslag is er een secretaris, zodat jij je op de inhoud richt.", OTHER),
+    ("Als secretaris ondersteun je de raad. Je plant het overleg.", ROLE),
+    ("Wij zoeken een ervaren secretaris. Je plant het overleg.", ROLE),
+    ("In de rol van secretaris plan je het overleg.", ROLE),
+    ("Vacature secretaris\n\nJe plant het overleg.", ROLE),
+    ("Je volgt een opleiding tot secretaris en plant het overleg.", NEUTRAL),
+    # a bare name opening a list item is a title, not someone beside the reader
+    ("- Secretaris bij een ziekenhuis\n- Je plant het overleg.\n- Je maakt de verslagen.", NEUTRAL),
+])
+def test_a_name_in_a_text_addressing_its_reader_is_the_role_or_someone_beside_it(text, kind):
+    assert mentions(text, "secretaris") == kind
+
+
+@pytest.mark.parametrize("repeats", [100, 10_000])
+def test_each_mention_is_read_once(repeats, monkeypatch):
+    """Each name is read once, at most REACH words back, with its heading found by bisection:
+    the work grows with the number of mentions, however many headings the text has."""
+    from grading.engine import fit
+
+    text = "Kop\n" * repeats + "Je werkt met de ambtelijk secretaris en je plant het overleg. " * repeats
+    reading = engine.reading.read(text, fixture_index())
+    calls = []
+    monkeypatch.setattr(fit, "mention", lambda *args: calls.append(args[2]) or mention(*args))
+    assert fit._functions_of_others(fixture_index().families["ambtelijk-secretaris"], reading)
+    assert len(calls) == repeats
