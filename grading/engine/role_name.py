@@ -78,7 +78,22 @@ def role_names(title: Sentence | None, sentences: Sequence[Sentence]) -> tuple[t
         elif not addressed and (name := _subject(words)):
             counts[name] += 1
     most = max(counts.values(), default=0)
-    return tuple(sorted((_name_stem(name), name) for name, count in counts.items() if count == most >= NAMED_TWICE))
+    named = [name for name, count in counts.items() if count == most >= NAMED_TWICE]
+    if not named:
+        return ()
+    written = _as_written([title.text] if title is not None else [], sentences)
+    return tuple(sorted((_name_stem(name), written.get(name, name)) for name in named))
+
+
+def _as_written(titles: list[str], sentences: Sequence[Sentence]) -> dict[str, str]:
+    """A name as the text writes it where that is more than a capital at a sentence's start
+    ("OR-lid"); else in lower case."""
+    written: dict[str, str] = {}
+    for text in [*titles, *(s.text for s in sentences)]:
+        for word in WORD.findall(text[:START_CHARACTERS]):
+            if any(c.isupper() for c in word[1:]):
+                written.setdefault(word.lower(), word)
+    return written
 
 
 def _name_stem(name: str) -> str:

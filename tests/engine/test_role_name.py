@@ -74,7 +74,7 @@ def test_the_same_text_about_the_familys_own_function_is_that_family():
 
 @pytest.mark.parametrize(("text", "names"), [
     # a member of a council is named by the compound ("OR-lid", "ouderlid")
-    ("Als OR-lid praat je mee over het beleid. Je leest de stukken.", {"or-lid"}),
+    ("Als OR-lid praat je mee over het beleid. Je leest de stukken.", {"OR-lid"}),
     ("Als ouderlid lees je de stukken. Je vergadert zes keer per jaar.", {"ouderlid"}),
     # "lid" alone is any member of a team, no name
     ("Als lid van het team plan je de afspraken. Je beheert de agenda.", set()),
