@@ -10,6 +10,7 @@ an older commit can be measured from a worktree with the same script.
 """
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -33,9 +34,11 @@ def grade_rounds(repo: str, rounds: int) -> None:
 
 
 def instructions(repo: str, rounds: int) -> int:
+    # One hash seed for both runs: sets are walked in another order under another seed, and the
+    # difference between the runs would carry that noise (a few per cent).
     completed = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__, "--grade", repo, str(rounds)],
-        capture_output=True, text=True, check=True, cwd=repo,
+        capture_output=True, text=True, check=True, cwd=repo, env={**os.environ, "PYTHONHASHSEED": "0"},
     )
     return int(re.search(r"I\s+refs:\s+([\d,]+)", completed.stderr).group(1).replace(",", ""))
 

@@ -48,6 +48,7 @@ class Lexicon:
     # the stem of a bare head noun -> the concept it refers back to once the text has named it
     # ("de ondernemingsraad … de raad"): anaphora.py
     anaphors: dict[str, str] = field(default_factory=dict)
+    antecedents: dict[str, str] = field(default_factory=dict)  # a one-word name of such a concept -> it
 
 
 def _phrases(terms, concept_names) -> tuple[tuple[str, ...], ...]:
@@ -101,6 +102,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         lexicon,
         concept_starts={first: tuple(found) for first, found in starts.items()},
         anaphors=anaphors,
+        antecedents={key[0]: c for key, c in concepts.items() if len(key) == 1 and c in anaphors.values()},
     )
 
 
@@ -129,6 +131,11 @@ def tokenize(text: str) -> list[Token]:
 
 _recent = threading.local()  # per thread: the last few token lists and where each stem occurs
 RECENT_LISTS = 8
+
+
+def stem_positions(tokens: list[Token]) -> dict[str, list[int]]:
+    """stem -> the indices where it occurs (remembered for the last few token lists)."""
+    return _positions(tokens)
 
 
 def _positions(tokens: list[Token]) -> dict[str, list[int]]:

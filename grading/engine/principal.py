@@ -18,7 +18,7 @@ preposition. Each verb reads a bounded window, so the cost grows with the text.
 from typing import NamedTuple
 
 from grading.engine.index import FamilyIndex
-from grading.engine.lexicon import Lexicon, Token, find_phrases
+from grading.engine.lexicon import Lexicon, Token, find_phrases, stem_positions
 from grading.engine.terms import terms_of
 from grading.engine.text import stem
 
@@ -28,9 +28,9 @@ OBJECT_WORDS = 6  # "de raad van bestuur en de"
 CLAUSE_LOOK_BACK = 14
 # Nouns for a role that supports someone, read with the preposition that follows them, and
 # prepositions that say on whose behalf the role acts.
-SUPPORT_NOUNS = frozenset({"rechterhand", "sparringpartner", "vraagbaak", "adviseur"})
+SUPPORT_NOUN_STEMS = frozenset(stem(word) for word in ("rechterhand", "sparringpartner", "vraagbaak", "adviseur"))
 NOUN_PREPOSITIONS = frozenset({"van", "voor"})
-ON_BEHALF = frozenset({"namens"})
+ON_BEHALF_STEMS = frozenset({stem("namens")})
 CLAUSE_OPENERS = frozenset({"die", "dat", "wie"})
 SUBJECTS = frozenset({"je", "jij", "u", "hij", "zij", "ze", "we", "wij"})
 CLAUSE_MARKS = ".,;:!?()\n•–"
@@ -51,19 +51,21 @@ class Served(NamedTuple):
 def served(text: str, tokens: list[Token], each: list[tuple[str, ...]], lexicon: Lexicon) -> tuple[Served, ...]:
     """The objects of the text's support verbs: whom its role (or anyone it names) supports."""
     found = []
-    last = len(tokens) - 1
-    for index, token in enumerate(tokens):  # one pass: the verbs, and the nouns and prepositions of support
-        if token.stem in SUPPORT_STEMS:
-            after = index + 1
-            if after < len(tokens) and tokens[after].word in SUBJECTS:  # "Ook adviseer je directeuren"
-                after += 1
-            found.append(_object(text, tokens, each, after, len(tokens), lexicon))
-            opener = _clause_opener(text, tokens, index)
-            if opener is not None:
-                found.append(_object(text, tokens, each, opener + 1, index, lexicon))
-        elif token.word in ON_BEHALF:
-            found.append(_object(text, tokens, each, index + 1, len(tokens), lexicon))
-        elif token.word in SUPPORT_NOUNS and index < last and tokens[index + 1].word in NOUN_PREPOSITIONS:
+    positions = stem_positions(tokens)  # only the places of the verbs, nouns and prepositions are read
+    verbs = sorted(i for word in SUPPORT_STEMS & positions.keys() for i in positions[word])
+    for index in verbs:
+        after = index + 1
+        if after < len(tokens) and tokens[after].word in SUBJECTS:  # "Ook adviseer je directeuren"
+            after += 1
+        found.append(_object(text, tokens, each, after, len(tokens), lexicon))
+        opener = _clause_opener(text, tokens, index)
+        if opener is not None:
+            found.append(_object(text, tokens, each, opener + 1, index, lexicon))
+    for index in sorted(i for word in ON_BEHALF_STEMS & positions.keys() for i in positions[word]):
+        found.append(_object(text, tokens, each, index + 1, len(tokens), lexicon))
+    nouns = sorted(i for word in SUPPORT_NOUN_STEMS & positions.keys() for i in positions[word])
+    for index in nouns:
+        if index + 1 < len(tokens) and tokens[index + 1].word in NOUN_PREPOSITIONS:
             found.append(_object(text, tokens, each, index + 2, len(tokens), lexicon))
     return tuple(s for s in found if s.tokens)
 

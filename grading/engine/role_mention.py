@@ -11,7 +11,8 @@ names it anywhere. Each name is read at most REACH words back, so the cost grows
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from grading.engine.text import Sentence
+from grading.engine.lexicon import Token, stem_positions
+from grading.engine.text import Sentence, stem
 
 ARTICLES = frozenset({"de", "het", "een"})
 # Words that introduce the role a text is about ("Als …", "Wij zoeken een …", "Je bent …", "de
@@ -24,14 +25,15 @@ BETWEEN = frozenset(
     "interim tijdelijk tijdelijke parttime fulltime zelfstandig zelfstandige".split()
 )
 REACH = 4
-ADDRESSING = frozenset({"je", "jij", "jou", "jouw"})
+ADDRESSING_STEMS = frozenset(stem(word) for word in ("je", "jij", "jou", "jouw"))
 ADDRESSED_WORDS = 3
 ROLE, OTHER, NEUTRAL = "role", "other", ""
 
 
-def addresses_reader(tokens: Sequence) -> bool:
+def addresses_reader(tokens: list[Token]) -> bool:
     """Whether the text speaks to its reader ("je", "jij"): then a role's name must be introduced."""
-    return sum(1 for token in tokens if token.word in ADDRESSING) >= ADDRESSED_WORDS
+    positions = stem_positions(tokens)
+    return sum(len(positions.get(word, ())) for word in ADDRESSING_STEMS) >= ADDRESSED_WORDS
 
 
 def mention(text: str, tokens: Sequence, start: int, headings: Sequence[Sentence]) -> str:
