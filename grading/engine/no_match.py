@@ -88,7 +88,11 @@ def core_quotes(reading: Reading, supported: frozenset[int]) -> list[str]:
     """Up to CORE_QUOTES sentences no element of the nearest family supports, in the text's order:
     those about the role's work first, then other sentences, then what the role asks; within each,
     those with the most content words."""
-    unsupported = [(i, s) for i, s in enumerate(reading.sentences) if i not in supported and _words(s) >= MIN_QUOTE_WORDS]
+    first = {}  # a sentence the text repeats is quoted once
+    for i, s in enumerate(reading.sentences):
+        first.setdefault(s.sentence.text, i)
+    unsupported = [(i, s) for i, s in enumerate(reading.sentences)
+                   if i not in supported and first[s.sentence.text] == i and _words(s) >= MIN_QUOTE_WORDS]
     chosen = heapq.nsmallest(CORE_QUOTES, unsupported, key=lambda item: (_kind(item[1]), -len(item[1].terms), item[0]))
     return [_quote(s.sentence.text) for _, s in sorted(chosen, key=lambda item: item[0])]
 

@@ -66,6 +66,7 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
     lexicon = catalogue.lexicon
     each = refer_back(all_tokens, token_terms(all_tokens, lexicon), lexicon)  # a token's terms, read once
     sentences, denied_all, reporting_all, full_sentences, full_words = [], set(), set(), 0, 0
+    counted: set[str] = set()
     starts = list(map(itemgetter(1), all_tokens))
     for sentence in structure.sentences:
         # the tokens that start inside the sentence (sentences do not overlap)
@@ -75,7 +76,8 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
         reporting_all |= reporting
         terms = _kept_terms(all_tokens, each, position, end, denied | reporting | names, lexicon)
         sentences.append(ReadSentence(sentence, frozenset(terms), bool(denied), part_only_terms(each[position:end]) & terms))
-        if end - position >= FULL_SENTENCE:
+        if end - position >= FULL_SENTENCE and sentence.text not in counted:  # a repeated sentence says nothing new
+            counted.add(sentence.text)
             full_sentences += 1
             full_words += end - position
     # What a denied clause names says nothing about the role: not its domain, not its cues.

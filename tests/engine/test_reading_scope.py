@@ -140,3 +140,16 @@ def test_dutch_full_of_english_ict_terms_is_dutch():
 def test_the_level_of_an_mbo_course_is_read_where_the_text_puts_it(sentence, rank):
     text = f"Medewerker postkamer\n\nJe registreert de post. Je scant de poststukken in. {sentence}"
     assert read(text, fixture_index()).education == rank
+
+
+def test_a_sentence_repeated_counts_once():
+    repeated = engine.grade("Je registreert de inkomende post in het zaaksysteem van de gemeente. " * 40, fixture_index())
+    assert repeated.reason == Reason.TOO_LITTLE_TEXT and "telt één keer" in repeated.explanation
+
+
+def test_a_refusal_quotes_a_repeated_sentence_once():
+    text = ("Je snijdt de groenten voor de soep van vandaag en je bakt het brood in de oven. " * 3
+            + "Je serveert de maaltijden aan de gasten in het restaurant van het hotel.")
+    result = engine.grade(text, fixture_index())
+    assert result.family is None
+    assert result.explanation.count("Je snijdt de groenten") <= 1
