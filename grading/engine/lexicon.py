@@ -133,6 +133,12 @@ _recent = threading.local()  # per thread: the last few token lists and where ea
 RECENT_LISTS = 8
 
 
+def marked_between(text: str, before: Token, after: Token, marks: str) -> bool:
+    """Whether one of `marks` stands in the text between two tokens (a clause or sentence end)."""
+    gap = text[before.end:after.start]
+    return any(mark in gap for mark in marks)
+
+
 def stem_positions(tokens: list[Token]) -> dict[str, list[int]]:
     """stem -> the indices where it occurs (remembered for the last few token lists)."""
     return _positions(tokens)

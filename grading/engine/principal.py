@@ -18,7 +18,7 @@ preposition. Each verb reads a bounded window, so the cost grows with the text.
 from typing import NamedTuple
 
 from grading.engine.index import FamilyIndex
-from grading.engine.lexicon import Lexicon, Token, find_phrases, stem_positions
+from grading.engine.lexicon import Lexicon, Token, find_phrases, marked_between, stem_positions
 from grading.engine.terms import terms_of
 from grading.engine.text import stem
 
@@ -82,8 +82,7 @@ def _clause_opener(text: str, tokens: list[Token], verb: int) -> int | None:
 
 def _apart(text: str, before: Token, after: Token) -> bool:
     """Punctuation stands between two tokens: they belong to different clauses."""
-    gap = text[before.end:after.start]
-    return any(mark in gap for mark in CLAUSE_MARKS)
+    return marked_between(text, before, after, CLAUSE_MARKS)
 
 
 def _object(text: str, tokens: list[Token], each: list, first: int, last: int, lexicon: Lexicon) -> Served:

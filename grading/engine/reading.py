@@ -8,13 +8,13 @@ from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple
 
+from grading.engine.anaphora import refer_back
 from grading.engine.index import CatalogueIndex
 from grading.engine.language import LanguageGuess, detect
-from grading.engine.lexicon import Lexicon, Token, find_phrases, longest_matches, tokenize
+from grading.engine.lexicon import Lexicon, Token, find_phrases, longest_matches, marked_between, tokenize
 from grading.engine.negation import employer_kinds, organisation_names, sentence_scope
 from grading.engine.principal import Served, served
 from grading.engine.result import Signal
-from grading.engine.anaphora import refer_back
 from grading.engine.role_mention import addresses_reader
 from grading.engine.role_name import role_names
 from grading.engine.structure import Structure, read_structure
@@ -223,7 +223,7 @@ def _in_exception(text: str, tokens: list[Token], openings: list[int], position:
 
 def _clause_break(text: str, tokens: list[Token], first: int, last: int) -> bool:
     """A sentence ends between token `first` and token `last`."""
-    return any(mark in text[tokens[first].end:tokens[last].start] for mark in ".;:\n")
+    return marked_between(text, tokens[first], tokens[last], ".;:\n")
 
 
 @lru_cache(maxsize=4)

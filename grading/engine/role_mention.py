@@ -11,7 +11,7 @@ names it anywhere. Each name is read at most REACH words back, so the cost grows
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from grading.engine.lexicon import Token, stem_positions
+from grading.engine.lexicon import Token, marked_between, stem_positions
 from grading.engine.text import Sentence, stem
 
 ARTICLES = frozenset({"de", "het", "een"})
@@ -25,6 +25,7 @@ BETWEEN = frozenset(
     "interim tijdelijk tijdelijke parttime fulltime zelfstandig zelfstandige".split()
 )
 REACH = 4
+CLAUSE_ENDS = ".!?;:,•\n"  # a name after one of these opens its clause
 ADDRESSING_STEMS = frozenset(stem(word) for word in ("je", "jij", "jou", "jouw"))
 ADDRESSED_WORDS = 3
 ROLE, OTHER, NEUTRAL = "role", "other", ""
@@ -45,7 +46,7 @@ def mention(text: str, tokens: Sequence, start: int, headings: Sequence[Sentence
     if inside >= 0 and position < headings[inside].end:
         return ROLE
     for back in range(start - 1, max(-1, start - 1 - REACH), -1):
-        if any(mark in text[tokens[back].end:tokens[back + 1].start] for mark in ".!?;:,•\n"):
+        if marked_between(text, tokens[back], tokens[back + 1], CLAUSE_ENDS):
             return _sentence_start(tokens, back + 1, start)
         word = tokens[back].word
         if word in INTRODUCERS:

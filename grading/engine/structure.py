@@ -171,20 +171,20 @@ def read_structure(text: str) -> Structure:
     units, sentences, headings = [], [], []
     for number, (start, end, bulleted) in enumerate(units_raw):
         piece = normal(text[start:end])
-        if _is_heading(piece, number == 0, len(units_raw) == 1, bulleted) and not _holds_sentences(text, start, end):
+        pieces = _split(text, start, end)
+        if _is_heading(piece, number == 0, len(units_raw) == 1, bulleted) and not _holds_sentences(pieces):
             units.append(Unit("heading", start, end, piece))
             headings.append(Sentence(piece, start, end))
             continue
         units.append(Unit("item" if bulleted else "paragraph", start, end, piece))
-        sentences.extend(_split(text, start, end))
+        sentences.extend(pieces)
     return Structure(tuple(units), tuple(sentences), tuple(headings))
 
 
-def _holds_sentences(text: str, start: int, end: int) -> bool:
-    """Whether a unit has a sentence end inside it ("…post. Herken je …?"); a colon inside a
-    title ("Vacature: secretaris") is no sentence end."""
-    sentences = _split(text, start, end)
-    return any(s.text[-1] in SENTENCE_END for s in sentences[:-1])
+def _holds_sentences(pieces: list[Sentence]) -> bool:
+    """Whether a unit's pieces hold a sentence end inside it ("…post. Herken je …?"); a colon
+    inside a title ("Vacature: secretaris") is no sentence end."""
+    return any(s.text[-1] in SENTENCE_END for s in pieces[:-1])
 
 
 def _split(text: str, start: int, end: int) -> list[Sentence]:
