@@ -179,7 +179,17 @@ def _functions_of_others(family: FamilyIndex, reading: Reading) -> frozenset:
         kinds.setdefault(phrase, set()).add(read_at[start])
     if any(ROLE in found for found in kinds.values()):
         return frozenset()
+    if _named_otherwise(family, reading):
+        return frozenset(kinds)
     return frozenset(phrase for phrase, found in kinds.items() if found == {OTHER})
+
+
+def _named_otherwise(family: FamilyIndex, reading: Reading) -> bool:
+    """Whether the text names its role by a name none of the family's functions goes by ("Trainer
+    ondernemingsraden"): then a function name it does not introduce as the role is someone's
+    background or colleague ("ervaring als OR-lid of ambtelijk secretaris")."""
+    names = reading.role_names
+    return bool(names) and not any(name_stem in family.own_name_stems for name_stem, _ in names)
 
 
 def _in_sector(family: FamilyIndex, reading: Reading) -> bool:
@@ -236,10 +246,9 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
 def _other_role(family: FamilyIndex, reading: Reading) -> str:
     """The role's name when the family's texts name that person and none of its own functions
     goes by it; "" otherwise."""
-    names = reading.role_names
-    if not names or any(name_stem in family.own_name_stems for name_stem, _ in names):
+    if not _named_otherwise(family, reading):
         return ""
-    return next((word for name_stem, word in names if name_stem in family.text_stems), "")
+    return next((word for name_stem, word in reading.role_names if name_stem in family.text_stems), "")
 
 
 def _names_domain(family: FamilyIndex, reading: Reading) -> bool:

@@ -42,3 +42,24 @@ def test_each_mention_is_read_once(repeats, monkeypatch):
     monkeypatch.setattr(fit, "mention", lambda *args: calls.append(args[2]) or mention(*args))
     assert fit._functions_of_others(fixture_index().families["ambtelijk-secretaris"], reading)
     assert len(calls) == repeats
+
+
+TRAINER = (
+    "{title}\nVoor ons opleidingsinstituut zoeken we iemand die ondernemingsraden verder helpt. Je geeft "
+    "trainingen over de WOR en je coacht voorzitters. Je hebt ervaring met medezeggenschap, bijvoorbeeld "
+    "als OR-lid, ambtelijk secretaris of bestuurder."
+)
+
+
+@pytest.mark.parametrize(("title", "names_function"), [
+    ("Trainer ondernemingsraden", False),  # the role has a name of its own: the function is background
+    ("Ambtelijk secretaris", True),
+    ("Vacature", True),  # no name of its own: the function name may still be the role's
+])
+def test_a_function_name_beside_a_role_named_otherwise_is_not_the_role(title, names_function):
+    from grading.engine.fit import family_fit
+
+    index = fixture_index()
+    reading = engine.reading.read(TRAINER.format(title=title), index)
+    fit = family_fit(index.families["ambtelijk-secretaris"], reading, index)
+    assert fit.names_function is names_function
