@@ -1,5 +1,6 @@
 """What the engine reads in an input text: sentences with terms, and cues outside the matrix."""
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -16,16 +17,17 @@ from grading.engine.negation import employer_kinds, organisation_names, sentence
 from grading.engine.principal import Served, served
 from grading.engine.result import Signal
 from grading.engine.role_mention import addresses_reader
-from grading.engine.role_name import role_names
+from grading.engine.role_name import ANY_EMPLOYEE, DOCUMENT_WORDS, role_names
 from grading.engine.structure import Structure, read_structure
 from grading.engine.terms import part_only_terms, terms_of, token_terms
-from grading.engine.text import Sentence
+from grading.engine.text import Sentence, fold
 
 # A text must hold at least this much running text to be judged: a keyword list or a single
 # line shows no work. Sentences of fewer words than FULL_SENTENCE do not count.
 FULL_SENTENCE = 4
 MIN_FULL_SENTENCES = 2
 MIN_WORDS = 25
+DOCUMENT_LINE = 60  # characters: a line that only names the kind of document is short
 
 
 class ReadSentence(NamedTuple):  # a tuple, not a dataclass: made for every sentence of every text
@@ -120,9 +122,19 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
 
 
 def _title(structure: Structure) -> Sentence | None:
-    """The text's first unit, heading or sentence: where a title stands."""
-    firsts = [units[0] for units in (structure.headings, structure.sentences) if units]
-    return min(firsts, key=lambda unit: unit.start, default=None)
+    """The text's first unit, heading or sentence: where a title stands. A first line that only
+    says what kind of document this is ("Functieomschrijving") leaves the title to the next."""
+    units = sorted((*structure.headings[:2], *structure.sentences[:2]), key=lambda unit: unit.start)[:2]
+    if len(units) == 2 and _names_no_role(units[0].text):
+        return units[1]
+    return units[0] if units else None
+
+
+def _names_no_role(text: str) -> bool:
+    if len(text) > DOCUMENT_LINE:
+        return False
+    words = re.findall(r"[^\W\d_]+", fold(text))
+    return bool(words) and all(word in DOCUMENT_WORDS or word in ANY_EMPLOYEE for word in words)
 
 
 def _kept_terms(tokens: list[Token], each: list, first: int, last: int, left_out: set[int], lexicon: Lexicon) -> set[str]:
@@ -142,6 +154,8 @@ def _heading_vector(reading: Reading, tokens: list[Token], starts: list[int], ea
         return
     headings = []
     for heading in reading.headings:
+        if _names_no_role(heading.text):  # "Functieomschrijving" says nothing of the role
+            continue
         first, last = bisect_left(starts, heading.start), bisect_left(starts, heading.end)
         headings.append(ReadSentence(heading, frozenset(_kept_terms(tokens, each, first, last, names, catalogue.lexicon))))
     whole = replace(reading, sentences=reading.sentences + tuple(headings), cache={})

@@ -33,9 +33,15 @@ PERSON_ENDING = re.compile(r"(?:er|eur|aris|ant|ent|ist|or|ling|ster|ice|é|lid)
 MEMBER = "lid"
 MEMBERS_STEM = stem("leden")
 # Words a title puts before the role's name ("Vacature: senior adviseur …").
-TITLE_MODIFIERS = frozenset(
+# Words that say what kind of document a text is: a first line of only these is no title.
+DOCUMENT_WORDS = frozenset(
     """
-    vacature functie functieprofiel functiebeschrijving functietitel
+    vacature vacaturetekst vacatures functie functieprofiel functiebeschrijving functieomschrijving
+    functietitel functienaam omschrijving beschrijving profiel
+    """.split()
+)
+TITLE_MODIFIERS = DOCUMENT_WORDS | frozenset(
+    """
     senior junior medior ervaren onafhankelijk tijdelijk allround zelfstandig ambtelijk technisch
     administratief administratieve algemeen algemene centrale centraal interim eerste tweede
     vrijwillig vrijwillige

@@ -9,7 +9,8 @@ three into the same units:
   a word that cannot end a sentence, or it was full (the next line's first word would not have
   fitted on it) and the next line starts in lower case;
 - a bullet or number starts a new unit; so does every line that was not wrapped;
-- a unit that does not end like a sentence and is a title (the first line), a lead-in ("Taken:",
+- a unit that does not end like a sentence and is a title (the first line, or a line after one or
+  two heading lines that are no lead-in: "Vacature", the employer's name), a lead-in ("Taken:",
   "Wat ga je doen?"), one or two words, or a name in capitals ("Ministerie van Infrastructuur en
   Waterstaat") is a heading: context, never part of a sentence, never evidence; a unit of several
   sentences is a paragraph however it ends ("… Herken je jezelf hierin?");
@@ -27,6 +28,8 @@ LEAD_IN = ":?"
 SENTENCE_END = ".!?"
 MIN_WIDTH = 40  # shorter texts are not wrapped at a page width
 TITLE_WORDS = 12
+# A title may follow a line or two that head the document ("Vacature", the employer's name).
+TITLE_LINES = 2
 HEADING_WORDS = 2
 CAPITALS = 0.6
 # Words after which a sentence cannot end: a line that ends on one continues on the next line.
@@ -172,7 +175,8 @@ def read_structure(text: str) -> Structure:
     for number, (start, end, bulleted) in enumerate(units_raw):
         piece = normal(text[start:end])
         pieces = _split(text, start, end)
-        if _is_heading(piece, number == 0, len(units_raw) == 1, bulleted) and not _holds_sentences(pieces):
+        in_title_place = all(unit.kind == "heading" and unit.text[-1] not in LEAD_IN for unit in units) and number <= TITLE_LINES
+        if _is_heading(piece, in_title_place, len(units_raw) == 1, bulleted) and not _holds_sentences(pieces):
             units.append(Unit("heading", start, end, piece))
             headings.append(Sentence(piece, start, end))
             continue

@@ -34,6 +34,9 @@ def names_in(text: str) -> set[str]:
     ("De klant wordt geholpen bij zijn vraag. De klant is snel en vriendelijk geholpen.", set()),
     ("De klant is effectief ondersteund. De klant is over de voortgang geïnformeerd.", set()),
     ("De voorzitter is verantwoordelijk voor de agenda. De voorzitter leidt de vergadering.", {"voorzitter"}),
+    # a first line that only says what kind of document this is leaves the title to the next
+    ("Functieomschrijving\nVoorzitter cliëntenraad\n\nJe leidt de vergaderingen. Je bewaakt de adviezen.", {"voorzitter"}),
+    ("Vacature: medewerker\n\nVoorzitter cliëntenraad\nJe leidt de vergaderingen. Je bewaakt de adviezen.", {"voorzitter"}),
     # only a person's name: the council is not a role
     ("De cliëntenraad vergadert maandelijks. De cliëntenraad adviseert het bestuur.", set()),
 ])

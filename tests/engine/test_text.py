@@ -1,5 +1,7 @@
 import re
 
+import pytest
+
 from grading.engine.lexicon import concept_tokens, load_lexicon, tokenize
 from grading.engine.text import fold, split_compound, split_sentences, stem, stems
 
@@ -79,3 +81,17 @@ def test_a_paragraph_that_ends_in_a_question_is_still_read():
     assert [s.text for s in structure.sentences][:2] == [
         "Je registreert de inkomende post en scant de poststukken.", "Je beheert de digitale dossiers."]
     assert read_structure("Wat ga je doen?\nJe registreert de post.").headings[0].text == "Wat ga je doen?"
+
+
+@pytest.mark.parametrize(("text", "headings"), [
+    # a title after a line or two that head the document is a title, not a sentence
+    ("Vacature\nMedewerker servicepunt ICT\nJe helpt collega's met hun vragen.", ["Vacature", "Medewerker servicepunt ICT"]),
+    ("Vacature\nMinisterie van Financiën\nMedewerker servicepunt ICT\nJe helpt collega's.",
+     ["Vacature", "Ministerie van Financiën", "Medewerker servicepunt ICT"]),
+    # after a lead-in, a short line is a task, not a title
+    ("Taken:\nDossiers opbouwen in het zaaksysteem\nJe helpt collega's.", ["Taken:"]),
+])
+def test_a_title_may_follow_the_lines_that_head_a_document(text, headings):
+    from grading.engine.structure import read_structure
+
+    assert [heading.text for heading in read_structure(text).headings] == headings
