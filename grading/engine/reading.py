@@ -1,5 +1,6 @@
 """What the engine reads in an input text: sentences with terms, and cues outside the matrix."""
 
+import math
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -18,7 +19,7 @@ from grading.engine.principal import Served, served
 from grading.engine.result import Signal
 from grading.engine.role_mention import addresses_reader
 from grading.engine.role_name import ANY_EMPLOYEE, DOCUMENT_WORDS, role_names
-from grading.engine.structure import Structure, read_structure
+from grading.engine.structure import LEAD_IN, TITLE_LINES, Structure, read_structure
 from grading.engine.terms import part_only_terms, terms_of, token_terms
 from grading.engine.text import Sentence, fold
 
@@ -28,6 +29,7 @@ FULL_SENTENCE = 4
 MIN_FULL_SENTENCES = 2
 MIN_WORDS = 25
 DOCUMENT_LINE = 60  # characters: a line that only names the kind of document is short
+TITLE_PLACES = TITLE_LINES + 1
 
 
 class ReadSentence(NamedTuple):  # a tuple, not a dataclass: made for every sentence of every text
@@ -113,7 +115,7 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
         full_sentences=full_sentences,
         full_words=full_words,
         employers=frozenset(employer_kinds(text, all_tokens, names)),
-        role_names=role_names(_title(structure), structure.sentences),
+        role_names=role_names(_titles(structure), structure.sentences),
         served=served(text, all_tokens, each, lexicon),
         addressed=addresses_reader(all_tokens),
     )
@@ -121,13 +123,17 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
     return reading
 
 
-def _title(structure: Structure) -> Sentence | None:
-    """The text's first unit, heading or sentence: where a title stands. A first line that only
-    says what kind of document this is ("Functieomschrijving") leaves the title to the next."""
-    units = sorted((*structure.headings[:2], *structure.sentences[:2]), key=lambda unit: unit.start)[:2]
-    if len(units) == 2 and _names_no_role(units[0].text):
-        return units[1]
-    return units[0] if units else None
+def _titles(structure: Structure) -> tuple[Sentence, ...]:
+    """Where a title stands: the headings before the text's first sentence, up to a lead-in
+    ("Gemeente Zuidhaven", "Vacature", then the role's name), then the first sentence, which may
+    be a title that reads as one ("Onafhankelijk voorzitter van de …")."""
+    first_sentence = structure.sentences[0].start if structure.sentences else math.inf
+    leading = []
+    for heading in structure.headings[:TITLE_PLACES]:
+        if heading.start > first_sentence or heading.text[-1] in LEAD_IN:
+            break
+        leading.append(heading)
+    return tuple(leading) + structure.sentences[:1]
 
 
 def _names_no_role(text: str) -> bool:

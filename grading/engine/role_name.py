@@ -69,11 +69,13 @@ ARTICLES = frozenset({"de", "het"})
 OPENERS = ARTICLES | {"als", "van"}
 
 
-def role_names(title: Sentence | None, sentences: Sequence[Sentence]) -> tuple[tuple[str, str], ...]:
-    """The person nouns the text names its role by, as (stem, word) pairs."""
+def role_names(titles: Sequence[Sentence], sentences: Sequence[Sentence]) -> tuple[tuple[str, str], ...]:
+    """The person nouns the text names its role by, as (stem, word) pairs; `titles` are the lines
+    where a title may stand, in order: the first that names a person is the title."""
     counts: Counter[str] = Counter()
-    if title is not None and (name := _title_name(_words(title.text))):
-        counts[name] += 2
+    title_name = next(filter(None, (_title_name(_words(title.text)) for title in titles)), None)
+    if title_name:
+        counts[title_name] += 2
     firsts = [_first_word(sentence.text) for sentence in sentences]
     addressed = sum(1 for first in firsts if first in ADDRESSED) >= 2
     # Only a sentence that opens with "Als", "De", "Het" or "Van" can name the role: read those.
@@ -87,7 +89,7 @@ def role_names(title: Sentence | None, sentences: Sequence[Sentence]) -> tuple[t
     named = [name for name, count in counts.items() if count == most >= NAMED_TWICE]
     if not named:
         return ()
-    written = _as_written([title.text] if title is not None else [], sentences)
+    written = _as_written([title.text for title in titles], sentences)
     return tuple(sorted((_name_stem(name), written.get(name, name)) for name in named))
 
 

@@ -37,6 +37,7 @@ def names_in(text: str) -> set[str]:
     # a first line that only says what kind of document this is leaves the title to the next
     ("Functieomschrijving\nVoorzitter cliëntenraad\n\nJe leidt de vergaderingen. Je bewaakt de adviezen.", {"voorzitter"}),
     ("Vacature: medewerker\n\nVoorzitter cliëntenraad\nJe leidt de vergaderingen. Je bewaakt de adviezen.", {"voorzitter"}),
+    ("Gemeente Zuidhaven\nVoorzitter cliëntenraad\n\nJe leidt de vergaderingen. Je bewaakt de adviezen.", {"voorzitter"}),
     # only a person's name: the council is not a role
     ("De cliëntenraad vergadert maandelijks. De cliëntenraad adviseert het bestuur.", set()),
 ])
@@ -51,7 +52,7 @@ def test_the_most_given_name_is_the_role():
 
 def test_only_the_start_of_a_sentence_is_read():
     long = Sentence("De " + "lange " * 100_000 + "voorzitter leidt.", 0, 600_006)
-    assert role_names(None, [long, long]) == ()
+    assert role_names((), [long, long]) == ()
 
 
 CHAIR = (
