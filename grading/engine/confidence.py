@@ -43,8 +43,11 @@ FIRM_CONFIDENCE = 0.6
 # without naming its domain may be another field's role, so it stays uncertain. The level: inside
 # the range, two criteria support it, or one does with this lead over the next level; vacancy
 # texts often speak to one criterion only, and one that places the level clearly is real evidence.
+# A criterion supports the level when it places the role at most AGREEING levels from it: one at
+# schaal 5 does not support schaal 7.
 UNNAMED_CEILING = 0.55
 FIRM_LEVEL_LEAD = 0.2
+AGREEING = 1
 # A text that calls the role by one of the family's own function names ("ambtelijk secretaris")
 # names the family with that name and one more domain hit.
 FUNCTION_AND_DOMAIN = 2.0
@@ -88,8 +91,9 @@ def _names_family(best: FamilyFit) -> bool:
 
 
 def _level_placed(decision: LevelDecision) -> bool:
-    """Two criteria support the level, or one does with a clear lead over the next level."""
-    supported = sum(1 for c in decision.criteria if c.level_rank is not None)
+    """Two criteria support the level (place it there or next to it), or one does with a clear lead
+    over the next level."""
+    supported = sum(1 for c in decision.criteria if c.level_rank is not None and abs(c.level_rank - decision.rank) <= AGREEING)
     lead = max(0.0, decision.share - decision.runner_up)
     return supported >= 2 or (supported == 1 and lead >= FIRM_LEVEL_LEAD)
 

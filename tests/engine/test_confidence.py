@@ -158,3 +158,14 @@ def test_a_function_name_of_the_family_and_one_hit_more_name_it():
     assert certainty(result_confidence(unnamed, [unnamed], a_decision(supported=2))) == UNCERTAIN
     alone = a_fit(domain_hits=1.0, names_function=True)  # the name alone, nothing of the domain besides
     assert certainty(result_confidence(alone, [alone], a_decision(supported=2))) == UNCERTAIN
+
+
+@pytest.mark.parametrize(("ranks", "expected"), [((2, 3), FIRM), ((2, 4), UNCERTAIN), ((4, 2), UNCERTAIN)])
+def test_two_criteria_place_the_level_only_when_they_agree_on_it(ranks, expected):
+    """A criterion two levels away from the chosen level does not support it: "resultaten" at
+    schaal 7 and "kennis" at schaal 5 leave the level open."""
+    criteria = tuple(CriterionSupport(f"c{i}", rank, 1.0 if rank else 0.0, (), False)
+                     for i, rank in enumerate((*ranks, None, None, None)))
+    decision = LevelDecision(rank=2, position=Position.IN_RANGE, scores={2: 0.45}, criteria=criteria,
+                             education_fit="", share=0.45, runner_up=0.4)
+    assert certainty(result_confidence(a_fit(), [a_fit()], decision)) == expected
