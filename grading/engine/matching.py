@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.42"
+ENGINE_VERSION = "1.43"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "3f3f98dedb50dc99c9c01433fb389cce291ecbb2b9b66fcf2f18ca149cb4bbad"
+RESULTS_DIGEST = "5e4bdda66e360aacfae5fce87486a25e29b0889036ba22513008a64ab6b0a788"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -57,9 +57,9 @@ DOMAIN_WITHOUT_WORK = 2.0
 # rare word of its texts) must show that family's work in more than one respect: one shared task
 # ("vragen en klachten behandelen") beside a passing mention of the field ("de ondernemingsraad"
 # as a contact) is what many neighbouring jobs share. Calling the role by one of the family's own
-# function names is enough with one task, and so is one domain term in the setting a family
-# requires (a school's front desk): the setting already names the field. A family without a
-# recognition block has only the domain words derived from its texts, too few to hold their
+# function names is enough with one task. The setting a family requires (the school) is no such
+# name: every role there shares it, and a care coordinator who registers absences is no
+# secretarial support. A family without a recognition block has only the domain words derived from its texts, too few to hold their
 # absence against a role.
 DOMAIN_NAMED = 1.0
 DOMAIN_BEYOND_MENTION = 1.5
@@ -152,8 +152,7 @@ def _named_in_its_setting(best: FamilyFit) -> bool:
 
 
 def _domain_beyond_mention(best: FamilyFit) -> bool:
-    named = best.names_function or best.in_required_setting
-    return best.domain_hits >= (DOMAIN_NAMED if named else DOMAIN_BEYOND_MENTION)
+    return best.domain_hits >= (DOMAIN_NAMED if best.names_function else DOMAIN_BEYOND_MENTION)
 
 
 def _above_without_work(family_index: FamilyIndex, best: FamilyFit, decision: LevelDecision) -> bool:

@@ -170,7 +170,9 @@ def a_fit(**changes) -> FamilyFit:
     ({"domain_hits": 1.0}, False),  # one domain term: a mention of the field
     ({"domain_hits": 1.5}, True),  # a domain term and a rare word of the family's texts
     ({"domain_hits": 1.0, "names_function": True}, True),  # the role called by the family's function name
-    ({"domain_hits": 1.0, "in_required_setting": True}, True),  # a domain term in the setting it requires
+    # a domain term in the setting it requires: every role there shares the setting (a school's
+    # care coordinator who registers absences is no secretarial support)
+    ({"domain_hits": 1.0, "in_required_setting": True}, False),
     ({"work_shown": 2}, True),  # two pieces of the family's work
     ({"domain_declared": False}, True),  # a family without a recognition block: its domain is unknown
 ])
