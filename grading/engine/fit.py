@@ -32,6 +32,10 @@ class ElementMatch(NamedTuple):  # a tuple, not a dataclass: made for every matc
     element: int  # index in FamilyIndex.elements
     sentence: int  # index in Reading.sentences
     score: float
+    # The match rests on one word of the text, counted with its concept ("adviseert" and
+    # ~adviseren): it may place a level the family's own words distinguish ("adviserende
+    # werkzaamheden") and adds to the likeness, but it shows none of the family's work.
+    one_word: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,14 +128,15 @@ def match_elements(family: FamilyIndex, reading: Reading) -> tuple[dict[int, Ele
     for s_index, sentence in enumerate(sentences):
         shared: dict[int, float] = {}
         counts: dict[int, int] = {}
+        twinned: dict[int, int] = {}  # concepts shared beside their own word
         shared_get, counts_get = shared.get, counts.get  # the innermost loop: keep it bare
         sentence_weight = 0.0
-        part_terms = sentence.part_terms
-        for term in sentence.terms:
+        part_terms, terms = sentence.part_terms, sentence.terms
+        for term in terms:
             posting = posting_of(term)
             if posting is None:
                 continue
-            term_weight, indices, part_only = posting
+            term_weight, indices, part_only, twins = posting
             sentence_weight += term_weight
             # A part of a compound on both sides adds weight, but is no word of its own: one word
             # of the text ("werkprocessen") cannot count as the two shared words a match needs.
@@ -140,10 +145,15 @@ def match_elements(family: FamilyIndex, reading: Reading) -> tuple[dict[int, Ele
                 shared[e_index] = shared_get(e_index, 0.0) + term_weight
                 if e_index not in parts:
                     counts[e_index] = counts_get(e_index, 0) + 1
+            if twins is not None and not twins.words.isdisjoint(terms):
+                for e_index, words in twins.held.items():
+                    if e_index not in parts and not words.isdisjoint(terms):
+                        twinned[e_index] = twinned.get(e_index, 0) + 1
         scores = _sentence_scores(elements, shared, counts, sentence_weight or 1.0)
         if not scores:
             continue
         kept = _sentence_matches(family, scores)
+        one_word = {e_index for e_index in twinned if e_index in kept and counts[e_index] - twinned[e_index] < 2}
         if kept:
             supporting.add(s_index)
         text = sentence.sentence.text
@@ -152,7 +162,7 @@ def match_elements(family: FamilyIndex, reading: Reading) -> tuple[dict[int, Ele
             current_text = sentences[current.sentence].sentence.text if current else ""
             # higher score wins; on a tie the same sentence wins whatever the order of the text
             if current is None or (score, current_text) > (current.score, text):
-                best[e_index] = ElementMatch(e_index, s_index, score)
+                best[e_index] = ElementMatch(e_index, s_index, score, e_index in one_word)
     return best, supporting
 
 
@@ -266,7 +276,7 @@ def _names_any(phrases: tuple[tuple[str, ...], ...], reading: Reading) -> bool:
 
 def _shows_work(family: FamilyIndex, matches: dict[int, ElementMatch]) -> bool:
     work = family.work_criteria
-    return work is None or any(family.elements[index].criterion in work for index in matches)
+    return work is None or any(family.elements[index].criterion in work for index, m in matches.items() if not m.one_word)
 
 
 def _work_shown(family: FamilyIndex, matches: dict[int, ElementMatch]) -> int:
@@ -277,7 +287,7 @@ def _work_shown(family: FamilyIndex, matches: dict[int, ElementMatch]) -> int:
     shown: list[IndexedElement] = []
     for index in sorted(matches):
         element = family.elements[index]
-        if work is not None and element.criterion not in work:
+        if matches[index].one_word or (work is not None and element.criterion not in work):
             continue
         if not any(e.criterion == element.criterion and _near_duplicate(e.terms, element.terms) for e in shown):
             shown.append(element)

@@ -13,6 +13,7 @@ import time
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from grading.engine.background import term_weight, zipf
 from grading.engine.data import CriterionData, FamilyData
@@ -58,6 +59,12 @@ class IndexedElement:
 DESCRIPTION = CriterionData("omschrijving", "Omschrijving van het niveau")
 
 
+class Twins(NamedTuple):
+    """A concept's elements that also hold one of its words ("adviseert" beside ~adviseren)."""
+    words: frozenset[str]  # all those words, to pass over a sentence that has none in one test
+    held: dict[int, frozenset[str]]  # element index -> its words of the concept
+
+
 @dataclass
 class FamilyIndex:
     family: FamilyData
@@ -90,8 +97,9 @@ class FamilyIndex:
     function_phrases: tuple[tuple[str, ...], ...] = ()
     # recognition `counterparts`, as phrases (principal.py)
     counterpart_phrases: tuple[tuple[str, ...], ...] = ()
-    # term -> (weight, the elements that hold it, those of them that hold it only inside a compound)
-    weighted_postings: dict[str, tuple[float, tuple[int, ...], frozenset[int]]] = field(default_factory=dict)
+    # term -> (weight, the elements that hold it, those of them that hold it only inside a compound,
+    # for a concept: the elements that also hold one of its words)
+    weighted_postings: dict[str, tuple[float, tuple[int, ...], frozenset[int], Twins | None]] = field(default_factory=dict)
     # (lower, higher) element pairs of one criterion already compared as near duplicates
     near_duplicates: dict[tuple[int, int], bool] = field(default_factory=dict, compare=False, repr=False)
 
@@ -300,8 +308,10 @@ def _build_family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
     for element in elements:
         for term in element.terms:
             postings[term].append(element.index)
+    members = concept_members(lexicon)
     weighted_postings = {
-        t: (weights.get(t, default_weight), tuple(found), frozenset(i for i in found if t in elements[i].part_terms))
+        t: (weights.get(t, default_weight), tuple(found), frozenset(i for i in found if t in elements[i].part_terms),
+            _twins(t, found, elements, members))
         for t, found in postings.items()
     }
     has_descriptions = any(sentences for sentences in descriptions.values())
@@ -343,6 +353,24 @@ def _build_family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
         ),
         counterpart_phrases=family_phrases(recognition.counterparts, lexicon) if recognition else (),
     )
+
+
+def _twins(term: str, found: list[int], elements, members: dict[str, frozenset[str]]) -> Twins | None:
+    """For a concept, the elements that also hold one of its words, with those words: a text
+    that shares the word shares the concept with it, and the two are one shared word."""
+    words = members.get(term)
+    held = {i: words & elements[i].terms for i in found} if words else {}
+    held = {i: w for i, w in held.items() if w}
+    return Twins(frozenset().union(*held.values()), held) if held else None
+
+
+@lru_cache(maxsize=4)
+def concept_members(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """concept -> the stems of the phrases that stand for it."""
+    members: dict[str, set[str]] = defaultdict(set)
+    for phrase, concept in lexicon.concepts.items():
+        members[concept].update(phrase)
+    return {concept: frozenset(words) for concept, words in members.items()}
 
 
 def _own_names(family: FamilyData) -> list[str]:

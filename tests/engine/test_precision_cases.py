@@ -80,6 +80,37 @@ def test_a_sentence_about_the_elements_work_supports_it():
     assert any(text.startswith("in werkgroepen geparticipeerd") for text in supported)
 
 
+def one_word_matches(slug: str, text: str) -> dict[str, bool]:
+    family = fixture_index().families[slug]
+    matches, _ = match_elements(family, read(text, fixture_index()))
+    return {family.elements[index].text: match.one_word for index, match in matches.items()}
+
+
+ADVISES = "Adviseert over geconstateerde problemen;"
+
+
+def test_one_word_and_its_concept_are_one_shared_word():
+    """"adviseert" is the stem and the concept ~adviseren: a match on it alone may place a level,
+    but it shows none of the family's work (a team leader who advises the rector on staffing)."""
+    school = "secretariele-ondersteuning-vo"
+    alone = one_word_matches(school, "Je adviseert de rector over formatie en inzet van het personeel.")
+    assert alone.get(ADVISES) is True
+    assert one_word_matches(school, "Je adviseert over de problemen die je in de administratie ziet.")[ADVISES] is False
+
+
+def test_a_match_on_one_word_shows_no_work():
+    text = (
+        "Teamleider bedrijfsvoering\nOnze school zoekt een teamleider die leiding geeft aan het secretariaat, de "
+        "leerlingenadministratie, de receptie en de mediatheek, samen 22 medewerkers. Je stuurt de teams aan en "
+        "voert de gesprekkencyclus. Je stelt de begroting op. Je adviseert de rector over formatie en inzet van het "
+        "onderwijsondersteunend personeel. Je hebt een hbo-opleiding en leidinggevende ervaring."
+    )
+    index = fixture_index()
+    fit = engine.fit.family_fit(index.families["secretariele-ondersteuning-vo"], read(text, index), index)
+    assert not fit.shows_work
+    assert engine.grade(text, index).family is None
+
+
 def test_leading_people_is_not_taking_part_in_working_groups():
     assert supported_elements("div-ict", "Je geeft leiding aan 25 medewerkers.") == []
 
@@ -192,9 +223,13 @@ Je hebt een hbo-opleiding personeel en arbeid."""
 
 
 def test_one_task_and_a_passing_mention_of_the_field_is_no_family():
+    """Its one shared "task" is the word "adviseert" (a match on one word shows no work): the
+    refusal says the text shares only the frame of the work (the rule for one real task is
+    test_without_its_domain_a_family_needs_two_pieces_of_its_work)."""
     result = engine.grade(HR_ADVISER, fixture_index())
     assert result.family is None
-    assert "noemt haar domein hooguit terloops" in result.explanation
+    assert "Het dichtst bij ligt de familie Ambtelijk secretaris" in result.explanation
+    assert "niets van het werk zelf" in result.explanation
 
 
 def test_the_field_named_again_as_part_of_the_work_is_a_claim():
