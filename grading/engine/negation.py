@@ -28,6 +28,8 @@ CLAUSE_WORDS = frozenset({"maar", "en", "of", "terwijl", "waarbij", "omdat", "wa
 # A relative clause ("vragen die je niet kunt beantwoorden, geef je door") restricts its noun:
 # a "niet" inside it denies no task.
 RELATIVE = frozenset({"die", "dat", "wat", "welke", "waar", "waarvan", "waarop", "waarin", "waarmee", "waarover"})
+HANDING_OFF_RELATIVES = frozenset({"die", "dat", "welke"})
+RELATIVE_REACH = 20
 
 
 @dataclass(frozen=True)
@@ -115,10 +117,20 @@ def sentence_scope(text: str, tokens: list[Token], first: int, last: int) -> tup
     for start, end in _occurrences(words, words_.delegated):
         clause = next(((s, e) for s, e in _clauses(text, tokens, first, last) if s <= first + start < e), None)
         if clause:
-            denied.update(range(clause[0], clause[1]))
+            denied.update(range(_relative_start(tokens, first, clause[0]), clause[1]))
     for start, end in _occurrences(words, words_.reporting):
         reporting.update(range(first + start, first + end))
     return denied, reporting
+
+
+def _relative_start(tokens: list[Token], first: int, clause_start: int) -> int:
+    """Where the relative clause that a hand-off closes begins: "de leverancier die het netwerk,
+    de helpdesk en het beheer voor ons verzorgt" hands off all it lists, across the commas.
+    Looks back at most RELATIVE_REACH words; without a relative pronoun, the clause itself."""
+    for i in range(clause_start - 1, max(first, clause_start - RELATIVE_REACH) - 1, -1):
+        if tokens[i].word in HANDING_OFF_RELATIVES:
+            return i
+    return clause_start
 
 
 def employer_kinds(text: str, tokens: list[Token], names: set[int] | None = None) -> set[str]:

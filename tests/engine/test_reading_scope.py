@@ -50,6 +50,15 @@ def test_a_task_a_supplier_does_for_the_organisation_is_no_evidence():
     }
 
 
+def test_a_hand_off_covers_all_that_its_relative_clause_lists():
+    handed = "Je spreekt de leverancier die het netwerk, de werkplekken en het applicatiebeheer voor ons verzorgt."
+    assert advice_terms(handed) == set()
+    assert not {"netwerk", "werkplek"} & set().union(*sentence_terms(handed))
+    # a list the role does itself, beside a supplier's hand-off, is still its work
+    own = "Je beheert het netwerk, de werkplekken en het applicatiebeheer, en je spreekt de leverancier."
+    assert advice_terms(own) == {"~applicatiebeheer"}
+
+
 def test_a_phrase_that_only_looks_like_a_denial_is_still_evidence():
     assert "~adviseren" in advice_terms("Je ondersteunt niet alleen de raad, maar adviseert ook de voorzitter.")
     assert "~adviseren" in advice_terms("Je adviseert de voorzitter, niet zonder overleg met de griffie.")
