@@ -37,7 +37,8 @@ MEMBERS_STEM = stem("leden")
 DOCUMENT_WORDS = frozenset(
     """
     vacature vacaturetekst vacatures functie functieprofiel functiebeschrijving functieomschrijving
-    functietitel functienaam omschrijving beschrijving profiel
+    functietitel functienaam omschrijving beschrijving profiel profielschets wervingsprofiel
+    competentieprofiel taakomschrijving
     """.split()
 )
 TITLE_MODIFIERS = DOCUMENT_WORDS | frozenset(

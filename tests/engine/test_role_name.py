@@ -38,6 +38,7 @@ def names_in(text: str) -> set[str]:
     ("Functieomschrijving\nVoorzitter cliëntenraad\n\nJe leidt de vergaderingen. Je bewaakt de adviezen.", {"voorzitter"}),
     ("Vacature: medewerker\n\nVoorzitter cliëntenraad\nJe leidt de vergaderingen. Je bewaakt de adviezen.", {"voorzitter"}),
     ("Gemeente Zuidhaven\nVoorzitter cliëntenraad\n\nJe leidt de vergaderingen. Je bewaakt de adviezen.", {"voorzitter"}),
+    ("Profielschets voorzitter ondernemingsraad\n\nJe leidt de vergaderingen. Je bewaakt de adviezen.", {"voorzitter"}),
     # only a person's name: the council is not a role
     ("De cliëntenraad vergadert maandelijks. De cliëntenraad adviseert het bestuur.", set()),
 ])
