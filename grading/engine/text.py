@@ -24,6 +24,9 @@ VERB_T_ENDINGS = (
     "aagt", "ikt", "elt", "rkt", "ekt", "ebt", "eeft", "aalt", "oert", "ijst", "eelt",
     "igt", "uurt", "ijkt", "uikt", "oopt", "ookt",
 )
+# The plural of a loanword in -e ("procedures", "situaties", "methodes"), which dutch_porter
+# leaves whole while it stems the singular: long words only ("adres" and "proces" are singular).
+PLURAL_OF_E = re.compile(r"^\w{5,}[bdfgklmnprtvz]es$|^\w{3,}[st]ies$")
 DOUBLE_VOWEL = re.compile(r"([aeou])\1")
 TOKEN = re.compile(r"[a-z0-9]+")
 SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n|\n\s*[-•*o·]\s+|\s+[•·]\s+")
@@ -102,6 +105,8 @@ def _stem(word: str) -> str:
     if word.endswith("d") and (word[:-1] + "t").endswith(VERB_T_ENDINGS):
         word = word[:-1] + "t"
     if word.endswith(VERB_T_ENDINGS) and len(word) >= 5:
+        word = word[:-1]
+    elif PLURAL_OF_E.search(word):
         word = word[:-1]
     return DOUBLE_VOWEL.sub(r"\1", _stemmer().stemWord(word))
 

@@ -16,6 +16,15 @@ def test_verb_forms_meet_their_noun_and_infinitive():
     assert stem("bewaakt") == stem("bewaken")
 
 
+def test_the_plural_of_a_loanword_in_e_meets_its_singular():
+    assert stem("procedures") == stem("procedure")
+    assert stem("situaties") == stem("situatie")
+    assert stem("methodes") == stem("methode")
+    # short words in -es are singular nouns of their own
+    assert stem("adres") != stem("adre")
+    assert stem("proces") == "proces"
+
+
 def test_stopwords_are_dropped():
     assert stems("de medewerker van het archief") == [stem("medewerker"), stem("archief")]
 
