@@ -6,7 +6,8 @@ and the vocabulary for splitting compounds therefore come from general Dutch wor
 (the `wordfreq` package, Dutch "large" list), stemmed with the engine's own stemmer and shipped
 as `background_nl.tsv.gz` so no process pays the stemming at start-up.
 
-Rebuild the file after a change to the stemmer (tests/engine/test_background.py notices):
+The stemmer reads a second table built here, `verb_forms_nl.tsv.gz` (text.verb_forms). Rebuild
+both after a change to the stemmer (tests/engine/test_background.py notices):
 
     python -m grading.engine.background
 """
@@ -16,7 +17,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from grading.engine.text import fold, stem
+from grading.engine.text import VERB_FORMS_PATH, _stem, fold, stem, verb_forms
 
 BACKGROUND_PATH = Path(__file__).with_name("background_nl.tsv.gz")
 MIN_ZIPF = 2.0  # words rarer than this are left out: they all weigh the most
@@ -37,6 +38,54 @@ def build_table() -> dict[str, float]:
         key = stem(fold(word))
         totals[key] = totals.get(key, 0.0) + frequency
     return {key: round(math.log10(value * 1e9), 2) for key, value in totals.items()}
+
+
+VOWELS = "aeiou"
+VERB_FORM_ZIPF = 2.0  # the present-tense form must be a word of general Dutch
+INFINITIVE_ZIPF = 2.5  # and its infinitive a common one
+NOUN_MARGIN = 1.0  # a form far more common than its "infinitive" is a noun ("markt", "marken")
+
+
+def build_verb_forms() -> dict[str, str]:
+    """present-tense form -> infinitive, for the forms dutch_porter does not join to it: a word
+    in a consonant and -t whose stem plus -en, with its consonant doubled ("overlegt",
+    "overleggen") or its vowel undoubled ("bewaart", "bewaren"), is a common word."""
+    import wordfreq  # only needed to rebuild the shipped table
+
+    frequencies = wordfreq.get_frequency_dict("nl", wordlist="large")
+
+    def zipf_of(word: str) -> float:
+        frequency = frequencies.get(word)
+        return math.log10(frequency * 1e9) if frequency else 0.0
+
+    forms = {}
+    for word in frequencies:
+        if not word.isalpha() or len(word) < 5 or word[-1] != "t" or word[-2] in VOWELS + "t":
+            continue
+        own = zipf_of(word)
+        if own < VERB_FORM_ZIPF:
+            continue
+        found = [i for i in _infinitives(word[:-1]) if zipf_of(i) >= max(INFINITIVE_ZIPF, own - NOUN_MARGIN)]
+        if found:
+            forms[word] = found[0]
+    return forms
+
+
+def _infinitives(root: str) -> list[str]:
+    candidates = [root + "en", root + root[-1] + "en"]
+    if root[-2] == root[-3] and root[-2] in VOWELS:
+        candidates.append(root[:-3] + root[-2] + root[-1] + "en")
+    return candidates
+
+
+def write_verb_forms(path: Path = VERB_FORMS_PATH) -> int:
+    forms = build_verb_forms()
+    lines = "".join(f"{form}\t{infinitive}\n" for form, infinitive in sorted(forms.items()))
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
+        handle.write(lines)
+    verb_forms.cache_clear()
+    _stem.cache_clear()
+    return len(forms)
 
 
 def write_table(path: Path = BACKGROUND_PATH) -> int:
@@ -70,4 +119,5 @@ def compound_vocabulary() -> frozenset[str]:
 
 
 if __name__ == "__main__":
+    print(f"{write_verb_forms()} verb forms written to {VERB_FORMS_PATH}")
     print(f"{write_table()} stems written to {BACKGROUND_PATH}")

@@ -1,9 +1,11 @@
 """Reading Dutch: normalise, split sentences with offsets, tokenise, stem and split compounds."""
 
+import gzip
 import re
 import threading
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 from typing import NamedTuple
 
 import snowballstemmer
@@ -97,11 +99,28 @@ def stem(word: str) -> str:
     return _stem(word)
 
 
+# Present-tense verb forms of general Dutch and their infinitive ("levert" -> "leveren",
+# "overlegt" -> "overleggen"), built from wordfreq with the background table (background.py):
+# dutch_porter leaves "levert" whole, so a vacancy's "je levert" never met a source's "leveren".
+VERB_FORMS_PATH = Path(__file__).with_name("verb_forms_nl.tsv.gz")
+
+
+@lru_cache(maxsize=1)
+def verb_forms() -> dict[str, str]:
+    if not VERB_FORMS_PATH.exists():  # while the table itself is being built
+        return {}
+    with gzip.open(VERB_FORMS_PATH, "rt", encoding="utf-8") as handle:
+        return dict(line.rstrip("\n").split("\t") for line in handle)
+
+
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     if word.isdigit() or len(word) <= 3:
         return word
     word = participle_base(word)
+    infinitive = verb_forms().get(word)
+    if infinitive is not None:
+        return DOUBLE_VOWEL.sub(r"\1", _stemmer().stemWord(infinitive))
     if word.endswith("d") and (word[:-1] + "t").endswith(VERB_T_ENDINGS):
         word = word[:-1] + "t"
     if word.endswith(VERB_T_ENDINGS) and len(word) >= 5:

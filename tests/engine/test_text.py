@@ -16,6 +16,16 @@ def test_verb_forms_meet_their_noun_and_infinitive():
     assert stem("bewaakt") == stem("bewaken")
 
 
+def test_a_present_tense_verb_meets_its_infinitive():
+    """From the shipped table of general Dutch verb forms (background.build_verb_forms)."""
+    assert stem("levert") == stem("leveren")
+    assert stem("bewaart") == stem("bewaren")
+    assert stem("overlegt") == stem("overleggen")
+    # a noun in -t stays a noun: "markt" is not a form of "marken", "klant" of nothing
+    assert stem("klant") == "klant"
+    assert stem("dienst") == "dienst"
+
+
 def test_the_plural_of_a_loanword_in_e_meets_its_singular():
     assert stem("procedures") == stem("procedure")
     assert stem("situaties") == stem("situatie")
