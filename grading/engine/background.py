@@ -17,7 +17,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from grading.engine.text import VERB_FORMS_PATH, _stem, fold, stem, verb_forms
+from grading.engine.text import PARTICLES, VERB_FORMS_PATH, _stem, fold, stem, verb_forms
 
 BACKGROUND_PATH = Path(__file__).with_name("background_nl.tsv.gz")
 MIN_ZIPF = 2.0  # words rarer than this are left out: they all weigh the most
@@ -47,9 +47,10 @@ NOUN_MARGIN = 1.0  # a form far more common than its "infinitive" is a noun ("ma
 
 
 def build_verb_forms() -> dict[str, str]:
-    """present-tense form -> infinitive, for the forms dutch_porter does not join to it: a word
-    in a consonant and -t whose stem plus -en, with its consonant doubled ("overlegt",
-    "overleggen") or its vowel undoubled ("bewaart", "bewaren"), is a common word."""
+    """verb form -> the form dutch_porter joins to its verb: a word in a consonant and -t whose
+    stem plus -en, with its consonant doubled ("overlegt", "overleggen") or its vowel undoubled
+    ("bewaart", "bewaren"), is a common word (the infinitive); a participle inflected with -e
+    ("vastgestelde") whose participle is a common word."""
     import wordfreq  # only needed to rebuild the shipped table
 
     frequencies = wordfreq.get_frequency_dict("nl", wordlist="large")
@@ -60,15 +61,20 @@ def build_verb_forms() -> dict[str, str]:
 
     forms = {}
     for word in frequencies:
-        if not word.isalpha() or len(word) < 5 or word[-1] != "t" or word[-2] in VOWELS + "t":
+        if not word.isalpha() or len(word) < 5 or zipf_of(word) < VERB_FORM_ZIPF:
             continue
-        own = zipf_of(word)
-        if own < VERB_FORM_ZIPF:
-            continue
-        found = [i for i in _infinitives(word[:-1]) if zipf_of(i) >= max(INFINITIVE_ZIPF, own - NOUN_MARGIN)]
-        if found:
-            forms[word] = found[0]
+        if word[-1] == "t" and word[-2] not in VOWELS + "t":
+            bar = max(INFINITIVE_ZIPF, zipf_of(word) - NOUN_MARGIN)
+            found = [i for i in _infinitives(word[:-1]) if zipf_of(i) >= bar]
+            if found:
+                forms[word] = found[0]
+        elif word.endswith(("de", "te")) and _participle(word[:-1]) and zipf_of(word[:-1]) >= VERB_FORM_ZIPF:
+            forms[word] = word[:-1]  # "vastgestelde" -> "vastgesteld"; "gemeente" has no "gemeent"
     return forms
+
+
+def _participle(word: str) -> bool:
+    return word[-1] in "dt" and (word.startswith("ge") or any(word.startswith(p + "ge") for p in PARTICLES))
 
 
 def _infinitives(root: str) -> list[str]:

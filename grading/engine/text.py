@@ -28,7 +28,7 @@ VERB_T_ENDINGS = (
 )
 # The plural of a loanword in -e ("procedures", "situaties", "methodes"), which dutch_porter
 # leaves whole while it stems the singular: long words only ("adres" and "proces" are singular).
-PLURAL_OF_E = re.compile(r"^\w{5,}[bdfgklmnprtvz]es$|^\w{3,}[st]ies$")
+PLURAL_OF_E = re.compile(r"^\w{5,}[bdfgklmnprtvz]es$|^\w{2,}[st]ies$")
 DOUBLE_VOWEL = re.compile(r"([aeou])\1")
 TOKEN = re.compile(r"[a-z0-9]+")
 SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n|\n\s*[-•*o·]\s+|\s+[•·]\s+")
@@ -82,10 +82,12 @@ PARTICLES = ("aan", "af", "in", "op", "uit", "door", "mee", "bij", "toe", "terug
 
 
 def participle_base(word: str) -> str:
-    """The verb inside a past participle: "afgehandeld" -> "handeld", "gecontroleerd" -> "controleerd"."""
+    """The verb inside a past participle: "afgehandeld" -> "handeld", "gecontroleerd" -> "controleerd";
+    with a separable particle also inflected ("afgehandelde" -> "handeld")."""
     for particle in PARTICLES:
         if word.startswith(particle + "ge") and len(word) >= len(particle) + 6:
-            return word[len(particle) + 2 :]
+            base = word[len(particle) + 2 :]
+            return base[:-1] if base.endswith(("de", "te")) else base  # "afgehandelde" as "afgehandeld"
     if word.startswith("ge") and len(word) >= 7 and word[-1] in "dt":
         return word[2:]
     return word
@@ -99,9 +101,10 @@ def stem(word: str) -> str:
     return _stem(word)
 
 
-# Present-tense verb forms of general Dutch and their infinitive ("levert" -> "leveren",
-# "overlegt" -> "overleggen"), built from wordfreq with the background table (background.py):
-# dutch_porter leaves "levert" whole, so a vacancy's "je levert" never met a source's "leveren".
+# Verb forms of general Dutch that dutch_porter does not join to their verb, with the form that
+# it does: a present tense and its infinitive ("levert" -> "leveren", "overlegt" ->
+# "overleggen"), an inflected participle and the participle ("vastgestelde" -> "vastgesteld").
+# Built from wordfreq with the background table (background.py).
 VERB_FORMS_PATH = Path(__file__).with_name("verb_forms_nl.tsv.gz")
 
 
@@ -117,10 +120,10 @@ def verb_forms() -> dict[str, str]:
 def _stem(word: str) -> str:
     if word.isdigit() or len(word) <= 3:
         return word
+    base = verb_forms().get(word)
+    if base is not None:
+        return _stem(base)
     word = participle_base(word)
-    infinitive = verb_forms().get(word)
-    if infinitive is not None:
-        return DOUBLE_VOWEL.sub(r"\1", _stemmer().stemWord(infinitive))
     if word.endswith("d") and (word[:-1] + "t").endswith(VERB_T_ENDINGS):
         word = word[:-1] + "t"
     if word.endswith(VERB_T_ENDINGS) and len(word) >= 5:

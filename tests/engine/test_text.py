@@ -21,6 +21,9 @@ def test_a_present_tense_verb_meets_its_infinitive():
     assert stem("levert") == stem("leveren")
     assert stem("bewaart") == stem("bewaren")
     assert stem("overlegt") == stem("overleggen")
+    assert stem("vastgestelde") == stem("vastgesteld")
+    assert stem("afgehandelde") == stem("afgehandeld")
+    assert stem("acties") == stem("actie")
     # a noun in -t stays a noun: "markt" is not a form of "marken", "klant" of nothing
     assert stem("klant") == "klant"
     assert stem("dienst") == "dienst"
