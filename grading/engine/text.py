@@ -130,7 +130,9 @@ def _stem(word: str) -> str:
         word = word[:-1]
     elif PLURAL_OF_E.search(word):
         word = word[:-1]
-    return DOUBLE_VOWEL.sub(r"\1", _stemmer().stemWord(word))
+    stemmed = DOUBLE_VOWEL.sub(r"\1", _stemmer().stemWord(word))
+    # "overheid" and "eenheid" lose "-heid" to a stopword ("over", "een"): keep such a word whole
+    return word if stemmed in STOPWORDS and word not in STOPWORDS else stemmed
 
 
 def words(text: str) -> list[str]:

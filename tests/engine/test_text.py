@@ -29,6 +29,13 @@ def test_a_present_tense_verb_meets_its_infinitive():
     assert stem("dienst") == "dienst"
 
 
+def test_a_word_that_would_stem_to_a_stopword_stays_whole():
+    """"overheid" lost "-heid" to "over": every "Over de functie" put a text in a government
+    setting."""
+    assert stem("overheid") != stem("over")
+    assert stem("eenheid") != stem("een")
+
+
 def test_the_plural_of_a_loanword_in_e_meets_its_singular():
     assert stem("procedures") == stem("procedure")
     assert stem("situaties") == stem("situatie")
