@@ -6,10 +6,11 @@ from operator import mul
 from typing import NamedTuple
 
 from grading.engine.index import CatalogueIndex, FamilyIndex, IndexedElement
-from grading.engine.lexicon import find_phrases
+from grading.engine.lexicon import find_phrases, stem_positions
 from grading.engine.principal import serves_counterpart
 from grading.engine.role_mention import OTHER, ROLE, mention
 from grading.engine.reading import Reading, reading_vector
+from grading.engine.text import verb_forms
 
 ELEMENT_MATCH = 0.3  # share of an element's weighted terms a sentence must cover to support it
 SHORTLIST = 6  # families that get the (costlier) element matching
@@ -203,8 +204,19 @@ def _named_otherwise(family: FamilyIndex, reading: Reading) -> bool:
 
 
 def _in_sector(family: FamilyIndex, reading: Reading) -> bool:
-    concepts = any(len(p) == 1 and p[0] in reading.terms for p in family.sector)
-    return concepts or bool(find_phrases(reading.tokens, family.sector))
+    if any(len(p) == 1 and p[0] in reading.terms and not _only_as_verb(p[0], reading) for p in family.sector):
+        return True
+    return any(len(p) > 1 or not _only_as_verb(p[0], reading) for p, _, _ in find_phrases(reading.tokens, family.sector))
+
+
+def _only_as_verb(word_stem: str, reading: Reading) -> bool:
+    """Whether the text uses a stem only as a present-tense verb: "je zorgt voor de post" says
+    nothing of care as a setting ("zorg"). A stem held only inside a compound is no verb."""
+    positions = stem_positions(reading.tokens).get(word_stem)
+    if not positions:
+        return False
+    forms, tokens = verb_forms(), reading.tokens
+    return all(tokens[i].word in forms for i in positions)
 
 
 def _similarity(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> float:

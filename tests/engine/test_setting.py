@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from grading import engine
 from profiles.catalogue.files import read_catalogue
-from tests.engine.families import FIXTURES, fixture_families
+from tests.engine.families import FIXTURES, fixture_families, fixture_index
 
 OR_SECRETARY = (
     "De gemeente Zuidwaard zoekt een ambtelijk secretaris voor de ondernemingsraad (24 uur). "
@@ -69,3 +69,14 @@ def test_a_setting_without_terms_or_employers_is_refused(tmp_path):
     path.write_text("- code: x\n  name: X\n  grades: []\n", encoding="utf-8")
     with pytest.raises(FamilyFileError):  # no grades and no settings: nothing to use it for
         read_systems(path)
+
+
+def test_a_setting_word_used_only_as_a_verb_names_no_setting():
+    """"zorg" is the healthcare family's setting; "je zorgt voor de post" is not care."""
+    from grading.engine.fit import _in_sector
+    from grading.engine.reading import read
+
+    index = fixture_index()
+    family = index.families["ambtelijk-secretaris"]
+    assert not _in_sector(family, read("Je zorgt voor de post en je plant de vergaderingen.", index))
+    assert _in_sector(family, read("Je werkt in de zorg en je plant de vergaderingen.", index))
