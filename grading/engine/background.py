@@ -17,7 +17,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from grading.engine.text import PARTICLES, VERB_FORMS_PATH, _stem, fold, stem, verb_forms
+from grading.engine.text import PARTICLES, VERB_FORMS_PATH, clear_caches, fold, stem
 
 BACKGROUND_PATH = Path(__file__).with_name("background_nl.tsv.gz")
 MIN_ZIPF = 2.0  # words rarer than this are left out: they all weigh the most
@@ -89,8 +89,7 @@ def write_verb_forms(path: Path = VERB_FORMS_PATH) -> int:
     lines = "".join(f"{form}\t{infinitive}\n" for form, infinitive in sorted(forms.items()))
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
         handle.write(lines)
-    verb_forms.cache_clear()
-    _stem.cache_clear()
+    clear_caches()  # the table just written changes stems
     return len(forms)
 
 

@@ -93,7 +93,9 @@ def _names_family(best: FamilyFit) -> bool:
 def _level_placed(decision: LevelDecision) -> bool:
     """Two criteria support the level (place it there or next to it), or one does with a clear lead
     over the next level."""
-    supported = sum(1 for c in decision.criteria if c.level_rank is not None and abs(c.level_rank - decision.rank) <= AGREEING)
+    supported = sum(
+        1 for c in decision.criteria if c.level_rank is not None and abs(c.level_rank - decision.rank) <= AGREEING
+    )
     lead = max(0.0, decision.share - decision.runner_up)
     return supported >= 2 or (supported == 1 and lead >= FIRM_LEVEL_LEAD)
 

@@ -204,9 +204,11 @@ def _named_otherwise(family: FamilyIndex, reading: Reading) -> bool:
 
 
 def _in_sector(family: FamilyIndex, reading: Reading) -> bool:
-    if any(len(p) == 1 and p[0] in reading.terms and not _only_as_verb(p[0], reading) for p in family.sector):
+    words = reading.terms
+    if any(len(p) == 1 and p[0] in words and not _only_as_verb(p[0], reading) for p in family.sector):
         return True
-    return any(len(p) > 1 or not _only_as_verb(p[0], reading) for p, _, _ in find_phrases(reading.tokens, family.sector))
+    found = find_phrases(reading.tokens, family.sector)
+    return any(len(p) > 1 or not _only_as_verb(p[0], reading) for p, _, _ in found)
 
 
 def _only_as_verb(word_stem: str, reading: Reading) -> bool:
@@ -288,7 +290,8 @@ def _names_any(phrases: tuple[tuple[str, ...], ...], reading: Reading) -> bool:
 
 def _shows_work(family: FamilyIndex, matches: dict[int, ElementMatch]) -> bool:
     work = family.work_criteria
-    return work is None or any(family.elements[index].criterion in work for index, m in matches.items() if not m.one_word)
+    elements = family.elements
+    return work is None or any(elements[i].criterion in work for i, match in matches.items() if not match.one_word)
 
 
 def _work_shown(family: FamilyIndex, matches: dict[int, ElementMatch]) -> int:

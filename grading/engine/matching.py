@@ -59,8 +59,8 @@ DOMAIN_WITHOUT_WORK = 2.0
 # as a contact) is what many neighbouring jobs share. Calling the role by one of the family's own
 # function names is enough with one task. The setting a family requires (the school) is no such
 # name: every role there shares it, and a care coordinator who registers absences is no
-# secretarial support. A family without a recognition block has only the domain words derived from its texts, too few to hold their
-# absence against a role.
+# secretarial support. A family without a recognition block has only the domain words derived
+# from its texts, too few to hold their absence against a role.
 DOMAIN_NAMED = 1.0
 DOMAIN_BEYOND_MENTION = 1.5
 WORK_WITHOUT_DOMAIN = WORK_COUNTED

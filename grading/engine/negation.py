@@ -3,8 +3,9 @@
 - A clause that denies a task ("je geeft geen advies", "je beheert de applicaties niet", "hoeft
   niet", "behoort niet tot") or hands it to someone else ("het archiveren doet het team DIV") is
   no evidence for that task; a hand-off that closes a relative clause hands off all the clause
-  lists ("de leverancier die het netwerk, de helpdesk en het beheer voor ons verzorgt"). A phrase that only looks like a denial ("niet alleen … maar ook",
-  "niet zonder overleg") is no denial; "zonder toezicht" is no denial at all.
+  lists ("de leverancier die het netwerk, de helpdesk en het beheer voor ons verzorgt"). A phrase
+  that only looks like a denial ("niet alleen … maar ook", "niet zonder overleg") is no denial;
+  "zonder toezicht" is no denial at all.
 - A reporting line ("stuurt signalen naar de leidinggevende", "valt onder het afdelingshoofd")
   names a manager; it is not managing, so those words are left out.
 - The name of an employer or a department ("Ministerie van Infrastructuur en Waterstaat") is

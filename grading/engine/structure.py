@@ -175,7 +175,7 @@ def read_structure(text: str) -> Structure:
     for number, (start, end, bulleted) in enumerate(units_raw):
         piece = normal(text[start:end])
         pieces = _split(text, start, end)
-        in_title_place = all(unit.kind == "heading" and unit.text[-1] not in LEAD_IN for unit in units) and number <= TITLE_LINES
+        in_title_place = number <= TITLE_LINES and all(u.kind == "heading" and u.text[-1] not in LEAD_IN for u in units)
         if _is_heading(piece, in_title_place, len(units_raw) == 1, bulleted) and not _holds_sentences(pieces):
             units.append(Unit("heading", start, end, piece))
             headings.append(Sentence(piece, start, end))

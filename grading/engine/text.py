@@ -110,7 +110,7 @@ VERB_FORMS_PATH = Path(__file__).with_name("verb_forms_nl.tsv.gz")
 
 @lru_cache(maxsize=1)
 def verb_forms() -> dict[str, str]:
-    if not VERB_FORMS_PATH.exists():  # while the table itself is being built
+    if not VERB_FORMS_PATH.exists():  # before the first build: dutch_porter alone
         return {}
     with gzip.open(VERB_FORMS_PATH, "rt", encoding="utf-8") as handle:
         return dict(line.rstrip("\n").split("\t") for line in handle)
@@ -183,7 +183,8 @@ def split_compound(word: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
 
 
 def clear_caches() -> None:
-    """Forget every stem and compound split made so far."""
+    """Forget every stem and compound split made so far, and the verb-form table read."""
+    verb_forms.cache_clear()
     _stem.cache_clear()
     _split_compound.cache_clear()
 
