@@ -77,11 +77,16 @@ def _participle(word: str) -> bool:
     return word[-1] in "dt" and (word.startswith("ge") or any(word.startswith(p + "ge") for p in PARTICLES))
 
 
+VOICED = {"s": "z", "f": "v"}  # "wijst" -> "wijzen", "blijft" -> "blijven"
+
+
 def _infinitives(root: str) -> list[str]:
-    candidates = [root + "en", root + root[-1] + "en"]
+    roots = [root]
     if root[-2] == root[-3] and root[-2] in VOWELS:
-        candidates.append(root[:-3] + root[-2] + root[-1] + "en")
-    return candidates
+        roots.append(root[:-3] + root[-2] + root[-1])  # "bewaar" -> "bewar", "geef" -> "gef"
+    if root[-1] in VOICED:
+        roots += [r[:-1] + VOICED[root[-1]] for r in roots]
+    return [r + "en" for r in roots] + [root + root[-1] + "en"]
 
 
 def write_verb_forms(path: Path = VERB_FORMS_PATH) -> int:

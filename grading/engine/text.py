@@ -23,7 +23,7 @@ def _stemmer():
 # verb in a vacancy ("coördineert") and the source's noun or infinitive forms meet.
 VERB_T_ENDINGS = (
     "eert", "eunt", "ordt", "orgt", "oekt", "aakt", "eidt", "ijft", "ijdt", "oudt", "ouwt",
-    "aagt", "ikt", "elt", "rkt", "ekt", "ebt", "eeft", "aalt", "oert", "ijst", "eelt",
+    "aagt", "ikt", "elt", "ekt", "ebt", "eeft", "aalt", "oert", "eelt",
     "igt", "uurt", "ijkt", "uikt", "oopt", "ookt",
 )
 # The plural of a loanword in -e ("procedures", "situaties", "methodes"), which dutch_porter

@@ -21,6 +21,9 @@ def test_a_present_tense_verb_meets_its_infinitive():
     assert stem("levert") == stem("leveren")
     assert stem("bewaart") == stem("bewaren")
     assert stem("overlegt") == stem("overleggen")
+    assert stem("geeft") == stem("geven")  # f and v, s and z alternate in the verb
+    assert stem("verwijst") == stem("verwijzen")
+    assert stem("selectielijst") == stem("selectielijsten")  # a list is no verb
     assert stem("vastgestelde") == stem("vastgesteld")
     assert stem("afgehandelde") == stem("afgehandeld")
     assert stem("acties") == stem("actie")
