@@ -207,8 +207,8 @@ def _in_sector(family: FamilyIndex, reading: Reading) -> bool:
     words = reading.terms
     if any(len(p) == 1 and p[0] in words and not _only_as_verb(p[0], reading) for p in family.sector):
         return True
-    found = find_phrases(reading.tokens, family.sector)
-    return any(len(p) > 1 or not _only_as_verb(p[0], reading) for p, _, _ in found)
+    found = {phrase for phrase, _, _ in find_phrases(reading.tokens, family.sector)}  # each once, not per place
+    return any(len(p) > 1 or not _only_as_verb(p[0], reading) for p in found)
 
 
 def _only_as_verb(word_stem: str, reading: Reading) -> bool:

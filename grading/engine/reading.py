@@ -1,7 +1,6 @@
 """What the engine reads in an input text: sentences with terms, and cues outside the matrix."""
 
 import math
-import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -18,7 +17,7 @@ from grading.engine.negation import employer_kinds, organisation_names, sentence
 from grading.engine.principal import Served, served
 from grading.engine.result import Signal
 from grading.engine.role_mention import addresses_reader
-from grading.engine.role_name import ANY_EMPLOYEE, DOCUMENT_WORDS, role_names
+from grading.engine.role_name import ANY_EMPLOYEE, DOCUMENT_WORDS, WORD, role_names
 from grading.engine.structure import LEAD_IN, TITLE_LINES, Structure, read_structure
 from grading.engine.terms import part_only_terms, terms_of, token_terms
 from grading.engine.text import Sentence, fold
@@ -139,7 +138,7 @@ def _titles(structure: Structure) -> tuple[Sentence, ...]:
 def _names_no_role(text: str) -> bool:
     if len(text) > DOCUMENT_LINE:
         return False
-    words = re.findall(r"[^\W\d_]+", fold(text))
+    words = WORD.findall(fold(text))
     return bool(words) and all(word in DOCUMENT_WORDS or word in ANY_EMPLOYEE for word in words)
 
 

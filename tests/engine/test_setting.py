@@ -80,3 +80,17 @@ def test_a_setting_word_used_only_as_a_verb_names_no_setting():
     family = index.families["ambtelijk-secretaris"]
     assert not _in_sector(family, read("Je zorgt voor de post en je plant de vergaderingen.", index))
     assert _in_sector(family, read("Je werkt in de zorg en je plant de vergaderingen.", index))
+
+
+def test_a_setting_verb_repeated_is_read_in_linear_work(monkeypatch):
+    """Each setting phrase is checked once, however often the text uses it: "zorgt" ten thousand
+    times reads its places once per family, not once per place."""
+    from grading.engine import fit
+    from grading.engine.reading import read
+
+    index = fixture_index()
+    reading = read("Je zorgt voor de post. " * 10_000, index)
+    calls = []
+    monkeypatch.setattr(fit, "_only_as_verb", lambda *args: calls.append(args[0]) or True)
+    assert not fit._in_sector(index.families["ambtelijk-secretaris"], reading)
+    assert len(calls) <= 2 * len(index.families["ambtelijk-secretaris"].sector)
