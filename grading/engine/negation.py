@@ -16,6 +16,7 @@ The word lists are general Dutch and live in lexicon.toml ([negation], [organisa
 
 import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, count
@@ -105,24 +106,35 @@ def sentence_scope(text: str, tokens: list[Token], first: int, last: int) -> tup
     denied: set[int] = set()
     reporting: set[int] = set()
     exempt = {first + i for start, end in _occurrences(words, words_.not_denial) for i in range(start, end)}
-    for clause_start, clause_end in _clauses(text, tokens, first, last):
-        for i in range(clause_start, clause_end):
-            word = tokens[i].word
-            if i in exempt:
-                continue
-            if word in words_.clause:
-                if any(tokens[j].word in RELATIVE for j in range(clause_start + 1, i)):
-                    continue  # a restriction of a noun, not a denial of the task
-                denied.update(range(clause_start, clause_end))
-            elif word in words_.following:
-                denied.update(range(i, clause_end))
+    clauses = _clauses(text, tokens, first, last)
+    for clause_start, clause_end in clauses:
+        _deny_in_clause(tokens, clause_start, clause_end, exempt, words_, denied)
+    starts = [clause_start for clause_start, _ in clauses]
     for start, end in _occurrences(words, words_.delegated):
-        clause = next(((s, e) for s, e in _clauses(text, tokens, first, last) if s <= first + start < e), None)
-        if clause:
-            denied.update(range(_relative_start(tokens, first, clause[0]), clause[1]))
+        clause_start, clause_end = clauses[bisect_right(starts, first + start) - 1]  # the clause it stands in
+        denied.update(range(_relative_start(tokens, first, clause_start), clause_end))
     for start, end in _occurrences(words, words_.reporting):
         reporting.update(range(first + start, first + end))
     return denied, reporting
+
+
+def _deny_in_clause(tokens: list[Token], clause_start: int, clause_end: int, exempt: set[int],
+                    words_: ScopeWords, denied: set[int]) -> None:
+    """A word that denies its clause denies all of it, unless a relative word stands before it
+    ("vragen die je niet kunt beantwoorden": a restriction of a noun, not a denial of the task);
+    a word that denies what follows denies the rest of the clause. One pass over the clause."""
+    relative_seen = following_denied = False
+    for i in range(clause_start, clause_end):
+        word = tokens[i].word
+        if i not in exempt:
+            if word in words_.clause and not relative_seen:
+                denied.update(range(clause_start, clause_end))
+                return
+            if word in words_.following and not following_denied:
+                denied.update(range(i, clause_end))  # a later "geen" denies less: this covers it
+                following_denied = True
+        if i > clause_start and word in RELATIVE:
+            relative_seen = True
 
 
 def _relative_start(tokens: list[Token], first: int, clause_start: int) -> int:

@@ -162,3 +162,18 @@ def test_a_refusal_quotes_a_repeated_sentence_once():
     result = engine.grade(text, fixture_index())
     assert result.family is None
     assert result.explanation.count("Je snijdt de groenten") <= 1
+
+
+def test_a_sentence_is_split_into_clauses_once_however_many_hand_offs_it_holds(monkeypatch):
+    """Splitting per hand-off made a long sentence of hand-offs quadratic in its length."""
+    from grading.engine import negation
+    from grading.engine.lexicon import tokenize
+
+    sentence = "het archiveren doet het team, " * 2_000 + "en je plant het overleg."
+    calls = []
+    split = negation._clauses
+    monkeypatch.setattr(negation, "_clauses", lambda *args: calls.append(1) or split(*args))
+    tokens = tokenize(sentence)
+    denied, _ = negation.sentence_scope(sentence, tokens, 0, len(tokens))
+    assert len(calls) == 1
+    assert len(denied) > len(tokens) // 2
