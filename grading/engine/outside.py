@@ -2,9 +2,10 @@
 and the grade of the grading system just beyond the family's range.
 
 A role lies outside the range when the diploma it asks lies far outside what the family's levels
-ask, or a little outside while the work agrees: the matrix puts it at the top (or bottom) level
-and the text leads people, sets policy or represents the organisation (or works under direct
-supervision, to instructions, on simple routine work). In a system whose grades are defined by
+ask, or a little outside while the work agrees: above, the text leads people, sets policy or
+represents the organisation, wherever the matrix places its evidence (a head describes the basic
+work of those it leads); below, the matrix puts it at the bottom level and the text works under
+direct supervision, to instructions, on simple routine work. In a system whose grades are defined by
 diploma (Belgian federal levels) a higher or lower diploma than the family's range is enough.
 """
 
@@ -66,7 +67,7 @@ def judge(family: FamilyIndex, reading: Reading, best: int, verdict: str, excess
     diploma_system = family.entry_requirements
     if verdict == "above" and (excess >= FAR or diploma_system):
         return Position.ABOVE, education + above
-    if best == top and verdict == "above" and above:
+    if verdict == "above" and above:
         return Position.ABOVE, education + above
     if best == top and len(above) >= MANY_ABOVE and verdict != "below":
         return Position.ABOVE, above + (education if verdict == "above" else ())
