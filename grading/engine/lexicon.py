@@ -43,6 +43,10 @@ class Lexicon:
     cues: tuple[Cue, ...]
     above: tuple[tuple[str, ...], ...]
     exceptions: tuple[tuple[str, ...], ...]  # openings of a clause that admits others by exception
+    # diploma phrases that also name a school type or a university, and the stems that make them
+    # the diploma asked when their clause holds one ([education_context])
+    ambiguous_education: frozenset[tuple[str, ...]] = frozenset()
+    requirement_stems: frozenset[str] = frozenset()
     # first stem -> (phrase, concept) of every concept phrase that starts with it
     concept_starts: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = field(default_factory=dict)
     # the stem of a bare head noun -> the concept it refers back to once the text has named it
@@ -93,6 +97,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         ),
         above=_phrases(data["above"]["terms"], set()),
         exceptions=_phrases(data["exceptions"]["terms"], set()),
+        ambiguous_education=frozenset(_phrases(data["education_context"]["ambiguous"], set())),
+        requirement_stems=frozenset(stem(w) for w in data["education_context"]["requirement"]),
     )
     starts: dict[str, list] = {}
     for phrase, concept in concepts.items():

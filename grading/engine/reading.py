@@ -213,6 +213,9 @@ def _education(text: str, tokens: list[Token], catalogue: CatalogueIndex) -> tup
     # A diploma named where the text opens the role to others by exception ("… maar ook voor wie
     # een lager diploma heeft") is not what the role requires, when the text names another.
     required = _outside_exceptions(text, tokens, matches, catalogue.lexicon) or matches
+    required = [m for m in required if _asked(text, tokens, m, catalogue.lexicon)]
+    if not required:
+        return None, None
     # The lowest diploma named is what the role requires ("mbo 4 of hbo" asks mbo 4).
     phrase, start, end = min(required, key=lambda m: rank_of[m[0]].rank)
     level = rank_of[phrase]
@@ -222,6 +225,31 @@ def _education(text: str, tokens: list[Token], catalogue: CatalogueIndex) -> tup
 
 
 EXCEPTION_REACH = 10  # words between an exception's opening and the diploma it names
+REQUIREMENT_REACH = 8  # words around a school type's name that may say it is the diploma asked
+
+
+def _asked(text: str, tokens: list[Token], match: tuple, lexicon: Lexicon) -> bool:
+    """Whether a diploma phrase names what the role asks: always, unless it also names a school type
+    or a university; then only with a word of what the role asks in its clause nearby."""
+    phrase, start, end = match
+    if phrase not in lexicon.ambiguous_education:
+        return True
+    first, last = _clause_edge(text, tokens, start, -1), _clause_edge(text, tokens, end - 1, 1)
+    return any(token.stem in lexicon.requirement_stems for token in tokens[first:last + 1])
+
+
+def _clause_edge(text: str, tokens: list[Token], index: int, step: int) -> int:
+    """The last token from `index` in direction `step`, at most REQUIREMENT_REACH words on,
+    before a clause or sentence ends."""
+    for _ in range(REQUIREMENT_REACH):
+        following = index + step
+        if not 0 <= following < len(tokens):
+            break
+        before, after = (tokens[following], tokens[index]) if step < 0 else (tokens[index], tokens[following])
+        if marked_between(text, before, after, ".;\n"):
+            break
+        index = following
+    return index
 
 
 def _outside_exceptions(text: str, tokens: list[Token], matches: list, lexicon: Lexicon) -> list:

@@ -2,6 +2,8 @@
 exception ("maar ook voor wie een lager diploma heeft") is not the requirement, when the text
 names another. Texts written here."""
 
+import pytest
+
 from grading.engine.reading import read
 from tests.engine.families import fixture_index
 
@@ -34,3 +36,18 @@ def test_an_exception_does_not_reach_into_the_next_sentence():
     text = "De functie staat ook open voor wie ervaring heeft. Je hebt een diploma hoger secundair onderwijs. " + REQUIRED
     assert education_of(text) == "hoger secundair"
 
+
+
+# A school type or a university names where the role works as often as the diploma it asks.
+@pytest.mark.parametrize("text, asked", [
+    ("Onze school voor vmbo, havo en vwo zoekt een collega. Je hebt een mbo-4-diploma.", "mbo-4"),
+    ("Het Universitair Medisch Centrum zoekt een collega met ervaring.", ""),
+    ("Onze school voor vmbo, havo en vwo zoekt een collega met ervaring.", ""),
+    ("Je werkt op een school voor havo en vwo.", ""),
+    ("Je hebt een havo-diploma.", "havo"),
+    ("Gevraagd diploma: hoger secundair onderwijs.", "hoger secundair"),
+    ("Je werkt op academisch niveau.", "academisch"),
+    ("Je hebt een mbo-4-diploma of een hbo-diploma.", "mbo-4"),
+])
+def test_a_school_type_or_a_university_is_the_diploma_only_where_the_text_asks_it(text, asked):
+    assert education_of(text) == asked
