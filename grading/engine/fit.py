@@ -232,6 +232,8 @@ def _similarity(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex
 
 def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> FamilyFit:
     matches, matched_sentences = match_elements(family, reading)
+    asks = _diploma_sentence(reading)
+    work_matches = {i: m for i, m in matches.items() if m.sentence != asks} if asks is not None else matches
     # A short text cannot show much: two matched sentences of two are not "everything".
     sentence_share = len(matched_sentences) / max(len(reading.sentences), MIN_SENTENCES)
     third_party = _functions_of_others(family, reading)
@@ -255,8 +257,8 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
         jurisdiction_factor=jurisdiction_factor,
         matches=matches,
         evidence=round(jurisdiction_factor * setting * (content + (sector if family.sector_required else 0.0)), 4),
-        shows_work=_shows_work(family, matches),
-        work_shown=_work_shown(family, matches),
+        shows_work=_shows_work(family, work_matches),
+        work_shown=_work_shown(family, work_matches),
         domain_declared=bool(family.family.recognition and family.family.recognition.domain),
         supported_sentences=frozenset(matched_sentences),
         names_function=_names_any(family.function_phrases, reading) and not third_party,
@@ -286,6 +288,15 @@ def _names_any(phrases: tuple[tuple[str, ...], ...], reading: Reading) -> bool:
         return True
     # the family's own tuple, every time: find_phrases keeps its lookup table by identity
     return bool(find_phrases(reading.tokens, phrases))
+
+
+def _diploma_sentence(reading: Reading) -> int | None:
+    """The sentence that states the diploma the role asks: it states requirements, and the
+    family's work it names there ("ervaring als managementassistent") is background, not work."""
+    signal = reading.education_signal
+    if signal is None or signal.start < 0:
+        return None
+    return next((i for i, s in enumerate(reading.sentences) if s.sentence.start <= signal.start < s.sentence.end), None)
 
 
 def _shows_work(family: FamilyIndex, matches: dict[int, ElementMatch]) -> bool:
