@@ -10,12 +10,14 @@ from grading.engine.levels import grade_label
 # A grade word, a number or letter right after it, and maybe a second one ("schaal 9-10", "schaal 9
 # of 10"). Every part has a bounded length, so the patterns are linear in the text.
 ALSO = r"(?:(?: ?[-/–] ?| of | tot en met | tot )(\w{1,2}))?"
+# Each pattern with the words (lower case) a text must hold for it to match at all: looking for
+# them is much cheaper than running the pattern over a text that names no grade.
 PATTERNS = (
-    (re.compile(r"\b(?:salaris)?schaal[ -]?(\d{1,2})" + ALSO + r"\b", re.IGNORECASE),
+    (("schaal",), re.compile(r"\b(?:salaris)?schaal[ -]?(\d{1,2})" + ALSO + r"\b", re.IGNORECASE),
      lambda part: f"schaal-{int(part)}" if part.isdigit() else None),
-    (re.compile(r"\b(?:FWG|FG)[ -]?(\d{1,2})" + ALSO + r"\b"),
+    (("fg", "fwg"), re.compile(r"\b(?:FWG|FG)[ -]?(\d{1,2})" + ALSO + r"\b"),
      lambda part: f"FG{int(part):02d}" if part.isdigit() else None),
-    (re.compile(r"\b(?:niveau|klasse)[ -]([A-D]\d?)" + ALSO + r"\b"),
+    (("niveau", "klasse"), re.compile(r"\b(?:niveau|klasse)[ -]([A-D]\d?)" + ALSO + r"\b"),
      lambda part: part if part[0] in "ABCD" else None),
 )
 
@@ -23,7 +25,10 @@ PATTERNS = (
 def stated_grades(text: str, system_grades: Sequence[str]) -> tuple[str, ...]:
     """The grades of the system that the text names, low to high."""
     named = set()
-    for pattern, code in PATTERNS:
+    lower = text.lower()
+    for words, pattern, code in PATTERNS:
+        if not any(word in lower for word in words):
+            continue
         for match in pattern.finditer(text):
             named.update(code(part) for part in match.groups() if part)
     return tuple(grade for grade in system_grades if grade in named)

@@ -46,3 +46,15 @@ def test_a_stated_grade_changes_nothing_but_the_explanation():
     assert (stated.family, stated.grade, stated.certainty) == (plain.family, plain.grade, plain.certainty)
     assert "De tekst noemt zelf schaal 11" in stated.explanation
     assert "noemt zelf" not in plain.explanation
+
+
+@pytest.mark.parametrize("text, grades", [
+    ("Ingedeeld in FWG 50 of 55.", ("FG50", "FG55")),
+    ("Inschaling FG 45.", ("FG45",)),
+    ("Salarisschaal 8.", ("schaal-8",)),
+    ("Een functie op niveau B.", ("B",)),
+    ("Een functie zonder genoemde schaal.", ()),
+])
+def test_each_grade_word_is_found_however_it_is_written(text, grades):
+    system = ("FG45", "FG50", "FG55", "schaal-8", "B")
+    assert stated_grades(text, system) == grades
