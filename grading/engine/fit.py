@@ -64,12 +64,14 @@ def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) >= 0.5 * min(len(a), len(b))
 
 
-def _sentence_matches(family: FamilyIndex, scores: dict[int, tuple[float, float]]) -> dict[int, float]:
+def _sentence_matches(family: FamilyIndex, scores: dict[int, tuple[float, float]], helping: bool = False
+                      ) -> dict[int, float]:
     """Keep the matches a sentence describes best; `scores` holds (coverage, f1) per element.
 
     Sources repeat a bullet at the next level with a word changed ("bijdragen aan beheer van
     applicaties" / "applicaties beheerd"). A sentence supports one variant: the higher level's
-    only when it fits clearly better, since the text must show what the higher level adds.
+    only when it fits clearly better, since the text must show what the higher level adds; never
+    when the sentence helps with the task (`helping`) and only the lower variant says so.
     """
     if len(scores) < 2:
         return {e_index: coverage for e_index, (coverage, _) in scores.items()}
@@ -88,7 +90,8 @@ def _sentence_matches(family: FamilyIndex, scores: dict[int, tuple[float, float]
                 if duplicate is None:
                     duplicate = near[(a, b)] = _near_duplicate(element_a.terms, element_b.terms)
                 if duplicate:
-                    dropped.add(a if f1_b > f1_a + HIGHER_VARIANT_MARGIN else b)
+                    helped = helping and element_a.assisting and not element_b.assisting
+                    dropped.add(a if f1_b > f1_a + HIGHER_VARIANT_MARGIN and not helped else b)
     return {e_index: coverage for e_index, (coverage, _) in items if e_index not in dropped}
 
 
@@ -153,7 +156,7 @@ def match_elements(family: FamilyIndex, reading: Reading) -> tuple[dict[int, Ele
         scores = _sentence_scores(elements, shared, counts, sentence_weight or 1.0)
         if not scores:
             continue
-        kept = _sentence_matches(family, scores)
+        kept = _sentence_matches(family, scores, bool(sentence.assisted))
         one_word = {e_index for e_index in twinned if e_index in kept and counts[e_index] - twinned[e_index] < 2}
         if kept:
             supporting.add(s_index)
@@ -296,7 +299,10 @@ def _diploma_sentence(reading: Reading) -> int | None:
     signal = reading.education_signal
     if signal is None or signal.start < 0:
         return None
-    return next((i for i, s in enumerate(reading.sentences) if s.sentence.start <= signal.start < s.sentence.end), None)
+    if "diploma_sentence" not in reading.cache:  # the same for every family
+        reading.cache["diploma_sentence"] = next(
+            (i for i, s in enumerate(reading.sentences) if s.sentence.start <= signal.start < s.sentence.end), None)
+    return reading.cache["diploma_sentence"]
 
 
 def _shows_work(family: FamilyIndex, matches: dict[int, ElementMatch]) -> bool:

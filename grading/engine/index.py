@@ -25,6 +25,7 @@ from grading.engine.lexicon import (
     load_lexicon,
     longest_matches,
 )
+from grading.engine.negation import assisting_tokens
 from grading.engine.terms import GENERIC_STEMS, building, part_only_terms, stem_sequence, text_terms, token_terms, tokens_of
 from grading.engine.role_name import WORD
 from grading.engine.text import STOP_STEMS, split_sentences, stem
@@ -54,6 +55,7 @@ class IndexedElement:
     group: str = ""  # the sub-heading inside its cell, as the source gives it
     track: str = ""  # the track of the family the element belongs to ("" when the family has none)
     part_terms: frozenset[str] = frozenset()  # terms it holds only inside a compound (part_only_terms)
+    assisting: bool = False  # its text itself helps with the task ("(ondersteuning bij) installatie")
 
 
 DESCRIPTION = CriterionData("omschrijving", "Omschrijving van het niveau")
@@ -274,6 +276,7 @@ def _index_elements(family: FamilyData, lexicon: Lexicon, descriptions: dict, tr
                 IndexedElement(
                     len(elements) + len(level_elements), rank, criterion, text, new, terms, total,
                     group=group, track=track_of(group), part_terms=_part_terms(lexicon, text) & terms,
+                    assisting=_assisting(text),
                 )
             )
         elements += level_elements
@@ -281,6 +284,10 @@ def _index_elements(family: FamilyData, lexicon: Lexicon, descriptions: dict, tr
             below[element.criterion].add(element.terms)
     shown = _shown_terms(family, descriptions, lexicon)
     return [replace(e, top_rank=max(shown.get((e.criterion, e.terms), {e.level_rank}))) for e in elements]
+
+
+def _assisting(text: str) -> bool:
+    return bool(assisting_tokens(text, tokens_of(text)))
 
 
 def _part_terms(lexicon: Lexicon, text: str) -> frozenset[str]:

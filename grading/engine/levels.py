@@ -65,7 +65,9 @@ def own_counts(family: FamilyIndex, track: str | None = None) -> dict[tuple[str,
 
 
 def criterion_support(family: FamilyIndex, matches: dict[int, ElementMatch], answers: dict,
-                      track: str | None = None) -> list[CriterionSupport]:
+                      track: str | None = None, assisted: frozenset[int] = frozenset()) -> list[CriterionSupport]:
+    """Per criterion, the level its evidence places; `assisted`: the elements whose match the
+    text only helps with (helped_with)."""
     counts = own_counts(family, track)
     by_criterion: dict[str, list[ElementMatch]] = {}
     for match in matches.values():
@@ -78,7 +80,8 @@ def criterion_support(family: FamilyIndex, matches: dict[int, ElementMatch], ans
         if answer is not None and 1 <= answer <= len(family.family.levels):
             supports.append(CriterionSupport(criterion.key, answer, 1.0, tuple(own), True, shown))
             continue
-        rank, strength, uncounted = zwaartepunt(family, own, {r: n for (c, r), n in counts.items() if c == criterion.key})
+        rank, strength, uncounted = zwaartepunt(family, own, {r: n for (c, r), n in counts.items() if c == criterion.key},
+                                                assisted)
         supports.append(CriterionSupport(criterion.key, rank, strength, tuple(own), False, shown, uncounted))
     return supports
 
@@ -96,11 +99,26 @@ ENOUGH_OWN = 2  # own elements a level needs shown before it lifts a criterion (
 STRONG = 0.6  # one element met this fully is no coincidence: it may lift a criterion alone
 LONE_STRENGTH = 0.5  # a criterion resting on one element of a larger level is weak evidence
 LONE = "telde niet mee: één los element van {level} ({shown} van {of} eigen elementen); het zwaartepunt van de tekst ligt lager"
+HELPING = "telde niet mee: de tekst helpt bij dit werk; het is niet het eigen werk van de functie"
 OUTWEIGHED = "telde niet mee: de tekst toont meer van wat {lower} vraagt dan wat {level} toevoegt"
 
 
-def zwaartepunt(family: FamilyIndex, matches: list[ElementMatch], own: dict[int, int]
-                ) -> tuple[int | None, float, tuple[tuple[int, str], ...]]:
+def helped_with(family: FamilyIndex, reading: Reading, matches: dict[int, ElementMatch]) -> frozenset[int]:
+    """The matched elements whose words the text names only where the role helps with a task
+    ("helpt bij het klaarmaken van dossiers voor vernietiging"), unless the element itself helps."""
+    found = set()
+    for index, match in matches.items():
+        assisted = reading.sentences[match.sentence].assisted
+        element = family.elements[index]
+        if assisted and not element.assisting:
+            shared = element.terms & reading.sentences[match.sentence].terms
+            if 2 * len(shared & assisted) > len(shared):
+                found.add(index)
+    return frozenset(found)
+
+
+def zwaartepunt(family: FamilyIndex, matches: list[ElementMatch], own: dict[int, int],
+                assisted: frozenset[int] = frozenset()) -> tuple[int | None, float, tuple[tuple[int, str], ...]]:
     """The level where the balance of a criterion's evidence lies, and the matches that did not
     lift it (with why).
 
@@ -110,16 +128,20 @@ def zwaartepunt(family: FamilyIndex, matches: list[ElementMatch], own: dict[int,
     "complexe vragen"). A match with a lower element the higher level still shows ("Idem +", or
     a bullet repeated at the next scale) is its base and counts only lightly against it. A single
     element of a level above the rest of the evidence is incidental: it is shown, never counted.
-    When one match is all there is, the criterion rests on it, weakly.
+    When one match is all there is, the criterion rests on it, weakly. A task the text only helps
+    with (`assisted`) is shown, and lifts no criterion above the lowest level.
     """
     elements = family.elements
     by_rank: dict[int, list[ElementMatch]] = {}
+    helping = []
     for match in matches:
         element = elements[match.element]
-        if element.distinguishing:
+        if match.element in assisted and element.level_rank > 1:
+            helping.append((match.element, HELPING))
+        elif element.distinguishing:
             by_rank.setdefault(element.level_rank, []).append(match)
     if not by_rank:
-        return None, 0.0, ()
+        return None, 0.0, tuple(helping)
     ranks = sorted(by_rank, reverse=True)
     chosen, lone = None, False
     for rank in ranks:
@@ -149,7 +171,7 @@ def zwaartepunt(family: FamilyIndex, matches: list[ElementMatch], own: dict[int,
             else:
                 note = OUTWEIGHED.format(level=label, lower=level_name)
             uncounted.append((match.element, note))
-    return chosen, strength, tuple(uncounted)
+    return chosen, strength, tuple(uncounted + helping)
 
 
 def grade_label(code: str | None) -> str:
@@ -205,7 +227,7 @@ def decide(family: FamilyIndex, reading: Reading, matches: dict[int, ElementMatc
            track: str | None = None) -> LevelDecision:
     levels = family.family.levels
     n = len(levels)
-    supports = criterion_support(family, matches, answers, track)
+    supports = criterion_support(family, matches, answers, track, helped_with(family, reading, matches))
     scores = {level.rank: 0.0 for level in levels}
     evidence_weight = 0.0
     for support in supports:

@@ -8,6 +8,9 @@
   "zonder toezicht" is no denial at all.
 - A reporting line ("stuurt signalen naar de leidinggevende", "valt onder het afdelingshoofd")
   names a manager; it is not managing, so those words are left out.
+- A clause in which the role helps with a task ("helpt bij het klaarmaken van dossiers voor
+  vernietiging", "ondersteunt de teamleider bij de planning") shows that task as support: it
+  counts for the family, but places no level whose own text does not help as well (levels.py).
 - The name of an employer or a department ("Ministerie van Infrastructuur en Waterstaat") is
   context, not evidence.
 
@@ -16,13 +19,13 @@ The word lists are general Dutch and live in lexicon.toml ([negation], [organisa
 
 import re
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count
+from itertools import chain, compress, count
 from operator import itemgetter
 
-from grading.engine.lexicon import LEXICON_PATH, Token, occurrences
+from grading.engine.lexicon import LEXICON_PATH, Token, occurrences, stem_positions
 from grading.engine.background import zipf
 from grading.engine.text import fold, stem
 
@@ -33,6 +36,9 @@ CLAUSE_WORDS = frozenset({"maar", "en", "of", "terwijl", "waarbij", "omdat", "wa
 RELATIVE = frozenset({"die", "dat", "wat", "welke", "waar", "waarvan", "waarop", "waarin", "waarmee", "waarover"})
 HANDING_OFF_RELATIVES = frozenset({"die", "dat", "welke"})
 RELATIVE_REACH = 20
+ASSISTING_BREAKS = CLAUSE_WORDS - {"en", "of"}
+PARTICLE_REACH = 8  # words from a helping verb to its particle ("ondersteunt de teamleider bij")
+ASSISTING_END = re.compile(CLAUSE_BREAK.pattern + r"|[.!?\n]")  # a clause's or a sentence's end
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,9 @@ class ScopeWords:
     delegated: tuple[tuple[str, ...], ...]
     reporting: tuple[tuple[str, ...], ...]
     organisations: frozenset[str]
+    assisting_pairs: dict[str, frozenset[str]]  # helping verb -> the stems of the particles that make it help
+    assisting_words: frozenset[str]
+    assisting_stems: frozenset[str]  # the stems of both
 
     @property
     def triggers(self) -> frozenset[str]:
@@ -72,7 +81,62 @@ def scope_words() -> ScopeWords:
         delegated=tuple(_words(p) for p in negation["delegated"]),
         reporting=tuple(_words(p) for p in negation["reporting"]),
         organisations=frozenset(fold(w) for w in organisation["triggers"]),
+        assisting_pairs=_pairs(data["assisting"]["pairs"]),
+        assisting_words=frozenset(fold(w) for w in data["assisting"]["words"]),
+        assisting_stems=frozenset(stem(fold(w)) for w in data["assisting"]["words"] + [v for v, _ in data["assisting"]["pairs"]]),
     )
+
+
+def _pairs(pairs: list[list[str]]) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for verb, particle in pairs:
+        found.setdefault(fold(verb), set()).add(stem(fold(particle)))  # looked up among the stems
+    return {verb: frozenset(particles) for verb, particles in found.items()}
+
+
+def assisting_tokens(text: str, tokens: list[Token]) -> list[int]:
+    """Sorted token indices of the clauses, from the helping verb on, in which the role helps
+    with a task. The helping words are found through the stem positions the reading has already
+    counted; only the words from one to its particle are looked at, and the clause's end once
+    one is found."""
+    words_ = scope_words()
+    pairs, alone = words_.assisting_pairs, words_.assisting_words
+    positions = stem_positions(tokens)
+    helping = sorted(chain.from_iterable(positions.get(s, ()) for s in words_.assisting_stems))
+    assisting: list[int] = []
+    for position in helping:
+        word = tokens[position].word
+        if (assisting and position < assisting[-1]) or (word not in alone and word not in pairs):  # "ondersteunende"
+            continue
+        if word in alone or _particle_in_clause(text, tokens, position, pairs[word], positions):
+            assisting.extend(range(position, _clause_end(text, tokens, position)))
+    return assisting
+
+
+def _particle_in_clause(text: str, tokens: list[Token], verb: int, wanted: frozenset[str],
+                        positions: dict[str, list[int]]) -> bool:
+    """Whether one of the verb's particles follows it within its clause ("helpt ze bij")."""
+    following = []
+    for particle in wanted:
+        found = positions.get(particle, ())
+        at = bisect_right(found, verb)
+        if at < len(found) and found[at] - verb <= PARTICLE_REACH:
+            following.append(found[at])
+    if not following:
+        return False
+    particle = min(following)
+    if ASSISTING_END.search(text[tokens[verb].end : tokens[particle].start]):
+        return False
+    return not any(tokens[i].word in ASSISTING_BREAKS for i in range(verb + 1, particle))
+
+
+def _clause_end(text: str, tokens: list[Token], position: int) -> int:
+    """The index after the last token of the clause that holds token `position`; "en" and "of"
+    join what the role helps with ("helpt bij het registreren en archiveren")."""
+    for i in range(position + 1, len(tokens)):
+        if ASSISTING_END.search(text[tokens[i - 1].end : tokens[i].start]) or tokens[i].word in ASSISTING_BREAKS:
+            return i
+    return len(tokens)
 
 
 def _occurrences(words: list[str], phrases) -> list[tuple[int, int]]:

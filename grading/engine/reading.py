@@ -13,7 +13,7 @@ from grading.engine.anaphora import refer_back
 from grading.engine.index import CatalogueIndex
 from grading.engine.language import LanguageGuess, detect
 from grading.engine.lexicon import Lexicon, Token, find_phrases, longest_matches, marked_between, tokenize
-from grading.engine.negation import employer_kinds, organisation_names, sentence_scope
+from grading.engine.negation import assisting_tokens, employer_kinds, organisation_names, sentence_scope
 from grading.engine.principal import Served, served
 from grading.engine.result import Signal
 from grading.engine.role_mention import addresses_reader
@@ -36,6 +36,7 @@ class ReadSentence(NamedTuple):  # a tuple, not a dataclass: made for every sent
     terms: frozenset[str]
     denied: bool = False  # part of the sentence denies or hands off a task
     part_terms: frozenset[str] = frozenset()  # terms it holds only inside a compound (part_only_terms)
+    assisted: frozenset[str] = frozenset()  # terms it holds only where the role helps (negation.assisting_tokens)
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
     sentences, denied_all, reporting_all, full_sentences, full_words = [], set(), set(), 0, 0
     counted: set[str] = set()
     starts = list(map(itemgetter(1), all_tokens))
+    assisting = assisting_tokens(text, all_tokens)
     for sentence in structure.sentences:
         # the tokens that start inside the sentence (sentences do not overlap)
         position, end = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
@@ -78,7 +80,9 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
         denied_all |= denied
         reporting_all |= reporting
         terms = _kept_terms(all_tokens, each, position, end, denied | reporting | names, lexicon)
-        sentences.append(ReadSentence(sentence, frozenset(terms), bool(denied), part_only_terms(each[position:end]) & terms))
+        assisted = _assisted_terms(each, assisting, position, end, terms) if assisting else frozenset()
+        sentences.append(ReadSentence(sentence, frozenset(terms), bool(denied), part_only_terms(each[position:end]) & terms,
+                                      assisted))
         if end - position >= FULL_SENTENCE and sentence.text not in counted:  # a repeated sentence says nothing new
             counted.add(sentence.text)
             full_sentences += 1
@@ -120,6 +124,18 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
     )
     _heading_vector(reading, all_tokens, starts, each, names, catalogue)
     return reading
+
+
+def _assisted_terms(each: list, assisting: list[int], first: int, last: int, terms: set[str]) -> frozenset[str]:
+    """The sentence's terms that occur only in its tokens where the role helps (`assisting`:
+    sorted indices of the whole text)."""
+    inside = assisting[bisect_left(assisting, first):bisect_left(assisting, last)]
+    if not inside:
+        return frozenset()
+    helped = set().union(*(each[i] for i in inside))
+    skipped = set(inside)
+    own = set().union(*(each[i] for i in range(first, last) if i not in skipped))
+    return frozenset((helped - own) & terms)
 
 
 def _titles(structure: Structure) -> tuple[Sentence, ...]:

@@ -177,3 +177,22 @@ def test_a_sentence_is_split_into_clauses_once_however_many_hand_offs_it_holds(m
     denied, _ = negation.sentence_scope(sentence, tokens, 0, len(tokens))
     assert len(calls) == 1
     assert len(denied) > len(tokens) // 2
+
+
+@pytest.mark.parametrize("sentence, helped", [
+    ("Je helpt bij het klaarmaken van dossiers voor vernietiging.", "helpt bij het klaarmaken van dossiers voor vernietiging"),
+    ("Je ondersteunt de teamleider bij de planning van het werk.", "ondersteunt de teamleider bij de planning van het werk"),
+    ("Je controleert de dossiers, en helpt bij de vernietiging.", "helpt bij de vernietiging"),
+    ("Je werkt mee aan de inrichting van het archief.", "werkt mee aan de inrichting van het archief"),
+    ("Je levert een bijdrage aan het jaarverslag.", "bijdrage aan het jaarverslag"),
+    ("Je ondersteunt de ondernemingsraad.", ""),
+    ("Je werkt aan de digitalisering van het archief.", ""),
+    ("Bij afgesloten dossiers controleer je of ze compleet zijn.", ""),
+])
+def test_the_clause_in_which_the_role_helps_with_a_task_is_found(sentence, helped):
+    from grading.engine import negation
+    from grading.engine.lexicon import tokenize
+
+    tokens = tokenize(sentence)
+    found = negation.assisting_tokens(sentence, tokens)
+    assert (sentence[tokens[found[0]].start:tokens[found[-1]].end] if found else "") == helped

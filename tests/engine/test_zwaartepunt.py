@@ -115,3 +115,37 @@ def test_reporting_to_a_manager_is_not_managing():
     assert reporting.position == plain.position == engine.Position.IN_RANGE
     assert reporting.level_rank == plain.level_rank
     assert not [s for s in reporting.signals if s.kind == "above"]
+
+
+# The same task done and only helped with: helping shows a level's work as support, which places
+# no level whose own text does not help as well.
+HELPED = """Medewerker documentaire informatievoorziening bij een rijksdienst.
+Je registreert de inkomende en uitgaande post en digitaliseert de poststukken.
+Je ordent de fysieke en digitale dossiers volgens het ordeningsplan.
+Je beantwoordt eenvoudige vragen van collega's over de registratie.
+{}
+Je hebt een mbo-opleiding en werkt volgens de werkafspraken van het team."""
+DOES = "Je beheert de dossiers en maakt ze gereed voor overdracht aan het Nationaal Archief en voor vernietiging."
+HELPS = "Je helpt bij het beheren van de dossiers en het gereedmaken voor overdracht aan het Nationaal Archief en voor vernietiging."
+
+
+def test_a_task_the_role_only_helps_with_does_not_lift_a_criterion():
+    results = {
+        line: next(c for c in engine.grade(HELPED.format(line), fixture_index()).criteria if c.key == "resultaten")
+        for line in (DOES, HELPS)
+    }
+    assert results[DOES].level_rank > results[HELPS].level_rank
+
+
+def test_a_match_with_a_task_the_role_only_helps_with_says_why_it_did_not_count():
+    from grading.engine.fit import family_fit
+    from grading.engine.levels import HELPING, decide
+    from grading.engine.reading import read
+
+    index = fixture_index()
+    family = index.families[DIV]
+    reading = read(HELPED.format(HELPS), index)
+    support = next(c for c in decide(family, reading, family_fit(family, reading, index).matches, {}).criteria
+                   if c.key == "resultaten")
+    helped = [family.elements[i] for i, note in support.uncounted if note == HELPING]
+    assert helped and all(e.level_rank > 1 and not e.assisting for e in helped)
