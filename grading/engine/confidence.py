@@ -46,6 +46,9 @@ FIRM_CONFIDENCE = 0.6
 # A criterion supports the level when it places the role at most AGREEING levels from it: one at
 # schaal 5 does not support schaal 7.
 UNNAMED_CEILING = 0.55
+# A text that states a grade of the family's own system other than the one its work points to:
+# the writer and the evidence disagree, and the adviser decides which holds (matching.py).
+STATED_OTHERWISE_CEILING = 0.55
 FIRM_LEVEL_LEAD = 0.2
 AGREEING = 1
 # A text that calls the role by one of the family's own function names ("ambtelijk secretaris")

@@ -10,8 +10,8 @@ from grading.engine.index import CatalogueIndex, FamilyIndex, IndexDeadlinePasse
 from grading.engine import no_match, outside
 from grading.engine.no_match import Refusal
 from grading.engine.confidence import (
-    LEVEL_UNCLEAR, NO_WORK, UNCERTAIN, UNNAMED_DOMAIN, certainty, no_match_confidence, result_confidence,
-    uncertain_reasons,
+    LEVEL_UNCLEAR, NO_WORK, STATED_OTHERWISE_CEILING, UNCERTAIN, UNNAMED_DOMAIN, certainty, no_match_confidence,
+    result_confidence, uncertain_reasons,
 )
 from grading.engine.levels import LevelDecision, decide, education_fit, grade_label
 from grading.engine.reading import Reading, read
@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.57"
+ENGINE_VERSION = "1.58"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "fca147d5177d7e4a1561c7adc0cc3fd4a92d267f506516c68821584397383597"
+RESULTS_DIGEST = "ac98e166730ce0457071a4e5e2077639838de68bd77b0ff636e7784f5c9390ab"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -314,7 +314,12 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
         setting = next((f for f in found if f.system.code == org_system.code), None)
     foreign = mismatch is not None or (org_system is not None and family.grading_system not in (None, org_system.code))
     neighbour = outside.neighbour_grade(family_index, decision.position)
+    in_system = not foreign and decision.position == Position.IN_RANGE
+    stated = stated_grades(reading.text, family.system_grades) if in_system else ()
+    contradicted = bool(stated) and level.grade not in stated
     confidence = _confidence(best, fits, decision)
+    if contradicted:  # the writer names another grade than the evidence: the adviser decides
+        confidence = min(confidence, STATED_OTHERWISE_CEILING)
     return GradingResult(
         engine_version=ENGINE_VERSION,
         position=decision.position,
@@ -333,8 +338,8 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
         missing_for_next=missing,
         explanation=_explanation(family, level, decision, criteria, track, additions, mismatch, own_system,
                                  org_system if foreign else None)
-        + _why_uncertain(best, decision, confidence)
-        + _stated(reading, family, level.grade, decision.position, foreign),
+        + _why_uncertain(best, decision, confidence, contradicted)
+        + _stated(stated, family, level.grade),
         track=track.name if track else None,
         track_start_rank=track.start_rank if track else None,
         additions=additions,
@@ -350,6 +355,7 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
     )
 
 
+STATED_OTHERWISE = "de tekst noemt zelf een andere schaal van dit systeem dan het beschreven werk aangeeft"
 LOW_LIKENESS = "de tekst zegt het werk in andere woorden dan de matrix van deze familie, zodat het niveau op weinig rust"
 UNCERTAIN_BECAUSE = {
     UNNAMED_DOMAIN: "de tekst noemt te weinig van het domein van deze familie (haar functienamen en vaktermen)",
@@ -358,11 +364,13 @@ UNCERTAIN_BECAUSE = {
 }
 
 
-def _why_uncertain(best: FamilyFit, decision: LevelDecision, confidence: float) -> str:
+def _why_uncertain(best: FamilyFit, decision: LevelDecision, confidence: float, contradicted: bool = False) -> str:
     """Why an indication is not firm, so a manager sees what to add."""
     if certainty(confidence) != UNCERTAIN:
         return ""
     reasons = [UNCERTAIN_BECAUSE[r] for r in uncertain_reasons(best, decision)]
+    if contradicted:
+        reasons.append(STATED_OTHERWISE)
     if best.evidence < NO_MATCH_BELOW:
         reasons.append(LOW_LIKENESS)
     if not reasons:
@@ -370,11 +378,9 @@ def _why_uncertain(best: FamilyFit, decision: LevelDecision, confidence: float) 
     return f" De indicatie is onzeker: {' en '.join(reasons)}."
 
 
-def _stated(reading: Reading, family: FamilyData, grade: str | None, position: Position, foreign: bool) -> str:
+def _stated(stated: tuple[str, ...], family: FamilyData, grade: str | None) -> str:
     """The grade the text states itself, beside the indication (in range, in the family's system)."""
-    if foreign or position != Position.IN_RANGE:
-        return ""
-    note = stated_note(stated_grades(reading.text, family.system_grades), grade, family.system_grades)
+    note = stated_note(stated, grade, family.system_grades)
     return f" {note}" if note else ""
 
 

@@ -40,12 +40,31 @@ DIV_ROLE = (
 )
 
 
-def test_a_stated_grade_changes_nothing_but_the_explanation():
+def test_a_stated_grade_is_never_taken_over():
     plain = engine.grade(DIV_ROLE, fixture_index())
     stated = engine.grade(DIV_ROLE + " Salaris: maximaal schaal 11.", fixture_index())
-    assert (stated.family, stated.grade, stated.certainty) == (plain.family, plain.grade, plain.certainty)
+    assert (stated.family, stated.grade) == (plain.family, plain.grade)
     assert "De tekst noemt zelf schaal 11" in stated.explanation
     assert "noemt zelf" not in plain.explanation
+
+
+FIRM_DIV_ROLE = """Medewerker documentaire informatievoorziening bij een rijksdienst.
+Je registreert de inkomende en uitgaande post en digitaliseert de poststukken.
+Je ordent de fysieke en digitale dossiers volgens het ordeningsplan.
+Je beantwoordt eenvoudige vragen van collega's over de registratie.
+Je beheert de dossiers en maakt ze gereed voor overdracht aan het Nationaal Archief en voor vernietiging.
+Je hebt een mbo-opleiding en werkt volgens de werkafspraken van het team."""
+
+
+def test_a_firm_indication_the_stated_grade_contradicts_becomes_uncertain():
+    """The writer and the evidence disagree: the adviser decides which holds."""
+    plain = engine.grade(FIRM_DIV_ROLE, fixture_index())
+    assert plain.certainty == "firm"
+    other = engine.grade(FIRM_DIV_ROLE + "\nSalaris: maximaal schaal 11.", fixture_index())
+    assert (other.grade, other.certainty) == (plain.grade, "uncertain") and other.confidence < plain.confidence
+    assert "noemt zelf een andere schaal van dit systeem" in other.explanation
+    same = engine.grade(FIRM_DIV_ROLE + f"\nSalaris: maximaal {plain.grade.replace('-', ' ')}.", fixture_index())
+    assert (same.certainty, same.confidence) == (plain.certainty, plain.confidence)
 
 
 @pytest.mark.parametrize("text, grades", [
