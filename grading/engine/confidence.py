@@ -38,8 +38,9 @@ NO_MATCH_WORDS = 0.3  # a refusal is less sure as far as the best family's words
 # those are right).
 FIRM_CONFIDENCE = 0.6
 # Firm asks two things of the evidence, whatever the weights above make of it. The family: the
-# text names its domain beyond doubt (three domain hits, or one of its function names and one hit
-# more) and shows its work (FamilyFit.shows_work); a role that shares a family's words and tasks
+# text names its domain beyond doubt (three domain hits, or two when it calls the role by one of
+# the family's function names or by no other occupation's name) and shows its work
+# (FamilyFit.shows_work); a role that shares a family's words and tasks
 # without naming its domain may be another field's role, so it stays uncertain. The level: inside
 # the range, two criteria support it, or one does with this lead over the next level; vacancy
 # texts often speak to one criterion only, and one that places the level clearly is real evidence.
@@ -51,8 +52,9 @@ UNNAMED_CEILING = 0.55
 STATED_OTHERWISE_CEILING = 0.55
 FIRM_LEVEL_LEAD = 0.2
 AGREEING = 1
-# A text that calls the role by one of the family's own function names ("ambtelijk secretaris")
-# names the family with that name and one more domain hit.
+# A text that calls the role by one of the family's own function names ("ambtelijk secretaris"),
+# or by no name that another occupation goes by ("Trainer en coach"), names the family with two
+# domain hits.
 FUNCTION_AND_DOMAIN = 2.0
 FIRM = "firm"
 UNCERTAIN = "uncertain"
@@ -89,7 +91,8 @@ def result_confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDec
 
 
 def _names_family(best: FamilyFit) -> bool:
-    named = best.domain_hits >= DOMAIN_SETTLED or (best.names_function and best.domain_hits >= FUNCTION_AND_DOMAIN)
+    named = best.domain_hits >= DOMAIN_SETTLED or (
+        best.domain_hits >= FUNCTION_AND_DOMAIN and (best.names_function or not best.named_otherwise))
     return named and best.shows_work
 
 

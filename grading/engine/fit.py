@@ -58,6 +58,7 @@ class FamilyFit:
     other_role: str = ""  # the text names its role after someone the family's roles work with (role_name.py)
     in_required_setting: bool = False  # the family requires its setting (a school) and the text is set there
     counterpart: str = ""  # whom the role supports or advises, when the family's roles face them (principal.py)
+    named_otherwise: bool = False  # the text names its role by a name none of the family's functions goes by
 
 
 def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -269,6 +270,7 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
         other_role=_other_role(family, reading),
         in_required_setting=family.sector_required and in_sector,
         counterpart=serves_counterpart(family, reading.served),
+        named_otherwise=_named_otherwise(family, reading),
     )
 
 

@@ -152,10 +152,11 @@ def test_the_explanation_says_onzeker_exactly_when_the_indication_is():
 
 
 def test_a_function_name_of_the_family_and_one_hit_more_name_it():
+    """Or a title that is no other occupation's name and one hit more."""
     named = a_fit(domain_hits=2.0, names_function=True)
     assert certainty(result_confidence(named, [named], a_decision(supported=2))) == FIRM
-    unnamed = a_fit(domain_hits=2.0)
-    assert certainty(result_confidence(unnamed, [unnamed], a_decision(supported=2))) == UNCERTAIN
+    otherwise = a_fit(domain_hits=2.0, named_otherwise=True)  # "Trainer ondernemingsraden"
+    assert certainty(result_confidence(otherwise, [otherwise], a_decision(supported=2))) == UNCERTAIN
     alone = a_fit(domain_hits=1.0, names_function=True)  # the name alone, nothing of the domain besides
     assert certainty(result_confidence(alone, [alone], a_decision(supported=2))) == UNCERTAIN
 
@@ -169,3 +170,24 @@ def test_two_criteria_place_the_level_only_when_they_agree_on_it(ranks, expected
     decision = LevelDecision(rank=2, position=Position.IN_RANGE, scores={2: 0.45}, criteria=criteria,
                              education_fit="", share=0.45, runner_up=0.4)
     assert certainty(result_confidence(a_fit(), [a_fit()], decision)) == expected
+
+
+# Written here: the family's domain named twice and its work shown, under a title that is no
+# other occupation, names the family beyond doubt; under another occupation's title it does not.
+SUPPORT_OF_THE_COUNCIL = """{title}
+Je ondersteunt de ondernemingsraad bij zijn werk.
+Je organiseert de vergaderingen, maakt de verslagen en bewaakt de actiepunten en termijnen.
+Je organiseert de verkiezingen en houdt het archief en de documentatie bij.
+Je zoekt informatie op over de onderwerpen die op de agenda staan.
+Je beantwoordt vragen van medewerkers over de medezeggenschap.
+Je hebt een mbo-4-opleiding en ruime ervaring."""
+
+
+@pytest.mark.parametrize("title, certainty", [
+    ("Medewerker secretariaat", "firm"),
+    ("Ambtelijk secretaris", "firm"),
+    ("Trainer en coach", "uncertain"),
+])
+def test_a_domain_named_twice_is_enough_for_a_role_named_no_other_occupation(title, certainty):
+    result = engine.grade(SUPPORT_OF_THE_COUNCIL.format(title=title), fixture_index())
+    assert (result.family, result.certainty) == ("ambtelijk-secretaris", certainty)
