@@ -196,3 +196,26 @@ def test_the_clause_in_which_the_role_helps_with_a_task_is_found(sentence, helpe
     tokens = tokenize(sentence)
     found = negation.assisting_tokens(sentence, tokens)
     assert (sentence[tokens[found[0]].start:tokens[found[-1]].end] if found else "") == helped
+
+
+@pytest.mark.parametrize("piece", ["je helpt bij de post ", "je helpt bij de post, ", "bijdrage "])
+def test_finding_where_the_role_helps_looks_at_each_gap_a_bounded_number_of_times(piece, monkeypatch):
+    """Every helping verb looks ahead to its particle and its clause's end: a text of nothing
+    but helping clauses must not make each one look to the end of the text."""
+    from grading.engine import negation
+    from grading.engine.lexicon import tokenize
+
+    searches = []
+    real = negation.ASSISTING_END
+
+    class Counting:
+        def search(self, gap):
+            searches.append(1)
+            return real.search(gap)
+
+    monkeypatch.setattr(negation, "ASSISTING_END", Counting())
+    sentence = piece * 3_000 + "."
+    tokens = tokenize(sentence)
+    found = negation.assisting_tokens(sentence, tokens)
+    assert found
+    assert len(searches) <= 3 * len(tokens)
