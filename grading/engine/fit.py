@@ -57,6 +57,7 @@ class FamilyFit:
     names_domain: bool = True  # the text names the domain the family requires (FamilyIndex.required_domain)
     other_role: str = ""  # the text names its role after someone the family's roles work with (role_name.py)
     in_required_setting: bool = False  # the family requires its setting (a school) and the text is set there
+    out_of_setting: bool = False  # the family requires its setting and the text names it nowhere
     counterpart: str = ""  # whom the role supports or advises, when the family's roles face them (principal.py)
     named_otherwise: bool = False  # the text names its role by a name none of the family's functions goes by
 
@@ -269,6 +270,7 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
         names_domain=_names_domain(family, reading),
         other_role=_other_role(family, reading),
         in_required_setting=family.sector_required and in_sector,
+        out_of_setting=family.sector_required and not in_sector,
         counterpart=serves_counterpart(family, reading.served),
         named_otherwise=_named_otherwise(family, reading),
     )

@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.59"
+ENGINE_VERSION = "1.60"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "943ee9bece83992a7d5b9b322f4ab9e6d3f0e906b5138ef673a52ed11ff7ab94"
+RESULTS_DIGEST = "e055535641876797f43ba6de01c3337905f00b7c725797ae2077f58a005e40db"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -51,7 +51,9 @@ CORE_SHARE = 0.5
 # names the family's domain clearly: two domain hits, such as a function name and a domain term.
 DOMAIN_WITHOUT_WORK = 2.0
 # A family may require its domain (recognition `domain_required`): an ambtelijk secretaris works
-# for a participation body, and a text that names none is another secretary's role.
+# for a participation body, and a text that names none is another secretary's role. A family may
+# require its setting (`setting_required`): a management assistant at an engineering firm is no
+# school's secretarial support, whatever the words they share.
 
 # Where a family's file names its domain, a text that names it once at most (one domain term, or a
 # rare word of its texts) must show that family's work in more than one respect: one shared task
@@ -131,6 +133,8 @@ def refusal(best: FamilyFit) -> Refusal | None:
         return Refusal.LIKENESS
     if not best.names_domain:
         return Refusal.DOMAIN_REQUIRED
+    if best.out_of_setting:
+        return Refusal.SETTING_REQUIRED
     if not best.shows_work and best.domain_hits < DOMAIN_WITHOUT_WORK:
         return Refusal.NO_WORK
     if best.domain_declared and best.work_shown < WORK_WITHOUT_DOMAIN and not _domain_beyond_mention(best):
@@ -141,10 +145,12 @@ def refusal(best: FamilyFit) -> Refusal | None:
 
 
 def _named_with_its_work(best: FamilyFit) -> bool:
-    """The text names the family's domain beyond doubt and shows two pieces of its work: its
-    likeness to the matrix is low only because it says the work in its own words (a bulleted
-    advert: "post openen, sorteren en klaarmaken om te scannen")."""
-    return best.domain_hits >= DOMAIN_SETTLED and best.work_shown >= WORK_COUNTED
+    """The text names the family's domain beyond doubt and shows two pieces of its work (one,
+    when it calls the role by one of the family's function names): its likeness to the matrix is
+    low only because it says the work in its own words (a bulleted advert: "post openen, sorteren
+    en klaarmaken om te scannen")."""
+    work = 1 if best.names_function else WORK_COUNTED  # the family's own function name stands for one task
+    return best.domain_hits >= DOMAIN_SETTLED and best.work_shown >= work
 
 
 def _named_in_its_setting(best: FamilyFit) -> bool:

@@ -27,6 +27,7 @@ class Refusal(StrEnum):
 
     LIKENESS = "likeness"  # its texts explain too little of the role's text
     DOMAIN_REQUIRED = "domain_required"  # the family requires its domain named, and the text names none
+    SETTING_REQUIRED = "setting_required"  # the family requires its setting (a school), and the text names none
     NO_WORK = "no_work"  # the text shares the family's frame, none of its work
     ONE_TASK = "one_task"  # the family's domain named once at most, one piece of its work
     OTHER_ROLE = "other_role"  # the text names its role after someone the family's roles work with
@@ -68,6 +69,8 @@ def _nearest(nearest: FamilyFit, name: str, refused: Refusal | None, edge: str) 
     lead = f"Het dichtst bij ligt de familie {name}, maar"
     if refused == Refusal.DOMAIN_REQUIRED:
         return f"{lead} die familie hoort bij een eigen domein en de tekst noemt daar niets van."
+    if refused == Refusal.SETTING_REQUIRED:
+        return f"{lead} die familie hoort bij één werkomgeving (zoals de school) en de tekst noemt die nergens."
     if refused == Refusal.NO_WORK:
         return (f"{lead} de tekst deelt met die familie alleen het kader van het werk (zoals regels, "
                 "kennis of contacten), niets van het werk zelf.")

@@ -316,3 +316,36 @@ def test_the_setting_in_a_familys_name_is_not_its_domain():
     school = fixture_index().families["secretariele-ondersteuning-vo"]
     assert ("vortgezet", "onderwijs") not in school.domain
     assert engine.grade(MUNICIPAL_EDUCATION_POLICY, fixture_index()).family is None
+
+
+@pytest.mark.parametrize(("changes", "claimed"), [
+    ({}, False),  # the family's words without its name: two pieces of its work are needed
+    ({"names_function": True}, True),  # the family's own function name stands for one piece
+    ({"work_shown": 2}, True),
+    ({"names_function": True, "domain_hits": 2.0}, False),  # the domain named less than beyond doubt
+])
+def test_a_low_likeness_is_outweighed_by_the_domain_a_function_name_and_one_task(changes, claimed):
+    """A text that says the family's work in its own words shares few words with the matrix; its
+    domain named three times, with the role called by one of the family's function names and one
+    piece of its work shown, names the family all the same."""
+    fit = a_fit(**{"evidence": 0.2, "domain_hits": 3.0, **changes})
+    assert (refusal(fit) is None) is claimed
+
+
+# Written here: the same management assistant at a school and at an engineering firm. A family
+# that requires its setting (the school) is not named for a text that names the setting nowhere.
+MANAGEMENT_ASSISTANT = """Managementassistent {where}
+Je beheert de agenda van de directeur en plant afspraken en overleggen.
+Je bereidt vergaderingen voor, maakt de verslagen en bewaakt de afspraken en termijnen.
+Je stelt brieven en overzichten op en beantwoordt vragen van medewerkers en bezoekers.
+Je bent de vraagbaak van het secretariaat en gaat zorgvuldig om met vertrouwelijke informatie.
+Je signaleert problemen, lost ze op of rapporteert erover.
+Je hebt een mbo-4-opleiding en ervaring als secretaresse."""
+
+
+def test_a_family_that_requires_its_setting_is_named_only_in_that_setting():
+    school = engine.grade(MANAGEMENT_ASSISTANT.format(where="van de rector van onze school voor havo en vwo"), fixture_index())
+    assert school.family == "secretariele-ondersteuning-vo"
+    firm = engine.grade(MANAGEMENT_ASSISTANT.format(where="van de directeur van een ingenieursbureau"), fixture_index())
+    assert firm.family is None
+    assert "hoort bij één werkomgeving (zoals de school) en de tekst noemt die nergens" in firm.explanation
