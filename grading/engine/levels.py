@@ -80,8 +80,8 @@ def criterion_support(family: FamilyIndex, matches: dict[int, ElementMatch], ans
         if answer is not None and 1 <= answer <= len(family.family.levels):
             supports.append(CriterionSupport(criterion.key, answer, 1.0, tuple(own), True, shown))
             continue
-        rank, strength, uncounted = zwaartepunt(family, own, {r: n for (c, r), n in counts.items() if c == criterion.key},
-                                                assisted)
+        own_per_level = {r: n for (c, r), n in counts.items() if c == criterion.key}
+        rank, strength, uncounted = zwaartepunt(family, own, own_per_level, assisted)
         supports.append(CriterionSupport(criterion.key, rank, strength, tuple(own), False, shown, uncounted))
     return supports
 

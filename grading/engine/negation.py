@@ -83,7 +83,9 @@ def scope_words() -> ScopeWords:
         organisations=frozenset(fold(w) for w in organisation["triggers"]),
         assisting_pairs=_pairs(data["assisting"]["pairs"]),
         assisting_words=frozenset(fold(w) for w in data["assisting"]["words"]),
-        assisting_stems=frozenset(stem(fold(w)) for w in data["assisting"]["words"] + [v for v, _ in data["assisting"]["pairs"]]),
+        assisting_stems=frozenset(
+            stem(fold(w)) for w in data["assisting"]["words"] + [verb for verb, _ in data["assisting"]["pairs"]]
+        ),
     )
 
 

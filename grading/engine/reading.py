@@ -81,8 +81,8 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
         reporting_all |= reporting
         terms = _kept_terms(all_tokens, each, position, end, denied | reporting | names, lexicon)
         assisted = _assisted_terms(each, assisting, position, end, terms) if assisting else frozenset()
-        sentences.append(ReadSentence(sentence, frozenset(terms), bool(denied), part_only_terms(each[position:end]) & terms,
-                                      assisted))
+        parts = part_only_terms(each[position:end]) & terms
+        sentences.append(ReadSentence(sentence, frozenset(terms), bool(denied), parts, assisted))
         if end - position >= FULL_SENTENCE and sentence.text not in counted:  # a repeated sentence says nothing new
             counted.add(sentence.text)
             full_sentences += 1
