@@ -32,6 +32,8 @@ SUPPORT_NOUN_STEMS = frozenset(stem(word) for word in ("rechterhand", "sparringp
 NOUN_PREPOSITIONS = frozenset({"van", "voor"})
 ON_BEHALF_STEMS = frozenset({stem("namens")})
 CLAUSE_OPENERS = frozenset({"die", "dat", "wie"})
+# Words an object as quoted does not end on: the window of OBJECT_WORDS may stop inside a list.
+TRAILING = frozenset({"en", "of", "de", "het", "een", "van", "der", "den"})
 SUBJECTS = frozenset({"je", "jij", "u", "hij", "zij", "ze", "we", "wij"})
 CLAUSE_MARKS = ".,;:!?()\n•–"
 # A preposition or a word that opens a clause ends the object: what follows says how or about
@@ -96,7 +98,10 @@ def _object(text: str, tokens: list[Token], each: list, first: int, last: int, l
         kept.append(index)
     words = [tokens[i] for i in kept]
     terms = frozenset(terms_of(words, [each[i] for i in kept], lexicon))
-    return Served(words, terms, text[words[0].start:words[-1].end] if words else "")
+    shown = list(words)
+    while shown and shown[-1].word in TRAILING:  # the window may end inside a list: "de raad van bestuur en de"
+        shown.pop()
+    return Served(words, terms, text[shown[0].start:shown[-1].end] if shown else "")
 
 
 def serves_counterpart(family: FamilyIndex, served: tuple[Served, ...]) -> str:

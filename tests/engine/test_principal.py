@@ -132,3 +132,12 @@ def test_the_right_hand_of_the_board_is_not_the_familys_role():
     councils = BOARD_SECRETARY.replace("de rechterhand van de raad van bestuur", "de rechterhand van de ondernemingsraad")
     assert engine.grade(councils.replace("Namens de bestuurder bereid", "Samen met de voorzitter bereid"),
                         fixture_index()).family == "ambtelijk-secretaris"
+
+
+def test_whom_the_role_supports_is_quoted_without_a_list_cut_in_half():
+    text = EMPLOYERS_ADVISER.replace(
+        "Je ondersteunt de bestuurder bij het overleg met de ondernemingsraad.", "Je werkt in de staf van de directie."
+    ).replace("Je adviseert de raad van bestuur over procedures",
+              "Je adviseert de raad van bestuur en de directeuren van de divisies over procedures")
+    result = engine.grade(text, fixture_index())
+    assert "„de raad van bestuur”" in result.explanation
