@@ -20,7 +20,7 @@ from typing import NamedTuple
 from grading.engine.index import FamilyIndex
 from grading.engine.lexicon import Lexicon, Token, find_phrases, marked_between, stem_positions
 from grading.engine.terms import terms_of
-from grading.engine.text import stem
+from grading.engine.text import stem, verb_forms
 
 SUPPORT_WORDS = "ondersteunt ondersteun ondersteunen adviseert adviseer adviseren assisteert assisteer assisteren"
 SUPPORT_STEMS = frozenset(stem(word) for word in SUPPORT_WORDS.split())
@@ -34,6 +34,7 @@ ON_BEHALF_STEMS = frozenset({stem("namens")})
 CLAUSE_OPENERS = frozenset({"die", "dat", "wie"})
 # Words an object as quoted does not end on: the window of OBJECT_WORDS may stop inside a list.
 TRAILING = frozenset({"en", "of", "de", "het", "een", "van", "der", "den"})
+COORDINATED = frozenset({"en", "of"})
 SUBJECTS = frozenset({"je", "jij", "u", "hij", "zij", "ze", "we", "wij"})
 CLAUSE_MARKS = ".,;:!?()\n•–"
 # A preposition or a word that opens a clause ends the object: what follows says how or about
@@ -88,9 +89,14 @@ def _apart(text: str, before: Token, after: Token) -> bool:
 
 
 def _object(text: str, tokens: list[Token], each: list, first: int, last: int, lexicon: Lexicon) -> Served:
+    # "Je ondersteunt en adviseert de directeur": the object follows the second verb
+    while first < last and tokens[first].word in COORDINATED and first + 1 < last and _finite(tokens[first + 1].word):
+        first += 2
     kept = []
     for index in range(first, min(last, first + OBJECT_WORDS)):
         if tokens[index].word in OBJECT_ENDS or (kept and _apart(text, tokens[index - 1], tokens[index])):
+            break
+        if kept and _finite(tokens[index].word):  # "bestuur en management en draagt …": a new clause
             break
         if tokens[index].word in SUBJECTS and kept:  # "Namens de bestuurder voer je …": the verb ends it
             kept.pop()
@@ -102,6 +108,12 @@ def _object(text: str, tokens: list[Token], each: list, first: int, last: int, l
     while shown and shown[-1].word in TRAILING:  # the window may end inside a list: "de raad van bestuur en de"
         shown.pop()
     return Served(words, terms, text[shown[0].start:shown[-1].end] if shown else "")
+
+
+def _finite(word: str) -> bool:
+    """A present-tense verb ("draagt", "adviseert"): the verb table maps it to its infinitive."""
+    base = verb_forms().get(word)
+    return base is not None and base.endswith("en")
 
 
 def serves_counterpart(family: FamilyIndex, served: tuple[Served, ...]) -> str:

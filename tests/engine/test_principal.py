@@ -134,10 +134,15 @@ def test_the_right_hand_of_the_board_is_not_the_familys_role():
                         fixture_index()).family == "ambtelijk-secretaris"
 
 
-def test_whom_the_role_supports_is_quoted_without_a_list_cut_in_half():
+@pytest.mark.parametrize("sentence, quoted", [
+    ("Je adviseert de raad van bestuur en de directeuren van de divisies over procedures", "de raad van bestuur"),
+    ("Je ondersteunt en adviseert de raad van bestuur over procedures", "de raad van bestuur"),
+    ("Je adviseert bestuur en management en draagt bij aan procedures", "bestuur en management"),
+])
+def test_whom_the_role_supports_is_quoted_as_the_text_names_them(sentence, quoted):
+    """Not a list cut in half ("de raad van bestuur en de"), a second verb or the next clause."""
     text = EMPLOYERS_ADVISER.replace(
         "Je ondersteunt de bestuurder bij het overleg met de ondernemingsraad.", "Je werkt in de staf van de directie."
-    ).replace("Je adviseert de raad van bestuur over procedures",
-              "Je adviseert de raad van bestuur en de directeuren van de divisies over procedures")
+    ).replace("Je adviseert de raad van bestuur over procedures", sentence)
     result = engine.grade(text, fixture_index())
-    assert "„de raad van bestuur”" in result.explanation
+    assert f"ondersteunt of adviseert „{quoted}”" in result.explanation
