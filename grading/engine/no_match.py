@@ -105,9 +105,10 @@ def _words(sentence: ReadSentence) -> int:
 
 
 def _kind(sentence: ReadSentence) -> int:
-    """0: the role's work; 1: another sentence; 2: what the role asks."""
+    """0: the role's work; 1: another sentence; 2: what the role asks, or a question put to the
+    reader ("Wil jij je verder ontwikkelen?"): recruiting, not the work."""
     opening = set(sentence.sentence.text[:QUOTE_CHARACTERS].lower().split()[:OPENING_WORDS])
-    if opening & PROFILE_VERBS and opening & ROLE_WORDS:
+    if (opening & PROFILE_VERBS and opening & ROLE_WORDS) or sentence.sentence.text.rstrip().endswith("?"):
         return 2
     return 0 if opening & ROLE_WORDS or opening & {"als"} else 1
 

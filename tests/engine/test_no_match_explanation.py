@@ -27,3 +27,11 @@ def test_a_long_sentence_is_quoted_shortened():
     result = engine.grade(text, fixture_index())
     quotes = result.explanation.split("„")[1:]
     assert quotes and all(len(quote.split("”")[0]) <= 145 for quote in quotes)
+
+
+def test_a_question_put_to_the_reader_is_not_quoted_as_the_core_work():
+    text = NURSE + (" Wil jij je verder ontwikkelen in de complexe zorg voor kwetsbare ouderen, revalidanten en "
+                    "patiënten met dementie, samen met specialisten, therapeuten en mantelzorgers?")
+    result = engine.grade(text, fixture_index())
+    assert result.family is None
+    assert "Wil jij" not in result.explanation and "zorg je voor zes patiënten" in result.explanation
