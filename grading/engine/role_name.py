@@ -31,21 +31,22 @@ PERSON_ENDING = re.compile(r"(?:er|eur|aris|ant|ent|ist|or|ling|ster|ice|é|lid)
 # A member ("ouderlid", "OR-lid") is one of the "leden" a family's texts speak of: the plural the
 # stem does not reach from the singular.
 MEMBER = "lid"
-MEMBERS_STEM = stem("leden")
+MEMBERS = "leden"
+MEMBERS_STEM = stem(MEMBERS)
 # Words a title puts before the role's name ("Vacature: senior adviseur …").
 # Words that say what kind of document a text is: a first line of only these is no title.
 DOCUMENT_WORDS = frozenset(
     """
     vacature vacaturetekst vacatures functie functieprofiel functiebeschrijving functieomschrijving
     functietitel functienaam omschrijving beschrijving profiel profielschets wervingsprofiel
-    competentieprofiel taakomschrijving
+    competentieprofiel taakomschrijving portret beroepsportret interview
     """.split()
 )
 TITLE_MODIFIERS = DOCUMENT_WORDS | frozenset(
     """
     senior junior medior ervaren onafhankelijk tijdelijk allround zelfstandig ambtelijk technisch
     administratief administratieve algemeen algemene centrale centraal interim eerste tweede
-    vrijwillig vrijwillige
+    vrijwillig vrijwillige gezocht gevraagd nieuw nieuwe
     """.split()
 )
 # Words for any employee: they say what the role is not, never whose role it is.
@@ -91,7 +92,8 @@ def role_names(titles: Sequence[Sentence], sentences: Sequence[Sentence]) -> tup
     if not named:
         return ()
     written = _as_written([title.text for title in titles], sentences)
-    return tuple(sorted((_name_stem(name), written.get(name, name)) for name in named))
+    # a role is one member, however the title asks for several ("nieuwe leden")
+    return tuple(sorted((_name_stem(name), MEMBER if name == MEMBERS else written.get(name, name)) for name in named))
 
 
 def _as_written(titles: list[str], sentences: Sequence[Sentence]) -> dict[str, str]:
@@ -106,7 +108,7 @@ def _as_written(titles: list[str], sentences: Sequence[Sentence]) -> dict[str, s
 
 
 def _name_stem(name: str) -> str:
-    return MEMBERS_STEM if name.endswith(MEMBER) else stem(name)
+    return MEMBERS_STEM if name.endswith(MEMBER) or name == MEMBERS else stem(name)
 
 
 def _first_word(text: str) -> str:
@@ -152,4 +154,6 @@ def _acted_upon(after_subject: list[str]) -> bool:
 
 
 def _is_person(word: str) -> bool:
+    if word == MEMBERS:  # "Gezocht: nieuwe leden"; "lid" alone is often "lid van het team"
+        return True
     return len(word) > 4 and word not in ANY_EMPLOYEE and bool(PERSON_ENDING.search(word))

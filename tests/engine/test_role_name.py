@@ -38,6 +38,11 @@ def names_in(text: str) -> set[str]:
     ("Functieomschrijving\nVoorzitter cliëntenraad\n\nJe leidt de vergaderingen. Je bewaakt de adviezen.", {"voorzitter"}),
     ("Vacature: medewerker\n\nVoorzitter cliëntenraad\nJe leidt de vergaderingen. Je bewaakt de adviezen.", {"voorzitter"}),
     ("Gemeente Zuidhaven\nVoorzitter cliëntenraad\n\nJe leidt de vergaderingen. Je bewaakt de adviezen.", {"voorzitter"}),
+    # the kind of text before the name ("Portret:") and a call for people ("Gezocht: nieuwe leden")
+    ("Portret: voorzitter van de cliëntenraad\n\nIk leid de vergaderingen. Ik bewaak de adviezen.", {"voorzitter"}),
+    ("Gezocht: nieuwe leden voor de cliëntenraad\n\nJe denkt mee over de zorg. Je geeft advies.", {"lid"}),
+    # "lid" alone is often a member of a team, not the role's name
+    ("Als lid van het team plan je de vergaderingen. Als lid van het team beheer je het archief.", set()),
     ("Profielschets voorzitter ondernemingsraad\n\nJe leidt de vergaderingen. Je bewaakt de adviezen.", {"voorzitter"}),
     # only a person's name: the council is not a role
     ("De cliëntenraad vergadert maandelijks. De cliëntenraad adviseert het bestuur.", set()),
