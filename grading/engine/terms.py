@@ -3,13 +3,15 @@ concepts its phrases name. Shared by the index (a family's texts), the tracks an
 (a role's text); a word's terms are looked up in a per-lexicon table, filled as words are met.
 """
 
+import re
 import threading
+from bisect import bisect_left
 from functools import lru_cache
 from operator import itemgetter
 
 from grading.engine.background import compound_vocabulary
 from grading.engine.lexicon import Lexicon, Token, concept_tokens, tokenize
-from grading.engine.text import MAX_WORD_LENGTH, STOP_STEMS, split_compound, stem
+from grading.engine.text import MAX_WORD_LENGTH, STOP_STEMS, fold, split_compound, stem
 from grading.engine.text import clear_caches as clear_text_caches
 
 # Job words every family uses; they say nothing about which family or level fits.
@@ -123,3 +125,59 @@ def text_terms(lexicon: Lexicon, text: str) -> set[str]:
     if terms is None:
         terms = memo[text] = content_terms(tokens_of(text), lexicon)
     return terms
+
+
+# "literatuur- en bronnenonderzoek" is "literatuuronderzoek en bronnenonderzoek": a word cut short
+# before "en", "of" or "tot" takes the head of the compound after it.
+ELIDED_BEFORE = re.compile(r"\s*(?:en/of|en|of|tot)\s+([^\W\d_]{4,})")
+
+
+def elided_words(text: str) -> list[tuple[int, str]]:
+    """(offset of the cut-short word, the word it stands for) for each elision in the text. The
+    hyphens are found with str.find, which costs far less than a pattern tried at every place."""
+    found = []
+    vocabulary = compound_vocabulary()
+    position = text.find("- ")
+    while position != -1:
+        start = _word_start(text, position)
+        following = ELIDED_BEFORE.match(text, position + 1)
+        if start <= position - 2 and following:
+            whole = fold(following.group(1))
+            parts = split_compound(whole, vocabulary)
+            head = _surface_tail(whole, parts[-1]) if len(parts) >= 2 else ""
+            if head:
+                found.append((start, fold(text[start:position]) + head))
+        position = text.find("- ", position + 2)
+    return found
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the word that ends at `end` starts (at most MAX_WORD_LENGTH letters back)."""
+    start = end
+    while start > 0 and end - start < MAX_WORD_LENGTH and text[start - 1].isalpha():
+        start -= 1
+    return start
+
+
+def _surface_tail(word: str, last_part: str) -> str:
+    """The end of `word` whose stem is the compound's last part ("onderzoek" of "bronnenonderzoek")."""
+    for cut in range(1, len(word) - 2):
+        if stem(word[cut:]) == last_part:
+            return word[cut:]
+    return ""
+
+
+def join_elided(text: str, tokens: list[Token], each: list[tuple[str, ...]], lexicon: Lexicon) -> list[tuple[str, ...]]:
+    """`each` (every token's own terms) with the whole word's terms first for each word cut short
+    ("literatuur-" gets the terms of "literatuuronderzoek")."""
+    found = elided_words(text) if "-" in text else []
+    if not found:
+        return each
+    starts = [token.start for token in tokens]
+    joined = list(each)
+    table = word_table(lexicon)
+    for offset, whole in found:
+        index = bisect_left(starts, offset)
+        if index < len(tokens) and tokens[index].start == offset and table[whole]:
+            joined[index] = (*each[index], *table[whole])
+    return joined

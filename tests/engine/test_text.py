@@ -4,6 +4,8 @@ import pytest
 
 from grading.engine.lexicon import concept_tokens, load_lexicon, tokenize
 from grading.engine.text import fold, split_compound, split_sentences, stem, stems
+from grading.engine.reading import read
+from tests.engine.families import fixture_index
 
 
 def test_folding_drops_diacritics_and_case():
@@ -127,3 +129,40 @@ def test_a_title_may_follow_the_lines_that_head_a_document(text, headings):
     from grading.engine.structure import read_structure
 
     assert [heading.text for heading in read_structure(text).headings] == headings
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Je doet literatuur- en bronnenonderzoek.", ["literatuuronderzoek"]),
+    ("Je stelt management- en voortgangsrapportages op.", ["managementrapportages"]),
+    ("Je regelt post- of archiefbeheer.", ["postbeheer"]),
+    ("Je werkt met hard- en software.", []),  # "software" is no compound: nothing to take
+    ("Een streepje - en dan verder.", []),
+    ("a- en bronnenonderzoek", []),  # one letter is no word cut short
+])
+def test_a_word_cut_short_before_en_or_of_takes_the_head_of_the_next_compound(text, words):
+    from grading.engine.terms import elided_words
+
+    assert [word for _, word in elided_words(text)] == words
+
+
+def test_a_text_says_a_sources_compound_in_its_cut_short_form():
+    """"literatuur- en bronnenonderzoek" does the source's "literatuuronderzoek"."""
+    reading = read("Je doet literatuur- en bronnenonderzoek voor de beleidsmedewerkers.", fixture_index())
+    assert stem("literatuuronderzoek") in reading.sentences[0].terms
+
+
+def test_finding_words_cut_short_is_linear_in_a_text_of_hyphens(monkeypatch):
+    from grading.engine import terms
+
+    calls = []
+    real = terms.ELIDED_BEFORE
+
+    class Counting:
+        def match(self, text, position):
+            calls.append(1)
+            return real.match(text, position)
+
+    monkeypatch.setattr(terms, "ELIDED_BEFORE", Counting())
+    text = "archief- en " * 5_000 + "archiefbeheer"
+    assert terms.elided_words(text)
+    assert len(calls) <= text.count("- ")
