@@ -159,9 +159,14 @@ def _word_start(text: str, end: int) -> int:
     return start
 
 
+SURFACE_SLACK = 4  # letters a stem may lack of its word ("rapportag" of "rapportages")
+
+
 def _surface_tail(word: str, last_part: str) -> str:
-    """The end of `word` whose stem is the compound's last part ("onderzoek" of "bronnenonderzoek")."""
-    for cut in range(1, len(word) - 2):
+    """The end of `word` whose stem is the compound's last part ("onderzoek" of "bronnenonderzoek");
+    only ends a few letters longer than the part are tried, so each elision costs a few stems."""
+    shortest = len(word) - len(last_part)
+    for cut in range(max(1, shortest - SURFACE_SLACK), shortest + 1):
         if stem(word[cut:]) == last_part:
             return word[cut:]
     return ""
