@@ -179,7 +179,8 @@ def _above_without_work(family_index: FamilyIndex, best: FamilyFit, decision: Le
 def _kept_outside(best: FamilyFit, reading: Reading, catalogue: CatalogueIndex) -> bool:
     """A role above or below a family uses its words but little of its matrix: keep the family
     its words clearly name when the text clearly lies outside its range, and flag it there."""
-    if best.score < outside.DOMAIN_KEEP or not best.names_domain or best.other_role or best.counterpart:
+    refused_anyway = not best.names_domain or best.out_of_setting or best.other_role or best.counterpart
+    if best.score < outside.DOMAIN_KEEP or refused_anyway:
         return False
     family_index = catalogue.families[best.slug]
     _, verdict, excess = education_fit(family_index, reading)
