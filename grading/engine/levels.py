@@ -108,11 +108,10 @@ def helped_with(family: FamilyIndex, reading: Reading, matches: dict[int, Elemen
     ("helpt bij het klaarmaken van dossiers voor vernietiging"), unless the element itself helps."""
     found = set()
     for index, match in matches.items():
-        assisted = reading.sentences[match.sentence].assisted
-        element = family.elements[index]
-        if assisted and not element.assisting:
-            shared = element.terms & reading.sentences[match.sentence].terms
-            if 2 * len(shared & assisted) > len(shared):
+        sentence, element = reading.sentences[match.sentence], family.elements[index]
+        if sentence.assisted and not element.assisting:
+            shared = element.terms & sentence.terms
+            if 2 * len(shared & sentence.assisted) > len(shared):
                 found.add(index)
     return frozenset(found)
 

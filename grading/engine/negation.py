@@ -108,7 +108,8 @@ def assisting_tokens(text: str, tokens: list[Token]) -> list[int]:
     assisting: list[int] = []
     for position in helping:
         word = tokens[position].word
-        if (assisting and position < assisting[-1]) or (word not in alone and word not in pairs):  # "ondersteunende"
+        inside_the_last = assisting and position < assisting[-1]
+        if inside_the_last or (word not in alone and word not in pairs):  # another word of the stem: "ondersteunende"
             continue
         if word in alone or _particle_in_clause(text, tokens, position, pairs[word], positions):
             assisting.extend(range(position, _clause_end(text, tokens, position)))

@@ -175,10 +175,10 @@ def _surface_tail(word: str, last_part: str) -> str:
 def join_elided(text: str, tokens: list[Token], each: list[tuple[str, ...]], lexicon: Lexicon) -> list[tuple[str, ...]]:
     """`each` (every token's own terms) with the whole word's terms first for each word cut short
     ("literatuur-" gets the terms of "literatuuronderzoek")."""
-    found = elided_words(text) if "-" in text else []
+    found = elided_words(text)
     if not found:
         return each
-    starts = [token.start for token in tokens]
+    starts = list(map(itemgetter(1), tokens))
     joined = list(each)
     table = word_table(lexicon)
     for offset, whole in found:
