@@ -67,6 +67,10 @@ class RecognitionData:
     # Those its roles face rather than work for (the bestuurder a participation body deals with):
     # a role that supports or advises them, and none of the family's domain, is not the family's.
     counterparts: tuple[str, ...] = ()
+    # Functions of the same setting that are not the family's (its "afbakening": the teacher beside
+    # a school's secretariat), each one word as a title names a role: a text that names its role so
+    # is that other function's, however many of the family's words it shares.
+    other_functions: tuple[str, ...] = ()
     tracks: tuple[TrackData, ...] | None = None  # None: derive them from the element groups
     additions: tuple[str, ...] = ()  # section titles that add to a function (not levels, not tracks)
     # The criteria whose elements say what work a role does, as opposed to the frame it works in
@@ -86,6 +90,7 @@ class RecognitionData:
             domain_required=bool(data.get("domain_required")),
             functions=tuple(data.get("functions") or ()),
             counterparts=tuple(data.get("counterparts") or ()),
+            other_functions=tuple(data.get("other_functions") or ()),
             tracks=None if tracks is None else tuple(
                 TrackData(t["name"], tuple(t.get("groups") or ()), tuple(t.get("terms") or ())) for t in tracks
             ),

@@ -56,6 +56,7 @@ class FamilyFit:
     names_function: bool = False  # the text names one of the family's own functions (FamilyIndex.function_phrases)
     names_domain: bool = True  # the text names the domain the family requires (FamilyIndex.required_domain)
     other_role: str = ""  # the text names its role after someone the family's roles work with (role_name.py)
+    other_function: str = ""  # the text names its role by a function the family's file says is not its own
     in_required_setting: bool = False  # the family requires its setting (a school) and the text is set there
     out_of_setting: bool = False  # the family requires its setting and the text names it nowhere
     counterpart: str = ""  # whom the role supports or advises, when the family's roles face them (principal.py)
@@ -269,6 +270,7 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
         names_function=_names_any(family.function_phrases, reading) and not third_party,
         names_domain=_names_domain(family, reading),
         other_role=_other_role(family, reading),
+        other_function=_other_function(family, reading),
         in_required_setting=family.sector_required and in_sector,
         out_of_setting=family.sector_required and not in_sector,
         counterpart=serves_counterpart(family, reading.served),
@@ -282,6 +284,14 @@ def _other_role(family: FamilyIndex, reading: Reading) -> str:
     if not _named_otherwise(family, reading):
         return ""
     return next((word for name_stem, word in reading.role_names if name_stem in family.text_stems), "")
+
+
+def _other_function(family: FamilyIndex, reading: Reading) -> str:
+    """The role's name when the family's file names it as a function beside its own (its related
+    functions, recognition `other_functions`); "" otherwise."""
+    if not family.other_function_stems or not _named_otherwise(family, reading):
+        return ""
+    return next((word for name_stem, word in reading.role_names if name_stem in family.other_function_stems), "")
 
 
 def _names_domain(family: FamilyIndex, reading: Reading) -> bool:

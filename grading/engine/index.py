@@ -94,6 +94,9 @@ class FamilyIndex:
     # of its texts, and of the names it gives its own functions.
     text_stems: frozenset[str] = frozenset()
     own_name_stems: frozenset[str] = frozenset()
+    # The names of functions beside the family's own: its source's related functions and its
+    # recognition `other_functions`, as stems of one-word names (role_name.py names a role by one word).
+    other_function_stems: frozenset[str] = frozenset()
     # The phrases that name one of the family's own functions: its name, reference functions and
     # the function names of its recognition block.
     function_phrases: tuple[tuple[str, ...], ...] = ()
@@ -355,6 +358,7 @@ def _build_family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
         if recognition and recognition.domain_required else None,
         text_stems=_word_stems(_texts_of(family)),
         own_name_stems=_word_stems(_own_names(family)),
+        other_function_stems=_other_function_stems(family),
         function_phrases=family_phrases(
             (family.name, *family.reference_functions, *(recognition.functions if recognition else ())), lexicon
         ),
@@ -389,6 +393,17 @@ def _own_names(family: FamilyData) -> list[str]:
     if family.recognition is not None:
         names += [*family.recognition.functions, *(track.name for track in family.recognition.tracks or ())]
     return names
+
+
+def _other_function_stems(family: FamilyData) -> frozenset[str]:
+    """One-word names of functions that are not the family's: its recognition `other_functions`,
+    and the one-word names among its source's related functions ("Managementassistent/secretarieel
+    ondersteuner" gives "managementassistent"). A name the family also gives its own function
+    stays its own."""
+    names = [piece for name in family.related_functions for piece in name.split("/")]
+    names += family.recognition.other_functions if family.recognition else ()
+    single = [words[0] for words in (WORD.findall(name.lower()) for name in names) if len(words) == 1]
+    return _word_stems(single) - _word_stems(_own_names(family))
 
 
 def _word_stems(texts: list[str]) -> frozenset[str]:

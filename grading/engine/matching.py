@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.66"
+ENGINE_VERSION = "1.67"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "4c566d19fcef048143a44e238529b8fc7d0fbf69be4e7cdb58579774af8a9ac2"
+RESULTS_DIGEST = "f5d173f811ebbc2d1665d1a2726ed3fa0157553eb33f76877c1e84a4c783a159"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -129,6 +129,8 @@ def refusal(best: FamilyFit) -> Refusal | None:
         return Refusal.OTHER_ROLE
     if best.counterpart:
         return Refusal.COUNTERPART
+    if best.other_function:
+        return Refusal.OTHER_FUNCTION
     if best.evidence < NO_MATCH_BELOW and not _named_in_its_setting(best) and not _named_with_its_work(best):
         return Refusal.LIKENESS
     if not best.names_domain:
@@ -179,7 +181,8 @@ def _above_without_work(family_index: FamilyIndex, best: FamilyFit, decision: Le
 def _kept_outside(best: FamilyFit, reading: Reading, catalogue: CatalogueIndex) -> bool:
     """A role above or below a family uses its words but little of its matrix: keep the family
     its words clearly name when the text clearly lies outside its range, and flag it there."""
-    refused_anyway = not best.names_domain or best.out_of_setting or best.other_role or best.counterpart
+    refused_anyway = (not best.names_domain or best.out_of_setting or best.other_role or best.other_function
+                      or best.counterpart)
     if best.score < outside.DOMAIN_KEEP or refused_anyway:
         return False
     family_index = catalogue.families[best.slug]
@@ -221,10 +224,13 @@ def _refusal(reading: Reading, reason: Reason, family: FamilyData | None = None)
     )
 
 
-# A text that names its role after someone a family's roles work with, or whose role supports those
+# A text that names its role after someone a family's roles work with or by a function its file
+# says is not its own, or whose role supports those
 # the family's roles face, is surely not that family's: the refusal rests on what the text says,
 # not on missing evidence. One that lies above a family whose work it does not show rests on both.
-REFUSAL_CONFIDENCE = {Refusal.OTHER_ROLE: 0.6, Refusal.COUNTERPART: 0.6, Refusal.ABOVE: 0.5}
+REFUSAL_CONFIDENCE = {
+    Refusal.OTHER_ROLE: 0.6, Refusal.OTHER_FUNCTION: 0.6, Refusal.COUNTERPART: 0.6, Refusal.ABOVE: 0.5,
+}
 
 
 def _no_match(reading: Reading, scores: tuple[FamilyScore, ...], nearest: FamilyFit | None,

@@ -18,7 +18,7 @@ from profiles.catalogue.files import FamilyFileError
 
 MAX_ERRORS = 50
 REMOVABLE = {"elements", "cells", "items", "sections", "context_notes", "related_functions", "reference_functions",
-             "domain", "functions", "setting", "additions", "groups", "terms"}
+             "domain", "functions", "counterparts", "other_functions", "setting", "additions", "groups", "terms"}
 _INDEX = re.compile(r"\[(\d+)\]")
 
 

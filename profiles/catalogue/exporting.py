@@ -109,7 +109,8 @@ def family_data(family: JobFamily) -> dict:
 def recognition_data(recognition: dict) -> dict:
     """The stored block in the documented order, without keys that hold nothing."""
     result = {}
-    for key in ("domain", "domain_required", "functions", "counterparts", "setting", "setting_required", "tracks", "additions", "work"):
+    for key in ("domain", "domain_required", "functions", "counterparts", "other_functions", "setting", "setting_required",
+                "tracks", "additions", "work"):
         value = recognition.get(key)
         if key in ("setting_required", "domain_required"):
             if value:

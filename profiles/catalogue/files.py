@@ -261,7 +261,8 @@ FAMILY_KEYS = {
     "levels", "recognition",
 }
 RECOGNITION_KEYS = {
-    "domain", "domain_required", "setting", "setting_required", "functions", "counterparts", "tracks", "additions", "work",
+    "domain", "domain_required", "setting", "setting_required", "functions", "counterparts", "other_functions", "tracks",
+    "additions", "work",
 }
 TRACK_KEYS = {"name", "groups", "terms"}
 
@@ -338,13 +339,16 @@ def _factors(reader: "_Reader", criterion: dict, place: str) -> list[str]:
     return factors
 
 
-def _terms(reader: "_Reader", value, place: str) -> list[str]:
+def _terms(reader: "_Reader", value, place: str, *, one_word: bool = False) -> list[str]:
+    """`one_word`: function names as a title names a role ("onderwijsassistent", "OR-lid")."""
     terms = []
     for i, term in enumerate(reader.sequence(value, place, limit=limits.MAX_TERMS)):
         if not isinstance(term, str) or not term.strip():
             reader.fail(f"{place}[{i}]", "hier hoort een niet-lege tekst (een woord of woordgroep)")
         terms.append(" ".join(term.split()))
         reader.check(terms[-1], f"{place}[{i}]", limits.MAX_TERM_CHARS)
+        if one_word and " " in terms[-1]:
+            reader.fail(f"{place}[{i}]", "hier hoort één woord: de functienaam zoals een titel die noemt ('onderwijsassistent')")
     return terms
 
 
@@ -373,6 +377,7 @@ def read_recognition(reader: "_Reader", raw, levels: list[dict], sections) -> di
         "functions": _terms(reader, data.get("functions"), f"{place}.functions"),
         "domain_required": domain_required,
         "counterparts": _terms(reader, data.get("counterparts"), f"{place}.counterparts"),
+        "other_functions": _terms(reader, data.get("other_functions"), f"{place}.other_functions", one_word=True),
         "tracks": None,
         "additions": _terms(reader, data.get("additions"), f"{place}.additions"),
         "work": _terms(reader, data.get("work"), f"{place}.work"),

@@ -59,7 +59,7 @@ def column_name(key: str) -> str:
     return COLUMN_NAMES.get(key, key)
 VALUE_COLUMNS = {"Functies": "name", "Herkenning": "value"}
 NUMBER_COLUMNS = {"rank", "level", "section", "typing_total"}
-RECOGNITION_LISTS = ("domain", "functions", "counterparts", "setting", "additions", "work")
+RECOGNITION_LISTS = ("domain", "functions", "counterparts", "other_functions", "setting", "additions", "work")
 RECOGNITION_FLAGS = ("setting_required", "domain_required")
 INSTRUCTIONS_TITLE = "Toelichting"
 INSTRUCTIONS = [
@@ -85,8 +85,9 @@ INSTRUCTIONS = [
     ("Cellen", "Eén rij per element: familie, niveau (rang), criterium (sleutel uit Criteria), overerving (leeg, idem of idem+), "
                "groep (kop binnen de cel, optioneel), tekst. Een idem-cel is één rij zonder tekst. Bij idem+ staan alleen de "
                "elementen die het niveau toevoegt. Rijen van één cel staan onder elkaar."),
-    ("Herkenning", "Wat de engine over de familie weet: familie, sleutel en waarde. sleutel = domain, functions, counterparts, setting, additions of work (een sleutel uit Criteria): "
-                   "één woord(groep) per rij in waarde; setting_required en domain_required: waarde ja of nee; track-groups en track-terms: de naam "
+    ("Herkenning", "Wat de engine over de familie weet: familie, sleutel en waarde. sleutel = domain, functions, counterparts, other_functions, setting, additions of work (een sleutel uit "
+                   "Criteria): één woord(groep) per rij in waarde (bij other_functions één woord: een functie naast die van de "
+                   "familie, zoals 'onderwijsassistent'); setting_required en domain_required: waarde ja of nee; track-groups en track-terms: de naam "
                    "van het spoor in spoor en één kop of woord per rij in waarde; tracks zonder waarde: uitdrukkelijk geen sporen."),
     ("Systemen", "Waarderingssystemen (alleen invullen om ze te wijzigen; leeg laten houdt de huidige): code, naam, beschrijving, rechtsgrond (de regeling waarop de waardering rust)."),
     ("Schalen", "systeem (code uit Systemen), code, naam, instapeis (optioneel); van laag naar hoog."),
@@ -436,8 +437,8 @@ def _recognition_row(row: Row, family: dict, origin: dict, refuse: Callable[[Row
         refuse(row, "value", "hier hoort ja of nee")
         return
     if key not in (*RECOGNITION_LISTS, *RECOGNITION_FLAGS, "tracks", "track-groups", "track-terms"):
-        refuse(row, "key", "onbekende sleutel (domain, domain_required, functions, counterparts, setting, setting_required, additions, work, "
-                           "tracks, track-groups of track-terms)")
+        refuse(row, "key", "onbekende sleutel (domain, domain_required, functions, counterparts, other_functions, setting, setting_required, "
+                           "additions, work, tracks, track-groups of track-terms)")
         return
     recognition = family.setdefault("recognition", {})
     origin.setdefault("recognition", (row.sheet, row.number))

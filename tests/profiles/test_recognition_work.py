@@ -74,3 +74,25 @@ def test_counterparts_survive_a_spreadsheet_round_trip():
     data = load_yaml(path)
     read_back = uploads.upload_read(name="x.xlsx", content=workbook_write(systems=None, families=[data]))
     assert read_back["families"][0]["recognition"]["counterparts"] == data["recognition"]["counterparts"]
+
+
+def test_other_functions_are_one_word_each():
+    data = load_yaml(FAMILY)
+    data["recognition"]["other_functions"] = ["architect", "adviseur informatiebeveiliging"]
+    with pytest.raises(FamilyFileError) as refused:
+        family_from_data(data, Path("div-ict.yaml"), systems())
+    assert "recognition.other_functions[1]" in str(refused.value) and "één woord" in str(refused.value)
+
+
+@pytest.mark.django_db
+def test_other_functions_survive_export_and_a_spreadsheet_round_trip():
+    from profiles.catalogue import uploads
+    from profiles.catalogue.spreadsheet import workbook_write
+
+    path = settings.FIXTURES_DIR / "families" / "secretariele-ondersteuning-vo.yaml"
+    data = load_yaml(path)
+    family = family_from_data(data, path, systems())
+    assert "onderwijsassistent" in family["recognition"]["other_functions"]
+    assert recognition_data(family["recognition"])["other_functions"] == data["recognition"]["other_functions"]
+    read_back = uploads.upload_read(name="x.xlsx", content=workbook_write(systems=None, families=[data]))
+    assert read_back["families"][0]["recognition"]["other_functions"] == data["recognition"]["other_functions"]
