@@ -52,6 +52,12 @@ UNNAMED_CEILING = 0.55
 STATED_OTHERWISE_CEILING = 0.55
 FIRM_LEVEL_LEAD = 0.2
 AGREEING = 1
+# A higher level holds the work of the one below it ("Idem +"), so criteria that place a role
+# lower never contradict a higher level; criteria that place it higher than the chosen level do:
+# the role does work the chosen level does not describe. From two such criteria the evidence is
+# split and the adviser decides between the levels.
+SPLIT_UPWARD = 2
+SPLIT_CEILING = 0.55
 # A text that calls the role by one of the family's own function names ("ambtelijk secretaris"),
 # or by no name that another occupation goes by ("Trainer en coach"), names the family with two
 # domain hits.
@@ -85,6 +91,8 @@ def result_confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDec
         confidence = min(confidence, THIN_SUPPORT_CEILING)
     if not _names_family(best):
         confidence = min(confidence, UNNAMED_CEILING)
+    elif not outside and _split_upward(decision):
+        confidence = min(confidence, SPLIT_CEILING)
     elif not outside and _level_placed(decision):
         confidence = max(confidence, FIRM_CONFIDENCE)
     return round(max(0.05, min(0.99, confidence)), 2)
@@ -106,9 +114,15 @@ def _level_placed(decision: LevelDecision) -> bool:
     return supported >= 2 or (supported == 1 and lead >= FIRM_LEVEL_LEAD)
 
 
+def _split_upward(decision: LevelDecision) -> bool:
+    above = sum(1 for c in decision.criteria if c.level_rank is not None and c.level_rank > decision.rank)
+    return above >= SPLIT_UPWARD
+
+
 UNNAMED_DOMAIN = "domain"
 NO_WORK = "work"
 LEVEL_UNCLEAR = "level"
+LEVEL_SPLIT = "split"
 
 
 def uncertain_reasons(best: FamilyFit, decision: LevelDecision) -> tuple[str, ...]:
@@ -120,7 +134,9 @@ def uncertain_reasons(best: FamilyFit, decision: LevelDecision) -> tuple[str, ..
         reasons.append(UNNAMED_DOMAIN)
     if decision.position in (Position.ABOVE, Position.BELOW):
         return tuple(reasons)  # outside the range the level is the family's edge, not a choice
-    if not _level_placed(decision):
+    if _split_upward(decision):
+        reasons.append(LEVEL_SPLIT)
+    elif not _level_placed(decision):
         reasons.append(LEVEL_UNCLEAR)
     return tuple(reasons)
 

@@ -10,7 +10,7 @@ from grading.engine.index import CatalogueIndex, FamilyIndex, IndexDeadlinePasse
 from grading.engine import no_match, outside
 from grading.engine.no_match import Refusal
 from grading.engine.confidence import (
-    LEVEL_UNCLEAR, NO_WORK, STATED_OTHERWISE_CEILING, UNCERTAIN, UNNAMED_DOMAIN, certainty, no_match_confidence,
+    LEVEL_SPLIT, LEVEL_UNCLEAR, NO_WORK, STATED_OTHERWISE_CEILING, UNCERTAIN, UNNAMED_DOMAIN, certainty, no_match_confidence,
     result_confidence, uncertain_reasons,
 )
 from grading.engine.levels import LevelDecision, decide, education_fit, grade_label
@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.67"
+ENGINE_VERSION = "1.68"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "f5d173f811ebbc2d1665d1a2726ed3fa0157553eb33f76877c1e84a4c783a159"
+RESULTS_DIGEST = "d1fadd00d7925fed3ff3c0bff2b8fef74ead4b7edcaf1d5482acdc6f91037ce4"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -374,6 +374,7 @@ UNCERTAIN_BECAUSE = {
     UNNAMED_DOMAIN: "de tekst noemt te weinig van het domein van deze familie (haar functienamen en vaktermen)",
     NO_WORK: "de tekst laat niets van het eigen werk van deze familie zien, alleen het kader ervan",
     LEVEL_UNCLEAR: "te weinig criteria onderscheiden dit niveau duidelijk van de andere",
+    LEVEL_SPLIT: "meer dan één criterium wijst op een hoger niveau dan het gekozen niveau",
 }
 
 

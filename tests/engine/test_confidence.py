@@ -9,7 +9,7 @@ import pytest
 
 from grading import engine
 from grading.engine.confidence import (
-    FIRM, LEVEL_UNCLEAR, NO_MATCH_CEILING, NO_WORK, UNCERTAIN, UNNAMED_DOMAIN, certainty, result_confidence,
+    FIRM, LEVEL_SPLIT, LEVEL_UNCLEAR, NO_MATCH_CEILING, NO_WORK, UNCERTAIN, UNNAMED_DOMAIN, certainty, result_confidence,
     uncertain_reasons,
 )
 from grading.engine.fit import FamilyFit
@@ -140,6 +140,23 @@ def test_an_uncertain_indication_names_what_keeps_it_from_firm():
     assert uncertain_reasons(a_fit(shows_work=False), a_decision(supported=2)) == (NO_WORK,)
     above = a_decision(supported=0, position=Position.ABOVE)
     assert uncertain_reasons(a_fit(), above) == ()  # outside the range the level is the family's edge
+
+
+def _with_ranks(ranks: tuple[int | None, ...]) -> LevelDecision:
+    criteria = tuple(CriterionSupport(f"c{i}", rank, 0.0 if rank is None else 1.0, (), False) for i, rank in enumerate(ranks))
+    return replace(a_decision(supported=0), criteria=criteria)
+
+
+def test_two_criteria_above_the_chosen_level_split_the_evidence():
+    """A higher level holds the lower one's work ("Idem +"): criteria below never contradict it,
+    two above do."""
+    split = _with_ranks((2, 2, 2, 3, 3))
+    assert certainty(result_confidence(a_fit(), [a_fit()], split)) == UNCERTAIN
+    assert uncertain_reasons(a_fit(), split) == (LEVEL_SPLIT,)
+    one_above = _with_ranks((2, 2, 2, 3, None))
+    two_below = _with_ranks((2, 2, 1, 1, None))
+    assert certainty(result_confidence(a_fit(), [a_fit()], one_above)) == FIRM
+    assert certainty(result_confidence(a_fit(), [a_fit()], two_below)) == FIRM
 
 
 def test_the_explanation_says_onzeker_exactly_when_the_indication_is():
