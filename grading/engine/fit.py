@@ -270,7 +270,7 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
         names_function=_names_any(family.function_phrases, reading) and not third_party,
         names_domain=_names_domain(family, reading),
         other_role=_other_role(family, reading),
-        other_function=_other_function(family, reading),
+        other_function=_other_function(family, reading, catalogue),
         in_required_setting=family.sector_required and in_sector,
         out_of_setting=family.sector_required and not in_sector,
         counterpart=serves_counterpart(family, reading.served),
@@ -286,12 +286,14 @@ def _other_role(family: FamilyIndex, reading: Reading) -> str:
     return next((word for name_stem, word in reading.role_names if name_stem in family.text_stems), "")
 
 
-def _other_function(family: FamilyIndex, reading: Reading) -> str:
-    """The role's name when the family's file names it as a function beside its own (its related
-    functions, recognition `other_functions`); "" otherwise."""
-    if not family.other_function_stems or not _named_otherwise(family, reading):
+def _other_function(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex) -> str:
+    """The role's name when a family's file names it as a function beside its own (its related
+    functions, recognition `other_functions`) and this family gives none of its functions that
+    name; "" otherwise. The teacher a school's secretariat sets apart is no ICT support role either."""
+    others = catalogue.other_function_stems
+    if not others or not _named_otherwise(family, reading):
         return ""
-    return next((word for name_stem, word in reading.role_names if name_stem in family.other_function_stems), "")
+    return next((word for name_stem, word in reading.role_names if name_stem in others), "")
 
 
 def _names_domain(family: FamilyIndex, reading: Reading) -> bool:

@@ -95,7 +95,8 @@ class FamilyIndex:
     text_stems: frozenset[str] = frozenset()
     own_name_stems: frozenset[str] = frozenset()
     # The names of functions beside the family's own: its source's related functions and its
-    # recognition `other_functions`, as stems of one-word names (role_name.py names a role by one word).
+    # recognition `other_functions`, as stems of one-word names (role_name.py names a role by one
+    # word); CatalogueIndex.other_function_stems holds those of every family.
     other_function_stems: frozenset[str] = frozenset()
     # The phrases that name one of the family's own functions: its name, reference functions and
     # the function names of its recognition block.
@@ -146,6 +147,10 @@ class CatalogueIndex:
     families: dict[str, FamilyIndex]
     lexicon: Lexicon
     family_postings: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    # Every family's other functions (FamilyIndex.other_function_stems): a function one family's
+    # file sets apart is a function of its own in this catalogue, claimed by no family that does
+    # not give one of its own functions that name.
+    other_function_stems: frozenset[str] = frozenset()
     _weights: dict[str, float] = field(default_factory=dict, repr=False)
 
     def weight(self, term: str) -> float:
@@ -216,6 +221,7 @@ def build_index(families, *, deadline: float | None = None) -> CatalogueIndex:
         for term, share in index.vocabulary.items():
             postings[term].append((slug, share))
     catalogue.family_postings = dict(postings)
+    catalogue.other_function_stems = frozenset().union(*(f.other_function_stems for f in catalogue.families.values()))
     return catalogue
 
 

@@ -31,7 +31,7 @@ class Refusal(StrEnum):
     NO_WORK = "no_work"  # the text shares the family's frame, none of its work
     ONE_TASK = "one_task"  # the family's domain named once at most, one piece of its work
     OTHER_ROLE = "other_role"  # the text names its role after someone the family's roles work with
-    OTHER_FUNCTION = "other_function"  # the text names its role by a function the family's file sets apart
+    OTHER_FUNCTION = "other_function"  # the text names its role by a function a family's file sets apart
     COUNTERPART = "counterpart"  # the role supports those the family's roles face (principal.py)
     ABOVE = "above"  # a heavier role than the family's highest level that does not do that level's own work
 
@@ -51,9 +51,10 @@ def explanation(reading: Reading, nearest: FamilyFit | None, nearest_name: str |
         )
     if refused == Refusal.OTHER_FUNCTION:
         return (
-            f"Geen functiefamilie past. De tekst noemt de functie „{nearest.other_function}”. De familie "
-            f"{nearest_name} noemt dat een andere functie naast haar eigen functies, niet een van haar "
-            "functies, hoeveel woorden de tekst ook met die familie deelt."
+            f"Geen functiefamilie past. De tekst noemt de functie „{nearest.other_function}”. De catalogus "
+            "kent dat als een andere functie naast die van de families (hun afbakening), en de familie "
+            f"{nearest_name}, die het dichtst bij ligt, geeft geen van haar functies die naam, hoeveel "
+            "woorden de tekst ook met die familie deelt."
         )
     if refused == Refusal.COUNTERPART:
         return (

@@ -56,6 +56,27 @@ def test_without_other_functions_in_its_file_a_family_refuses_no_one_for_it():
     assert engine.grade(_text("onderwijsassistent"), index).family == SCHOOL
 
 
+# An ICT role at a school whose title names a function the school family sets apart.
+TEACHER = """Docent informatica
+Het Vechtdal College zoekt een docent informatica voor de bovenbouw havo en vwo.
+Je geeft les in programmeren en netwerken en begeleidt leerlingen bij hun profielwerkstuk.
+Daarnaast beheer je de applicaties en systemen van de school, installeer je werkplekken en los je storingen op.
+Je ondersteunt en instrueert collega's bij het gebruik van de digitale leeromgeving.
+Je hebt een hbo-opleiding en een onderwijsbevoegdheid."""
+
+
+def test_one_familys_other_function_is_no_other_familys_role():
+    index = fixture_index()
+    fit = family_fit(index.families["div-ict"], read(TEACHER, index), index)
+    assert fit.other_function == "docent" and refusal(fit) == Refusal.OTHER_FUNCTION
+    families = [
+        replace(f, recognition=replace(f.recognition, other_functions=())) if f.slug == SCHOOL else f
+        for f in fixture_families()
+    ]
+    index = build_index(families)
+    assert family_fit(index.families["div-ict"], read(TEACHER, index), index).other_function == ""
+
+
 def test_a_one_word_related_function_of_the_source_counts_and_a_longer_one_does_not():
     """The FWG source lists "Managementassistent/secretarieel ondersteuner" beside the secretary;
     "ondersteuner medezeggenschap" is one of the family's own reference functions."""
