@@ -82,6 +82,19 @@ def test_abbreviations_and_synonyms_are_one_concept():
     assert "~notuleren" in concepts("zorgt voor de verslaglegging")
     assert "~documentaire-informatievoorziening" in concepts("medewerker DIV")
     assert "~documentaire-informatievoorziening" in concepts("documentaire informatievoorziening")
+    assert "~digitaliseren" in concepts("je scant de stukken") and "~digitaliseren" in concepts("gedigitaliseerd")
+    assert "~post" in concepts("de binnengekomen brieven")
+
+
+def test_scanning_letters_is_the_sources_digitising_of_post():
+    """"Je scant de binnengekomen brieven" says in other words what the DIV matrix calls
+    "poststukken … gedigitaliseerd"."""
+    index = fixture_index()
+    reading = read("Je opent de binnengekomen brieven en scant ze voor het zaaksysteem.", index)
+    family = index.families["div-ict"]
+    digitised = [e.terms for e in family.elements if "gedigitaliseerd" in e.text]
+    assert digitised and all("~digitaliseren" in terms for terms in digitised)
+    assert {"~post", "~digitaliseren"} <= reading.sentences[0].terms
 
 
 def test_offsets_survive_characters_that_fold_to_several():
