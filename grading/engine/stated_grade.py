@@ -17,8 +17,12 @@ PATTERNS = (
      lambda part: f"schaal-{int(part)}" if part.isdigit() else None),
     (("fg", "fwg"), re.compile(r"\b(?:FWG|FG)[ -]?(\d{1,2})" + ALSO + r"\b"),
      lambda part: f"FG{int(part):02d}" if part.isdigit() else None),
-    (("niveau", "klasse"), re.compile(r"\b(?:niveau|klasse)[ -]([A-D]\d?)" + ALSO + r"\b"),
+    (("niveau", "klasse"), re.compile(r"\b(?:[Ff]unctie|[Ss]alaris)?(?:[Nn]iveau|[Kk]lasse)[ -]([A-D]\d?)" + ALSO + r"\b"),
      lambda part: part if part[0] in "ABCD" else None),
+    # A Belgian federal pay scale names its level by its first letter: "weddeschaal BA1" is level B,
+    # "A2" level A.
+    (("schaal",), re.compile(r"\b(?:[Ww]edde|[Ll]oon|[Ss]alaris)schaal[ -]?([A-D])[A-Z]?\d\b"),
+     lambda part: part),
 )
 
 

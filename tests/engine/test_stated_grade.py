@@ -72,8 +72,12 @@ def test_a_firm_indication_the_stated_grade_contradicts_becomes_uncertain():
     ("Inschaling FG 45.", ("FG45",)),
     ("Salarisschaal 8.", ("schaal-8",)),
     ("Een functie op niveau B.", ("B",)),
+    ("Functieniveau C, contractueel, bepaalde duur.", ("C",)),
+    ("Je wordt aangeworven in weddeschaal BA1.", ("B",)),
+    ("Weddeschaal A1 (attaché).", ("A",)),
+    ("Het niveau van de klas en de weddeschaal van de school.", ()),
     ("Een functie zonder genoemde schaal.", ()),
 ])
 def test_each_grade_word_is_found_however_it_is_written(text, grades):
-    system = ("FG45", "FG50", "FG55", "schaal-8", "B")
+    system = ("FG45", "FG50", "FG55", "schaal-8", "C", "B", "A")
     assert stated_grades(text, system) == grades
