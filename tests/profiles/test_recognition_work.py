@@ -57,42 +57,31 @@ def test_the_seeded_secretary_family_names_whom_its_roles_face_and_the_names_sur
     assert recognition_data(family["recognition"])["counterparts"] == family["recognition"]["counterparts"]
 
 
-def test_counterparts_must_be_words():
+@pytest.mark.parametrize(("key", "names", "message"), [
+    ("counterparts", ["bestuurder", ""], "niet-lege tekst"),
+    ("other_functions", ["architect", "adviseur informatiebeveiliging"], "één woord"),
+])
+def test_recognition_names_are_checked_in_dutch(key, names, message):
     data = load_yaml(FAMILY)
-    data["recognition"]["counterparts"] = ["bestuurder", ""]
+    data["recognition"][key] = names
     with pytest.raises(FamilyFileError) as refused:
         family_from_data(data, Path("div-ict.yaml"), systems())
-    assert "recognition.counterparts[1]" in str(refused.value) and "niet-lege tekst" in str(refused.value)
+    assert f"recognition.{key}[1]" in str(refused.value) and message in str(refused.value)
 
 
 @pytest.mark.django_db
-def test_counterparts_survive_a_spreadsheet_round_trip():
+@pytest.mark.parametrize(("family_file", "key"), [
+    ("ambtelijk-secretaris.yaml", "counterparts"),
+    ("secretariele-ondersteuning-vo.yaml", "other_functions"),
+])
+def test_recognition_names_survive_export_and_a_spreadsheet_round_trip(family_file, key):
     from profiles.catalogue import uploads
     from profiles.catalogue.spreadsheet import workbook_write
 
-    path = settings.FIXTURES_DIR / "families" / "ambtelijk-secretaris.yaml"
+    path = settings.FIXTURES_DIR / "families" / family_file
     data = load_yaml(path)
-    read_back = uploads.upload_read(name="x.xlsx", content=workbook_write(systems=None, families=[data]))
-    assert read_back["families"][0]["recognition"]["counterparts"] == data["recognition"]["counterparts"]
-
-
-def test_other_functions_are_one_word_each():
-    data = load_yaml(FAMILY)
-    data["recognition"]["other_functions"] = ["architect", "adviseur informatiebeveiliging"]
-    with pytest.raises(FamilyFileError) as refused:
-        family_from_data(data, Path("div-ict.yaml"), systems())
-    assert "recognition.other_functions[1]" in str(refused.value) and "één woord" in str(refused.value)
-
-
-@pytest.mark.django_db
-def test_other_functions_survive_export_and_a_spreadsheet_round_trip():
-    from profiles.catalogue import uploads
-    from profiles.catalogue.spreadsheet import workbook_write
-
-    path = settings.FIXTURES_DIR / "families" / "secretariele-ondersteuning-vo.yaml"
-    data = load_yaml(path)
+    assert data["recognition"][key]
     family = family_from_data(data, path, systems())
-    assert "onderwijsassistent" in family["recognition"]["other_functions"]
-    assert recognition_data(family["recognition"])["other_functions"] == data["recognition"]["other_functions"]
+    assert recognition_data(family["recognition"])[key] == data["recognition"][key]
     read_back = uploads.upload_read(name="x.xlsx", content=workbook_write(systems=None, families=[data]))
-    assert read_back["families"][0]["recognition"]["other_functions"] == data["recognition"]["other_functions"]
+    assert read_back["families"][0]["recognition"][key] == data["recognition"][key]
