@@ -224,10 +224,10 @@ def _refusal(reading: Reading, reason: Reason, family: FamilyData | None = None)
     )
 
 
-# A text that names its role after someone a family's roles work with or by a function its file
-# says is not its own, or whose role supports those
-# the family's roles face, is surely not that family's: the refusal rests on what the text says,
-# not on missing evidence. One that lies above a family whose work it does not show rests on both.
+# A text that names its role after someone a family's roles work with or by a function a family's
+# file sets apart, or whose role supports those the family's roles face, is surely not that
+# family's: the refusal rests on what the text says, not on missing evidence. One that lies above a
+# family whose work it does not show rests on both.
 REFUSAL_CONFIDENCE = {
     Refusal.OTHER_ROLE: 0.6, Refusal.OTHER_FUNCTION: 0.6, Refusal.COUNTERPART: 0.6, Refusal.ABOVE: 0.5,
 }
