@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.71"
+ENGINE_VERSION = "1.72"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "78c97f5776083e405c81e3d8cabf9284c0c84000efd1d5ebd3bc079a107efe32"
+RESULTS_DIGEST = "308494304f65ab235a09477105906b7083ba2c95f0ba5848b9c39cd09751dd6d"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -351,7 +351,7 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
         missing_for_next=missing,
         explanation=_explanation(family, level, decision, criteria, track, additions, mismatch, own_system,
                                  org_system if foreign else None)
-        + _why_uncertain(best, decision, confidence, contradicted)
+        + _why_uncertain(best, decision, confidence, contradicted, family)
         + _stated(stated, family, level.grade),
         track=track.name if track else None,
         track_start_rank=track.start_rank if track else None,
@@ -374,15 +374,17 @@ UNCERTAIN_BECAUSE = {
     UNNAMED_DOMAIN: "de tekst noemt te weinig van het domein van deze familie (haar functienamen en vaktermen)",
     NO_WORK: "de tekst laat niets van het eigen werk van deze familie zien, alleen het kader ervan",
     LEVEL_UNCLEAR: "te weinig criteria onderscheiden dit niveau duidelijk van de andere",
-    LEVEL_SPLIT: "meer dan één criterium wijst op een hoger niveau dan het gekozen niveau",
+    LEVEL_SPLIT: "de criteria {criteria} wijzen op een hoger niveau dan het gekozen niveau",
 }
 
 
-def _why_uncertain(best: FamilyFit, decision: LevelDecision, confidence: float, contradicted: bool = False) -> str:
+def _why_uncertain(best: FamilyFit, decision: LevelDecision, confidence: float, contradicted: bool,
+                   family: FamilyData) -> str:
     """Why an indication is not firm, so a manager sees what to add."""
     if certainty(confidence) != UNCERTAIN:
         return ""
-    reasons = [UNCERTAIN_BECAUSE[r] for r in uncertain_reasons(best, decision)]
+    reasons = [UNCERTAIN_BECAUSE[r].format(criteria=_criteria_above(decision, family))
+               for r in uncertain_reasons(best, decision)]
     if contradicted:
         reasons.append(STATED_OTHERWISE)
     if best.evidence < NO_MATCH_BELOW:
@@ -390,6 +392,14 @@ def _why_uncertain(best: FamilyFit, decision: LevelDecision, confidence: float, 
     if not reasons:
         return " De indicatie is onzeker: het bewijs in de tekst is te dun."
     return f" De indicatie is onzeker: {' en '.join(reasons)}."
+
+
+def _criteria_above(decision: LevelDecision, family: FamilyData) -> str:
+    """The criteria that place the role above the chosen level, by name: „Kerntaken” en „Vaardigheden”."""
+    names = {c.key: c.name for c in family.criteria}
+    above = [f"„{names.get(c.key, c.key)}”" for c in decision.criteria
+             if c.level_rank is not None and c.level_rank > decision.rank]
+    return " en ".join(filter(None, (", ".join(above[:-1]), above[-1]))) if above else ""
 
 
 def _stated(stated: tuple[str, ...], family: FamilyData, grade: str | None) -> str:

@@ -159,6 +159,18 @@ def test_two_criteria_above_the_chosen_level_split_the_evidence():
     assert certainty(result_confidence(a_fit(), [a_fit()], two_below)) == FIRM
 
 
+def test_a_split_names_the_criteria_that_point_higher():
+    from grading.engine.matching import _criteria_above
+
+    family = next(f for f in fixture_families() if f.slug == "ambtelijk-secretaris")
+    keys = [c.key for c in family.criteria]
+    ranks = (1, 2, 1, 2) + (None,) * (len(keys) - 4)
+    criteria = tuple(CriterionSupport(key, rank, 1.0, (), False) for key, rank in zip(keys, ranks, strict=True))
+    decision = replace(a_decision(supported=0), rank=1, criteria=criteria)
+    names = {c.key: c.name for c in family.criteria}
+    assert _criteria_above(decision, family) == f"„{names[keys[1]]}” en „{names[keys[3]]}”"
+
+
 def test_the_explanation_says_onzeker_exactly_when_the_indication_is():
     cases = [json.loads(line) for name in ("holdout_cases.jsonl", "calibration_cases.jsonl")
              for line in (CASES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
