@@ -24,6 +24,7 @@ from grading.engine.lexicon import (
     find_phrases,
     load_lexicon,
     longest_matches,
+    tokenize,
 )
 from grading.engine.negation import assisting_tokens
 from grading.engine.terms import GENERIC_STEMS, building, part_only_terms, stem_sequence, text_terms, token_terms, tokens_of
@@ -103,6 +104,9 @@ class FamilyIndex:
     function_phrases: tuple[tuple[str, ...], ...] = ()
     # recognition `counterparts`, as phrases (principal.py)
     counterpart_phrases: tuple[tuple[str, ...], ...] = ()
+    # The lexicon's phrases of work above support ("geeft leiding") that the family's highest level
+    # or its result areas use themselves: for this family they point at no role above it (outside.py).
+    own_above_phrases: frozenset[tuple[str, ...]] = frozenset()
     # term -> (weight, the elements that hold it, those of them that hold it only inside a compound,
     # for a concept: the elements that also hold one of its words)
     weighted_postings: dict[str, tuple[float, tuple[int, ...], frozenset[int], Twins | None]] = field(default_factory=dict)
@@ -369,6 +373,7 @@ def _build_family_index(family: FamilyData, lexicon: Lexicon) -> FamilyIndex:
             (family.name, *family.reference_functions, *(recognition.functions if recognition else ())), lexicon
         ),
         counterpart_phrases=family_phrases(recognition.counterparts, lexicon) if recognition else (),
+        own_above_phrases=_own_above_phrases(family, lexicon),
     )
 
 
@@ -399,6 +404,19 @@ def _own_names(family: FamilyData) -> list[str]:
     if family.recognition is not None:
         names += [*family.recognition.functions, *(track.name for track in family.recognition.tracks or ())]
     return names
+
+
+def _own_above_phrases(family: FamilyData, lexicon: Lexicon) -> frozenset[tuple[str, ...]]:
+    """The lexicon's `above` phrases in the texts of the family's highest level (its description and
+    cells, inherited ones included) and of its result areas (work at any level); one phrase of
+    leading people there makes every such phrase the family's own."""
+    texts = [section_text for section in family.sections if section.kind == "result_area"
+             for section_text in (section.intro, *section.items)]
+    if family.levels:
+        top = family.levels[-1]
+        texts += [top.description, *(e.text for cell in top.cells for e in cell.elements)]
+    found = {phrase for text in texts if text for phrase, _, _ in find_phrases(tokenize(text), lexicon.above)}
+    return frozenset(found | lexicon.leading if found & lexicon.leading else found)
 
 
 def _other_function_stems(family: FamilyData) -> frozenset[str]:

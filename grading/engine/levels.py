@@ -252,7 +252,9 @@ def decide(family: FamilyIndex, reading: Reading, matches: dict[int, ElementMatc
         scores = {rank: 1.0 if rank == (n + 1) // 2 else 0.5 for rank in scores}  # no evidence: the middle
     best = max(scores, key=lambda rank: (scores[rank], -rank))
     highest = max((s.level_rank for s in supports if s.level_rank is not None), default=None)
-    position, range_signals = outside.judge(family, reading, best, education_verdict, excess, highest)
+    work, elements = family.work_criteria, family.elements
+    shows_work = any(not m.one_word and (work is None or elements[i].criterion in work) for i, m in matches.items())
+    position, range_signals = outside.judge(family, reading, best, education_verdict, excess, highest, shows_work)
     if position == Position.ABOVE:  # the family's nearest level to a role above it is its highest
         best = n
     elif position == Position.BELOW:

@@ -41,7 +41,8 @@ class Lexicon:
     concept_names: frozenset[str]  # a family's recognition term that names a concept means the concept
     education: tuple[EducationLevel, ...]
     cues: tuple[Cue, ...]
-    above: tuple[tuple[str, ...], ...]
+    above: tuple[tuple[str, ...], ...]  # its `terms` and its `leading` phrases
+    leading: frozenset[tuple[str, ...]]  # the phrases of leading people among `above`
     exceptions: tuple[tuple[str, ...], ...]  # openings of a clause that admits others by exception
     # diploma phrases that also name a school type or a university, and the stems that make them
     # the diploma asked when their clause holds one ([education_context])
@@ -95,7 +96,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             Cue(kind=c["kind"], direction=int(c["direction"]), explanation=c["explanation"], phrases=_phrases(c["terms"], set()))
             for c in data["cue"]
         ),
-        above=_phrases(data["above"]["terms"], set()),
+        above=_phrases([*data["above"]["terms"], *data["above"]["leading"]], set()),
+        leading=frozenset(_phrases(data["above"]["leading"], set())),
         exceptions=_phrases(data["exceptions"]["terms"], set()),
         ambiguous_education=frozenset(_phrases(data["education_context"]["ambiguous"], set())),
         requirement_stems=frozenset(stem(w) for w in data["education_context"]["requirement"]),

@@ -12,7 +12,7 @@ diploma (Belgian federal levels) a higher or lower diploma than the family's ran
 import re
 
 from grading.engine.index import FamilyIndex
-from grading.engine.lexicon import load_lexicon
+from grading.engine.lexicon import load_lexicon, tokenize
 from grading.engine.reading import Reading
 from grading.engine.result import Position, Signal
 from grading.engine.text import stem
@@ -54,16 +54,28 @@ def _lowest_words(family: FamilyIndex) -> tuple[frozenset[str], ...]:
     return cached
 
 
+def beyond_family(reading: Reading, family: FamilyIndex, shows_work: bool = True) -> tuple[Signal, ...]:
+    """The text's signals of work above support, less those the family's highest level or its
+    result areas describe themselves, for a text that also does the family's work: a coordinator
+    who leads the school secretariat and keeps its records works in the family; a head who only
+    leads it does not."""
+    own = family.own_above_phrases
+    if not own or not shows_work:
+        return reading.above_signals
+    return tuple(s for s in reading.above_signals if tuple(t.stem for t in tokenize(s.text)) not in own)
+
+
 def judge(family: FamilyIndex, reading: Reading, best: int, verdict: str, excess: float,
-          highest_supported: int | None = None) -> tuple[Position, tuple[Signal, ...]]:
+          highest_supported: int | None = None, shows_work: bool = True) -> tuple[Position, tuple[Signal, ...]]:
     """The position against the family and the signals that show it (empty when in range).
 
     `best` is the level the evidence points to; `verdict` and `excess` are the education fit
-    (levels.education_fit); `highest_supported` the highest level any criterion supports.
+    (levels.education_fit); `highest_supported` the highest level any criterion supports;
+    `shows_work` whether a criterion of the family's work supports a level.
     """
     top = len(family.family.levels)
     education = (reading.education_signal,) if reading.education_signal else ()
-    above = reading.above_signals
+    above = beyond_family(reading, family, shows_work)
     diploma_system = family.entry_requirements
     if verdict == "above" and (excess >= FAR or diploma_system):
         return Position.ABOVE, education + above

@@ -5,6 +5,7 @@ import pytest
 
 from grading import engine
 from grading.engine.levels import grade_label
+from grading.engine.reading import read
 from grading.engine.result import Position
 from tests.engine.families import fixture_index
 
@@ -207,3 +208,33 @@ def test_a_role_above_a_family_whose_work_stays_below_its_highest_level_gets_no_
     assert chosen.position == Position.ABOVE
     assert max(c.level_rank or 0 for c in chosen.criteria if c.key == "resultaten") < 4
     assert engine.grade(ROLES["above-div"], fixture_index()).position == Position.ABOVE
+
+
+# The school family's result areas lead a unit ("Coördineert of geeft leiding aan de werkzaamheden
+# van een administratieve en/of secretariële eenheid"): a coordinator who leads its secretariat and
+# does its work works in the family; a head who only leads it does not.
+LEADING = """Coördinator secretariaat
+CSG De Lage Waard, Papendrecht
+
+Als coördinator geef je leiding aan een team van vijf secretaresses en administratief medewerkers van de school.
+Je voert de gesprekken uit de gesprekscyclus en maakt de werkverdeling van het secretariaat.
+"""
+WORKING = """Je beheert de agenda van de rector, bereidt de vergaderingen van de schoolleiding voor en notuleert die.
+Je verzamelt, controleert en registreert de gegevens van leerlingen en personeel en verwerkt de mutaties.
+"""
+REQUIREMENTS = "Je hebt een hbo-opleiding en ervaring als leidinggevende."
+
+
+def test_leading_a_unit_a_family_itself_leads_is_no_sign_of_a_role_above_it():
+    index = fixture_index()
+    assert index.families["secretariele-ondersteuning-vo"].own_above_phrases
+    assert not index.families["div-ict"].own_above_phrases
+    working = engine.grade(LEADING + WORKING + REQUIREMENTS, index)
+    assert working.family == "secretariele-ondersteuning-vo" and working.position == Position.IN_RANGE
+    only_leading = engine.grade(LEADING + REQUIREMENTS, index)
+    assert only_leading.position != Position.IN_RANGE
+
+
+def test_the_roles_own_manager_is_no_sign_of_leading_but_experience_as_one_is():
+    assert read("Je bespreekt je werk met je leidinggevende.", fixture_index()).above_signals == ()
+    assert read("Je hebt ervaring als leidinggevende.", fixture_index()).above_signals
