@@ -51,10 +51,10 @@ def explanation(reading: Reading, nearest: FamilyFit | None, nearest_name: str |
         )
     if refused == Refusal.OTHER_FUNCTION:
         return (
-            f"Geen functiefamilie past. De tekst noemt de functie „{nearest.other_function}”. De catalogus "
-            "kent dat als een andere functie naast die van de families (hun afbakening), en de familie "
-            f"{nearest_name}, die het dichtst bij ligt, geeft geen van haar functies die naam, hoeveel "
-            "woorden de tekst ook met die familie deelt."
+            f"Geen functiefamilie past. De tekst noemt de functie „{nearest.other_function}”: volgens de "
+            "afbakening in de catalogus is dat een andere functie dan die van de families. Het dichtst bij "
+            f"ligt de familie {nearest_name}, maar die rekent deze functie niet tot de hare, hoeveel woorden "
+            "de tekst ook met die familie deelt."
         )
     if refused == Refusal.COUNTERPART:
         return (
