@@ -243,6 +243,7 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
     # A short text cannot show much: two matched sentences of two are not "everything".
     sentence_share = len(matched_sentences) / max(len(reading.sentences), MIN_SENTENCES)
     third_party = _functions_of_others(family, reading)
+    names_function = _names_any(family.function_phrases, reading) and not third_party
     domain_hits = _domain_hits(family, reading, third_party)
     explained = _similarity(family, reading, catalogue)
     jurisdiction_factor = 1.0
@@ -267,13 +268,15 @@ def family_fit(family: FamilyIndex, reading: Reading, catalogue: CatalogueIndex)
         work_shown=_work_shown(family, work_matches),
         domain_declared=bool(family.family.recognition and family.family.recognition.domain),
         supported_sentences=frozenset(matched_sentences),
-        names_function=_names_any(family.function_phrases, reading) and not third_party,
+        names_function=names_function,
         names_domain=_names_domain(family, reading),
         other_role=_other_role(family, reading),
         other_function=_other_function(family, reading, catalogue),
         in_required_setting=family.sector_required and in_sector,
         out_of_setting=family.sector_required and not in_sector,
-        counterpart=serves_counterpart(family, reading.served),
+        # a role the text names by one of the family's functions is (also) the family's, whomever
+        # else it supports ("ambtelijk secretaris en managementassistent van de raad van bestuur")
+        counterpart="" if names_function else serves_counterpart(family, reading.served),
         named_otherwise=_named_otherwise(family, reading),
     )
 

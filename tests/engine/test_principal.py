@@ -148,3 +148,18 @@ def test_whom_the_role_supports_is_quoted_as_the_text_names_them(sentence, quote
     ).replace("Je adviseert de raad van bestuur over procedures", sentence)
     result = engine.grade(text, fixture_index())
     assert f"ondersteunt of adviseert „{quoted}”" in result.explanation
+
+
+# A combined role: half the council's secretary, half the board's assistant. Named by the family's
+# own function, the role is (also) the family's, whomever else it supports.
+COMBINED = """Combinatiefunctie ambtelijk secretaris ondernemingsraad en managementassistent
+Zorggroep Oosterlengte
+
+De helft van je tijd ben je ambtelijk secretaris van de ondernemingsraad: je bereidt de vergaderingen voor, notuleert, bewaakt de termijnen van adviesaanvragen en houdt het archief van de raad bij.
+De andere helft ondersteun je de raad van bestuur als managementassistent: je beheert agenda's, bereidt bestuursvergaderingen voor en handelt de correspondentie af.
+Je hebt een mbo-4 opleiding en ervaring als secretaresse."""
+
+
+def test_a_role_named_by_the_familys_function_is_not_refused_for_whom_else_it_supports():
+    result = engine.grade(COMBINED, fixture_index())
+    assert result.family == "ambtelijk-secretaris"
