@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.75"
+ENGINE_VERSION = "1.76"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "c8ccfd3db1d0836f1feccee118bf8bd2b9b93b7bda62a04abc805c77a5d8ee49"
+RESULTS_DIGEST = "5fd2093202dae884fc2db302352e2e7b1d045cc9b50f9e86e9e5f3064ba6bb94"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -482,16 +482,22 @@ def _confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDecision)
 
 
 SYSTEM_MISMATCH = (
-    "De tekst noemt als omgeving {setting} ({words}); daar geldt {setting_system}. De schaal {grade} van "
-    "deze familie hoort bij {family_system}, niet bij die omgeving: ze is niet de schaal van deze functie. "
+    "De tekst noemt als omgeving {setting} ({words}); daar geldt {setting_system}. {level} van "
+    "deze familie hoort bij {family_system}, niet bij die omgeving: het is niet de schaal van deze functie. "
     "Schalen van verschillende systemen worden niet omgerekend; de HR-adviseur bepaalt de schaal in het "
     "systeem van de eigen organisatie."
 )
 ORGANISATION_MISMATCH = (
-    "De organisatie deelt haar functies in volgens {org_system}. De schaal {grade} van deze familie hoort bij "
-    "{family_system}: ze is niet de schaal van deze functie. Schalen van verschillende systemen worden niet "
+    "De organisatie deelt haar functies in volgens {org_system}. {level} van deze familie hoort bij "
+    "{family_system}: het is niet de schaal van deze functie. Schalen van verschillende systemen worden niet "
     "omgerekend; de HR-adviseur bepaalt de schaal in {org_system}."
 )
+
+
+def _level_named(level) -> str:
+    """The level by its rank, not its grade: in another system's setting the family's grade code
+    must not read as the role's grade."""
+    return f"Niveau {level.rank}"
 
 
 def level_position(family: FamilyData, level) -> str:
@@ -506,14 +512,14 @@ def _explanation(family: FamilyData, level, decision: LevelDecision, criteria: t
     if organisation is not None:
         parts = [f"De beschrijving past het best bij {family.name}, {level_position(family, level)}."]
         parts.append(ORGANISATION_MISMATCH.format(
-            org_system=organisation.name, grade=level.grade or "", family_system=own_system or "het systeem van de familie",
-        ).replace("schaal  van", "schaal van"))
+            org_system=organisation.name, level=_level_named(level), family_system=own_system or "het systeem van de familie",
+        ))
     elif mismatch is not None:
         parts = [f"De beschrijving past het best bij {family.name}, {level_position(family, level)}."]
         parts.append(SYSTEM_MISMATCH.format(
             setting=mismatch.setting, words=", ".join(f"„{w}”" for w in mismatch.words),
-            setting_system=mismatch.system.name, grade=level.grade or "", family_system=own_system or "het systeem van de familie",
-        ).replace("schaal  van", "schaal van"))
+            setting_system=mismatch.system.name, level=_level_named(level), family_system=own_system or "het systeem van de familie",
+        ))
     else:
         label = grade_label(level.grade) or f"niveau {level.rank}"
         named = level.name if label.lower() in level.name.lower() else f"{level.name} ({label})"
