@@ -383,8 +383,9 @@ def _why_uncertain(best: FamilyFit, decision: LevelDecision, confidence: float, 
     """Why an indication is not firm, so a manager sees what to add."""
     if certainty(confidence) != UNCERTAIN:
         return ""
-    reasons = [UNCERTAIN_BECAUSE[r].format(criteria=_criteria_above(decision, family))
-               for r in uncertain_reasons(best, decision)]
+    kinds = uncertain_reasons(best, decision)
+    criteria = _criteria_above(decision, family) if LEVEL_SPLIT in kinds else ""
+    reasons = [UNCERTAIN_BECAUSE[r].format(criteria=criteria) for r in kinds]
     if contradicted:
         reasons.append(STATED_OTHERWISE)
     if best.evidence < NO_MATCH_BELOW:
