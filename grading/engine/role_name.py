@@ -49,6 +49,10 @@ TITLE_MODIFIERS = DOCUMENT_WORDS | frozenset(
     vrijwillig vrijwillige gezocht gevraagd nieuw nieuwe
     """.split()
 )
+# What separates a title's parts ("Gemeente Zuidhaven – Beleidsmedewerker", "Vacature: …") and
+# the verbs with which a title searches its role.
+TITLE_PARTS = re.compile(r"\s[–—-]\s|[:|]")
+SEARCHING = frozenset({"zoekt", "zoeken", "zoek"})
 # Words for any employee: they say what the role is not, never whose role it is.
 ANY_EMPLOYEE = frozenset(
     "medewerker medewerkster werknemer collega kandidaat sollicitant functionaris functiehouder professional".split()
@@ -75,7 +79,7 @@ def role_names(titles: Sequence[Sentence], sentences: Sequence[Sentence]) -> tup
     """The person nouns the text names its role by, as (stem, word) pairs; `titles` are the lines
     where a title may stand, in order: the first that names a person is the title."""
     counts: Counter[str] = Counter()
-    title_name = next(filter(None, (_title_name(_words(title.text)) for title in titles)), None)
+    title_name = next(filter(None, (_title_name(title.text) for title in titles)), None)
     if title_name:
         counts[title_name] += 2
     firsts = [_first_word(sentence.text) for sentence in sentences]
@@ -127,13 +131,31 @@ def _after_als(words: list[str]) -> str | None:
     return next((w for w in words[1:4] if _is_person(w)), None)
 
 
-def _title_name(words: list[str]) -> str | None:
+def _title_name(text: str) -> str | None:
+    """The person a title names: its first word past modifiers ("Senior adviseur …"), in any of
+    its parts ("De Linde – Lid cliëntenraad gezocht"), or the person it searches ("Cliëntenraad De
+    Linde zoekt een voorzitter")."""
+    words = _words(text)
     if words[:1] == ["als"]:  # a title that quotes the role: "'Als voorzitter ben ik …'"
         return _after_als(words)
-    for word in words[:4]:
+    parts = (_words(part) for part in TITLE_PARTS.split(text[:START_CHARACTERS]))
+    return next(filter(None, (_leading_name(part) for part in parts)), None) or _searched(words)
+
+
+def _leading_name(words: list[str]) -> str | None:
+    for at, word in enumerate(words[:4]):
         if word not in TITLE_MODIFIERS:
-            return word if _is_person(word) else None
+            # a title part that opens with "Lid" names a member of what follows ("Lid cliëntenraad")
+            return word if _is_person(word) or (word == MEMBER and at + 1 < len(words)) else None
     return None
+
+
+def _searched(words: list[str]) -> str | None:
+    """"… zoekt een voorzitter": the person within three words after the verb of searching."""
+    at = next((i for i, word in enumerate(words) if word in SEARCHING), None)
+    if at is None:
+        return None
+    return next((w for w in words[at + 1:at + 4] if w not in CONDITIONAL and _is_person(w)), None)
 
 
 def _subject(words: list[str]) -> str | None:

@@ -44,6 +44,13 @@ def names_in(text: str) -> set[str]:
     # "lid" alone is often a member of a team, not the role's name
     ("Als lid van het team plan je de vergaderingen. Als lid van het team beheer je het archief.", set()),
     ("Profielschets voorzitter ondernemingsraad\n\nJe leidt de vergaderingen. Je bewaakt de adviezen.", {"voorzitter"}),
+    # a title in parts names its role in any part, and a title may search its role
+    ("Gemeente Zuidhaven – Beleidsadviseur wonen\n\nJe schrijft nota's. Je adviseert.", {"beleidsadviseur"}),
+    ("Zorggroep Noord | Lid cliëntenraad gezocht\n\nU leest de stukken. U geeft advies.", {"lid"}),
+    ("Cliëntenraad Zorggroep Noord zoekt een voorzitter\n\nJe leidt de vergaderingen. Je geeft advies.", {"voorzitter"}),
+    ("Stichting Noord zoekt een nieuwe penningmeester\n\nJe beheert de kas. Je maakt de begroting.", {"penningmeester"}),
+    # a title that searches something else names no role
+    ("De raad zoekt een oplossing\n\nJe leest de stukken. Je geeft advies.", set()),
     # only a person's name: the council is not a role
     ("De cliëntenraad vergadert maandelijks. De cliëntenraad adviseert het bestuur.", set()),
 ])
@@ -111,3 +118,20 @@ SECRETARY_CALL = (
 def test_a_council_member_whom_the_secretary_supports_is_in_no_family():
     assert engine.grade(MEMBER_CALL, fixture_index()).family is None
     assert engine.grade(SECRETARY_CALL, fixture_index()).family == "ambtelijk-secretaris"
+
+
+CHAIR_CALL = (
+    "Cliëntenraad Zorggroep Noord zoekt een voorzitter\n\n"
+    "De cliëntenraad behartigt de belangen van de bewoners en praat mee over de maaltijden, de activiteiten "
+    "en de begroting. De raad wordt ondersteund door een ambtelijk secretaris.\n\n"
+    "Je leidt de vergaderingen van de raad en het overleg met de bestuurder. Je bepaalt met de ambtelijk "
+    "secretaris de agenda en je ondertekent de adviezen en het jaarverslag."
+)
+
+
+def test_a_chair_the_title_searches_is_not_the_secretary_who_supports_the_council():
+    result = engine.grade(CHAIR_CALL, fixture_index())
+    assert result.family is None
+    secretary_call = CHAIR_CALL.replace("zoekt een voorzitter", "zoekt een ambtelijk secretaris").replace(
+        "Je leidt de vergaderingen", "Je bereidt de vergaderingen voor")
+    assert engine.grade(secretary_call, fixture_index()).family == "ambtelijk-secretaris"
