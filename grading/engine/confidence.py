@@ -58,6 +58,10 @@ AGREEING = 1
 # split and the adviser decides between the levels.
 SPLIT_UPWARD = 2
 SPLIT_CEILING = 0.55
+# For the same reason a level above the chosen one that scores almost as well (within this share of
+# all support) leaves the choice open: the text shows the lower level's work, which the higher one
+# holds too, and nearly as much of what the higher level adds.
+CLOSE_ABOVE_LEAD = 0.15
 # A text that calls the role by one of the family's own function names ("ambtelijk secretaris"),
 # or by no name that another occupation goes by ("Trainer en coach"), names the family with two
 # domain hits.
@@ -91,7 +95,7 @@ def result_confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDec
         confidence = min(confidence, THIN_SUPPORT_CEILING)
     if not _names_family(best):
         confidence = min(confidence, UNNAMED_CEILING)
-    elif not outside and _split_upward(decision):
+    elif not outside and (_split_upward(decision) or _close_above(decision)):
         confidence = min(confidence, SPLIT_CEILING)
     elif not outside and _level_placed(decision):
         confidence = max(confidence, FIRM_CONFIDENCE)
@@ -119,10 +123,18 @@ def _split_upward(decision: LevelDecision) -> bool:
     return above >= SPLIT_UPWARD
 
 
+def _close_above(decision: LevelDecision) -> bool:
+    """A level above the chosen one scores within CLOSE_ABOVE_LEAD of it."""
+    total = sum(decision.scores.values()) or 1.0
+    floor = decision.share - CLOSE_ABOVE_LEAD
+    return any(rank > decision.rank and score / total > floor for rank, score in decision.scores.items())
+
+
 UNNAMED_DOMAIN = "domain"
 NO_WORK = "work"
 LEVEL_UNCLEAR = "level"
 LEVEL_SPLIT = "split"
+LEVEL_CLOSE_ABOVE = "close"
 
 
 def uncertain_reasons(best: FamilyFit, decision: LevelDecision) -> tuple[str, ...]:
@@ -136,6 +148,8 @@ def uncertain_reasons(best: FamilyFit, decision: LevelDecision) -> tuple[str, ..
         return tuple(reasons)  # outside the range the level is the family's edge, not a choice
     if _split_upward(decision):
         reasons.append(LEVEL_SPLIT)
+    elif _close_above(decision):
+        reasons.append(LEVEL_CLOSE_ABOVE)
     elif not _level_placed(decision):
         reasons.append(LEVEL_UNCLEAR)
     return tuple(reasons)

@@ -10,8 +10,8 @@ from grading.engine.index import CatalogueIndex, FamilyIndex, IndexDeadlinePasse
 from grading.engine import no_match, outside
 from grading.engine.no_match import Refusal
 from grading.engine.confidence import (
-    LEVEL_SPLIT, LEVEL_UNCLEAR, NO_WORK, STATED_OTHERWISE_CEILING, UNCERTAIN, UNNAMED_DOMAIN, certainty, no_match_confidence,
-    result_confidence, uncertain_reasons,
+    LEVEL_CLOSE_ABOVE, LEVEL_SPLIT, LEVEL_UNCLEAR, NO_WORK, STATED_OTHERWISE_CEILING, UNCERTAIN, UNNAMED_DOMAIN, certainty,
+    no_match_confidence, result_confidence, uncertain_reasons,
 )
 from grading.engine.levels import LevelDecision, decide, education_fit, grade_label
 from grading.engine.reading import Reading, read
@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.77"
+ENGINE_VERSION = "1.78"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "e31e306c0969297aaf08d33896b5b622def350a60ff3da829233f153f7aa651d"
+RESULTS_DIGEST = "5a70e55bbad4fbbe52efaebbb55f62afe1a8a12f16708cc29cdd35f93acdc496"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -375,6 +375,8 @@ UNCERTAIN_BECAUSE = {
     NO_WORK: "de tekst laat niets van het eigen werk van deze familie zien, alleen het kader ervan",
     LEVEL_UNCLEAR: "te weinig criteria onderscheiden dit niveau duidelijk van de andere",
     LEVEL_SPLIT: "de criteria {criteria} wijzen op een hoger niveau dan het gekozen niveau",
+    LEVEL_CLOSE_ABOVE: "het niveau erboven past bijna even goed; de tekst laat niet duidelijk zien of de functie "
+                       "ook het werk doet dat dat niveau toevoegt",
 }
 
 

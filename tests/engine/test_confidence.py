@@ -9,7 +9,7 @@ import pytest
 
 from grading import engine
 from grading.engine.confidence import (
-    FIRM, LEVEL_SPLIT, LEVEL_UNCLEAR, NO_MATCH_CEILING, NO_WORK, UNCERTAIN, UNNAMED_DOMAIN, certainty, result_confidence,
+    FIRM, LEVEL_CLOSE_ABOVE, LEVEL_SPLIT, LEVEL_UNCLEAR, NO_MATCH_CEILING, NO_WORK, UNCERTAIN, UNNAMED_DOMAIN, certainty, result_confidence,
     uncertain_reasons,
 )
 from grading.engine.fit import FamilyFit
@@ -157,6 +157,23 @@ def test_two_criteria_above_the_chosen_level_split_the_evidence():
     two_below = _with_ranks((2, 2, 1, 1, None))
     assert certainty(result_confidence(a_fit(), [a_fit()], one_above)) == FIRM
     assert certainty(result_confidence(a_fit(), [a_fit()], two_below)) == FIRM
+
+
+def test_a_level_above_that_scores_almost_as_well_leaves_the_choice_open():
+    """The level above holds the chosen level's work: nearly as much support for it means the text
+    may show what it adds. A level below that close contradicts nothing."""
+    def scored(scores: dict[int, float]) -> LevelDecision:
+        total = sum(scores.values())
+        others = [v for r, v in scores.items() if r != 2]
+        return replace(a_decision(supported=3), scores=scores, share=scores[2] / total, runner_up=max(others) / total)
+
+    close_above = scored({1: 0.5, 2: 4.0, 3: 3.5})
+    assert certainty(result_confidence(a_fit(), [a_fit()], close_above)) == UNCERTAIN
+    assert uncertain_reasons(a_fit(), close_above) == (LEVEL_CLOSE_ABOVE,)
+    clear_above = scored({1: 0.5, 2: 4.0, 3: 2.0})
+    close_below = scored({1: 3.5, 2: 4.0, 3: 0.5})
+    assert certainty(result_confidence(a_fit(), [a_fit()], clear_above)) == FIRM
+    assert certainty(result_confidence(a_fit(), [a_fit()], close_below)) == FIRM
 
 
 def test_a_split_names_the_criteria_that_point_higher():

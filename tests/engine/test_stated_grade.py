@@ -52,7 +52,7 @@ FIRM_DIV_ROLE = """Medewerker documentaire informatievoorziening bij een rijksdi
 Je registreert de inkomende en uitgaande post en digitaliseert de poststukken.
 Je ordent de fysieke en digitale dossiers volgens het ordeningsplan.
 Je beantwoordt eenvoudige vragen van collega's over de registratie.
-Je beheert de dossiers en maakt ze gereed voor overdracht aan het Nationaal Archief en voor vernietiging.
+Je helpt bij het klaarmaken van dossiers voor overdracht aan het Nationaal Archief.
 Je hebt een mbo-opleiding en werkt volgens de werkafspraken van het team."""
 
 
