@@ -95,20 +95,21 @@ def role_names(titles: Sequence[Sentence], sentences: Sequence[Sentence]) -> tup
     named = [name for name, count in counts.items() if count == most >= NAMED_TWICE]
     if not named:
         return ()
-    written = _as_written([title.text for title in titles], sentences)
+    texts = [*(title.text for title in titles), *(s.text for s in sentences)]
     # a role is one member, however the title asks for several ("nieuwe leden")
-    return tuple(sorted((_name_stem(name), MEMBER if name == MEMBERS else written.get(name, name)) for name in named))
+    return tuple(sorted((_name_stem(name), MEMBER if name == MEMBERS else _as_written(name, texts)) for name in named))
 
 
-def _as_written(titles: list[str], sentences: Sequence[Sentence]) -> dict[str, str]:
+def _as_written(name: str, texts: list[str]) -> str:
     """A name as the text writes it where that is more than a capital at a sentence's start
     ("OR-lid"); else in lower case."""
-    written: dict[str, str] = {}
-    for text in [*titles, *(s.text for s in sentences)]:
-        for word in WORD.findall(text[:START_CHARACTERS]):
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+    for text in texts:
+        for found in pattern.finditer(text, 0, START_CHARACTERS):
+            word = found.group()
             if any(c.isupper() for c in word[1:]):
-                written.setdefault(word.lower(), word)
-    return written
+                return word
+    return name
 
 
 def _name_stem(name: str) -> str:
