@@ -15,6 +15,8 @@ from grading.engine.lexicon import Token, marked_between, stem_positions
 from grading.engine.text import Sentence, stem
 
 ARTICLES = frozenset({"de", "het", "een"})
+# A possessive opens a subject that is someone beside the role as well ("Onze secretaris maakt …").
+OWNERS = frozenset({"onze", "ons", "mijn", "jouw", "uw"})
 # Words that introduce the role a text is about ("Als …", "Wij zoeken een …", "Je bent …", "de
 # rol van …"); words that put a name beside the role ("samen met de …", "er is een …"); and the
 # words that may stand between either and the name.
@@ -27,14 +29,18 @@ BETWEEN = frozenset(
 REACH = 4
 CLAUSE_ENDS = ".!?;:,•\n"  # a name after one of these opens its clause
 ADDRESSING_STEMS = frozenset(stem(word) for word in ("je", "jij", "jou", "jouw"))
+# A portrait in the first person speaks as its role ("ik"): there too a name must be introduced.
+SPEAKING_STEMS = frozenset(stem(word) for word in ("ik", "mijn", "mij"))
 ADDRESSED_WORDS = 3
 ROLE, OTHER, NEUTRAL = "role", "other", ""
 
 
 def addresses_reader(tokens: list[Token]) -> bool:
-    """Whether the text speaks to its reader ("je", "jij"): then a role's name must be introduced."""
+    """Whether the text speaks to its reader ("je", "jij") or as its role ("ik"): then a role's
+    name must be introduced."""
     positions = stem_positions(tokens)
-    return sum(len(positions.get(word, ())) for word in ADDRESSING_STEMS) >= ADDRESSED_WORDS
+    return any(sum(len(positions.get(word, ())) for word in stems) >= ADDRESSED_WORDS
+               for stems in (ADDRESSING_STEMS, SPEAKING_STEMS))
 
 
 def mention(text: str, tokens: Sequence, start: int, headings: Sequence[Sentence]) -> str:
@@ -65,4 +71,4 @@ def _sentence_start(tokens: Sequence, first: int, start: int) -> str:
     ("De secretaris ondersteunt je"); a bare name there is a title or a list item ("Ambtelijk
     secretaris bij een ziekenhuis")."""
     between = [tokens[i].word for i in range(first, start)]
-    return OTHER if between and between[0] in ARTICLES and all(w in BETWEEN for w in between) else NEUTRAL
+    return OTHER if between and between[0] in ARTICLES | OWNERS and all(w in BETWEEN for w in between) else NEUTRAL

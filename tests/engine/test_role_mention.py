@@ -30,6 +30,39 @@ def test_a_name_in_a_text_addressing_its_reader_is_the_role_or_someone_beside_it
     assert mentions(text, "secretaris") == kind
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Je leest de stukken. Onze secretaris maakt de verslagen.", OTHER),
+    ("Je plant het overleg. Jouw secretaris maakt de verslagen.", OTHER),
+    ("Onze nieuwe collega? Als secretaris plan je het overleg.", ROLE),
+])
+def test_a_name_opened_by_a_possessive_is_someone_beside_the_role(text, kind):
+    assert mentions(text, "secretaris") == kind
+
+
+CHAIR_PORTRAIT = (
+    "'Ik ben verpleegkundige en sinds drie jaar voorzitter van de ondernemingsraad. Ik leid de vergaderingen "
+    "en voer namens de raad het overleg met de bestuurder. Bij een adviesaanvraag verdeel ik het werk over "
+    "de commissies. Onze ambtelijk secretaris bereidt de vergaderingen voor, maakt de verslagen en bewaakt de "
+    "termijnen van de Wet op de ondernemingsraden; ik breng het besluit van de raad naar buiten.'"
+)
+SECRETARY_PORTRAIT = (
+    "'Ik ben ambtelijk secretaris van de ondernemingsraad. Ik bereid de vergaderingen voor, maak de verslagen "
+    "en bewaak de termijnen van de Wet op de ondernemingsraden. Bij een adviesaanvraag zoek ik de "
+    "achtergrondinformatie op en ik ondersteun de raad bij het verwoorden van zijn standpunt.'"
+)
+
+
+def test_a_portrait_in_the_first_person_names_its_role_where_it_introduces_it():
+    """"Ik" is the role: the secretary the chair speaks of is someone beside it."""
+    from grading.engine.fit import family_fit
+
+    index = fixture_index()
+    family = index.families["ambtelijk-secretaris"]
+    chair = family_fit(family, engine.reading.read(CHAIR_PORTRAIT, index), index)
+    secretary = family_fit(family, engine.reading.read(SECRETARY_PORTRAIT, index), index)
+    assert (chair.names_function, secretary.names_function) == (False, True)
+
+
 @pytest.mark.parametrize("repeats", [100, 10_000])
 def test_each_mention_is_read_once(repeats, monkeypatch):
     """Each name is read once, at most REACH words back, with its heading found by bisection:
