@@ -1,4 +1,5 @@
-"""Whether a name in a text that addresses its reader ("je") is the role, or someone beside it.
+"""Whether a name in a text that addresses its reader ("je"), or speaks as its role ("ik"), is the
+role or someone beside it.
 
 Such a text names its role where it introduces it: in the title or a heading, after "als", or
 after what introduces a role ("Wij zoeken een …", "Je bent …", "de rol van …"). A family's
