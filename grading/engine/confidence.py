@@ -44,6 +44,9 @@ FIRM_CONFIDENCE = 0.6
 # without naming its domain may be another field's role, so it stays uncertain. The level: inside
 # the range, two criteria support it, or one does with this lead over the next level; vacancy
 # texts often speak to one criterion only, and one that places the level clearly is real evidence.
+# Where the grading system fixes a diploma per grade (the Belgian levels), the diploma asked places
+# the level by definition, and a text that names the domain beyond doubt with it shows the work of
+# a matrix that describes competences rather than tasks (_by_domain_and_diploma).
 # A criterion supports the level when it places the role at most AGREEING levels from it: one at
 # schaal 5 does not support schaal 7.
 UNNAMED_CEILING = 0.55
@@ -93,7 +96,7 @@ def result_confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDec
         confidence = min(confidence, NO_SUPPORT_CEILING)
     elif coverage < 0.25:
         confidence = min(confidence, THIN_SUPPORT_CEILING)
-    if not _names_family(best):
+    if not _names_family(best, decision):
         confidence = min(confidence, UNNAMED_CEILING)
     elif not outside and (_split_upward(decision) or _close_above(decision)):
         confidence = min(confidence, SPLIT_CEILING)
@@ -102,20 +105,27 @@ def result_confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDec
     return round(max(0.05, min(0.99, confidence)), 2)
 
 
-def _names_family(best: FamilyFit) -> bool:
+def _names_family(best: FamilyFit, decision: LevelDecision) -> bool:
     named = best.domain_hits >= DOMAIN_SETTLED or (
         best.domain_hits >= FUNCTION_AND_DOMAIN and (best.names_function or not best.named_otherwise))
-    return named and best.shows_work
+    return named and (best.shows_work or _by_domain_and_diploma(best, decision))
+
+
+def _by_domain_and_diploma(best: FamilyFit, decision: LevelDecision) -> bool:
+    """A family whose grading system fixes a diploma per grade (the Belgian levels) describes
+    competences rather than tasks: a text that names its domain beyond doubt and asks exactly one
+    level's diploma shows its work in other words, at a level placed by definition."""
+    return decision.diploma_placed and best.domain_hits >= DOMAIN_SETTLED
 
 
 def _level_placed(decision: LevelDecision) -> bool:
-    """Two criteria support the level (place it there or next to it), or one does with a clear lead
-    over the next level."""
+    """The diploma asked is the level's by the system's definition, two criteria support the level
+    (place it there or next to it), or one does with a clear lead over the next level."""
     supported = sum(
         1 for c in decision.criteria if c.level_rank is not None and abs(c.level_rank - decision.rank) <= AGREEING
     )
     lead = max(0.0, decision.share - decision.runner_up)
-    return supported >= 2 or (supported == 1 and lead >= FIRM_LEVEL_LEAD)
+    return decision.diploma_placed or supported >= 2 or (supported == 1 and lead >= FIRM_LEVEL_LEAD)
 
 
 def _split_upward(decision: LevelDecision) -> bool:
@@ -140,9 +150,9 @@ LEVEL_CLOSE_ABOVE = "close"
 def uncertain_reasons(best: FamilyFit, decision: LevelDecision) -> tuple[str, ...]:
     """What keeps an indication from being firm, by the rule above (for the explanation)."""
     reasons = []
-    if not best.shows_work:
+    if not best.shows_work and not _by_domain_and_diploma(best, decision):
         reasons.append(NO_WORK)
-    elif not _names_family(best):
+    elif not _names_family(best, decision):
         reasons.append(UNNAMED_DOMAIN)
     if decision.position in (Position.ABOVE, Position.BELOW):
         return tuple(reasons)  # outside the range the level is the family's edge, not a choice

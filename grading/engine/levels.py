@@ -43,6 +43,9 @@ class LevelDecision:
     share: float  # the chosen level's share of all support, 0..1
     runner_up: float = 0.0  # the next best level's share of all support, 0..1
     range_signals: tuple[Signal, ...] = ()  # what shows the role lies above or below the family
+    # The grading system fixes a diploma per grade (Belgian levels) and the diploma asked is the
+    # chosen level's, no other's: the level is placed by definition.
+    diploma_placed: bool = False
 
 
 def kernel(rank: float, target: float) -> float:
@@ -261,5 +264,7 @@ def decide(family: FamilyIndex, reading: Reading, matches: dict[int, ElementMatc
         best = 1
     total = sum(scores.values()) or 1.0
     runner_up = max((v for r, v in scores.items() if r != best), default=0.0)
+    diploma_placed = (family.entry_requirements and position == Position.IN_RANGE
+                      and [rank for rank, value in education.items() if value >= 1.0] == [best])
     return LevelDecision(best, position, scores, tuple(supports), education_verdict, scores[best] / total,
-                         runner_up / total, range_signals)
+                         runner_up / total, range_signals, diploma_placed)

@@ -176,6 +176,32 @@ def test_a_level_above_that_scores_almost_as_well_leaves_the_choice_open():
     assert certainty(result_confidence(a_fit(), [a_fit()], close_below)) == FIRM
 
 
+FEDERAL_SECRETARIAT = (
+    "Administratief medewerker (m/v/x) – FOD Financiën, Brussel\n\n"
+    "Je ondersteunt het secretariaat van de dienst. Je beheert de agenda en de mailbox van het diensthoofd, "
+    "plant vergaderingen in en reserveert zalen. Je houdt het klassement bij, verwerkt de inkomende post en "
+    "stelt brieven en verslagen op.\n\nProfiel\n{diploma}Je werkt nauwkeurig en kent MS Office."
+)
+
+
+def test_where_the_system_fixes_a_diploma_per_level_the_domain_and_the_diploma_are_firm():
+    """The Belgian matrix describes competences, not tasks: a text that names the domain beyond
+    doubt shows its work in other words, and the diploma asked places the level by definition."""
+    with_diploma = engine.grade(FEDERAL_SECRETARIAT.format(diploma="Je hebt een diploma hoger secundair onderwijs. "),
+                                fixture_index())
+    without = engine.grade(FEDERAL_SECRETARIAT.format(diploma=""), fixture_index())
+    assert (with_diploma.family, with_diploma.grade, with_diploma.certainty) == ("administratief-ondersteuner", "C", FIRM)
+    assert (without.grade, without.certainty) == ("C", UNCERTAIN)
+
+
+def test_a_diploma_places_a_level_only_in_a_system_that_defines_levels_by_it():
+    fit = a_fit(shows_work=False)
+    placed = replace(a_decision(supported=0), diploma_placed=True)
+    assert certainty(result_confidence(fit, [fit], placed)) == FIRM
+    assert certainty(result_confidence(fit, [fit], a_decision(supported=0))) == UNCERTAIN
+    assert certainty(result_confidence(a_fit(shows_work=False, domain_hits=2.0), [fit], placed)) == UNCERTAIN
+
+
 def test_a_split_names_the_criteria_that_point_higher():
     from grading.engine.matching import _criteria_above
 
