@@ -62,8 +62,9 @@ AGREEING = 1
 SPLIT_UPWARD = 2
 SPLIT_CEILING = 0.55
 # For the same reason a level above the chosen one that scores almost as well (within this share of
-# all support) leaves the choice open: the text shows the lower level's work, which the higher one
-# holds too, and nearly as much of what the higher level adds.
+# the support of the criteria that tell levels apart) leaves the choice open: the text shows the
+# lower level's work, which the higher one holds too, and nearly as much of what the higher level
+# adds.
 CLOSE_ABOVE_LEAD = 0.15
 # A text that calls the role by one of the family's own function names ("ambtelijk secretaris"),
 # or by no name that another occupation goes by ("Trainer en coach"), names the family with two
@@ -134,10 +135,14 @@ def _split_upward(decision: LevelDecision) -> bool:
 
 
 def _close_above(decision: LevelDecision) -> bool:
-    """A level above the chosen one scores within CLOSE_ABOVE_LEAD of it."""
-    total = sum(decision.scores.values()) or 1.0
-    floor = decision.share - CLOSE_ABOVE_LEAD
-    return any(rank > decision.rank and score / total > floor for rank, score in decision.scores.items())
+    """A level above the chosen one scores within CLOSE_ABOVE_LEAD of it, counting only the evidence
+    that tells levels apart."""
+    scores = decision.telling if decision.telling is not None else decision.scores
+    total = sum(scores.values())
+    if not total:
+        return False
+    floor = scores[decision.rank] / total - CLOSE_ABOVE_LEAD
+    return any(rank > decision.rank and score / total > floor for rank, score in scores.items())
 
 
 UNNAMED_DOMAIN = "domain"

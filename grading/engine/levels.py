@@ -31,6 +31,9 @@ class CriterionSupport:
     shown: tuple[tuple[int, int, int], ...] = ()
     # Matches that did not lift the criterion: (element index, why), the why in Dutch.
     uncounted: tuple[tuple[int, str], ...] = ()
+    # The highest level the evidence fits as well as level_rank: the levels above that take the
+    # criterion over unchanged ("Idem") add nothing the text could show.
+    reach: int | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,9 @@ class LevelDecision:
     # The grading system fixes a diploma per grade (Belgian levels) and the diploma asked is the
     # chosen level's, no other's: the level is placed by definition.
     diploma_placed: bool = False
+    # The scores without the criteria that fit several levels alike (CriterionSupport.reach): what
+    # tells the chosen level from its neighbours.
+    telling: dict[int, float] | None = None
 
 
 def kernel(rank: float, target: float) -> float:
@@ -85,8 +91,23 @@ def criterion_support(family: FamilyIndex, matches: dict[int, ElementMatch], ans
             continue
         own_per_level = {r: n for (c, r), n in counts.items() if c == criterion.key}
         rank, strength, uncounted = zwaartepunt(family, own, own_per_level, assisted)
-        supports.append(CriterionSupport(criterion.key, rank, strength, tuple(own), False, shown, uncounted))
+        reach = _reach(family, own, own_per_level, rank) if rank is not None else None
+        supports.append(CriterionSupport(criterion.key, rank, strength, tuple(own), False, shown, uncounted, reach))
     return supports
+
+
+def _reach(family: FamilyIndex, matches: list[ElementMatch], own_per_level: dict[int, int], rank: int) -> int:
+    """The highest level whose cell still holds every element the text shows at `rank` while
+    adding none of its own: up to there the criterion cannot tell the levels apart."""
+    elements = family.elements
+    shown = [elements[m.element] for m in matches if elements[m.element].level_rank == rank]
+    if not shown:
+        return rank
+    reach = rank
+    top = min(element.top_rank for element in shown)
+    while reach < top and not own_per_level.get(reach + 1):
+        reach += 1
+    return reach
 
 
 def _shown(family: FamilyIndex, matches: list[ElementMatch], counts: dict, key: str) -> tuple[tuple[int, int, int], ...]:
@@ -231,14 +252,19 @@ def decide(family: FamilyIndex, reading: Reading, matches: dict[int, ElementMatc
     n = len(levels)
     supports = criterion_support(family, matches, answers, track, helped_with(family, reading, matches))
     scores = {level.rank: 0.0 for level in levels}
+    telling = {rank: 0.0 for rank in scores}  # what the criteria that tell levels apart add
     evidence_weight = 0.0
     for support in supports:
         if support.level_rank is None:
             continue
         weight = ANSWER_WEIGHT if support.answered else 0.5 + support.strength
         evidence_weight += weight
+        low, high = support.level_rank, support.reach or support.level_rank
         for rank in scores:
-            scores[rank] += weight * kernel(rank, support.level_rank)
+            added = weight * kernel(rank, min(max(rank, low), high))
+            scores[rank] += added
+            if high == low:
+                telling[rank] += added
     base = max(evidence_weight, 1.0)
     education, education_verdict, excess = education_fit(family, reading)
     education_weight = EDUCATION_WEIGHT_FIXED if family.entry_requirements else EDUCATION_WEIGHT
@@ -267,4 +293,4 @@ def decide(family: FamilyIndex, reading: Reading, matches: dict[int, ElementMatc
     diploma_placed = (family.entry_requirements and position == Position.IN_RANGE
                       and [rank for rank, value in education.items() if value >= 1.0] == [best])
     return LevelDecision(best, position, scores, tuple(supports), education_verdict, scores[best] / total,
-                         runner_up / total, range_signals, diploma_placed)
+                         runner_up / total, range_signals, diploma_placed, telling)

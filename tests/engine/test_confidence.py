@@ -174,6 +174,9 @@ def test_a_level_above_that_scores_almost_as_well_leaves_the_choice_open():
     close_below = scored({1: 3.5, 2: 4.0, 3: 0.5})
     assert certainty(result_confidence(a_fit(), [a_fit()], clear_above)) == FIRM
     assert certainty(result_confidence(a_fit(), [a_fit()], close_below)) == FIRM
+    # criteria that fit both levels alike (and the diploma both ask) make them close, not the evidence
+    alike = replace(close_above, telling={1: 0.0, 2: 3.0, 3: 1.0})
+    assert certainty(result_confidence(a_fit(), [a_fit()], alike)) == FIRM
 
 
 FEDERAL_SECRETARIAT = (

@@ -149,3 +149,19 @@ def test_a_match_with_a_task_the_role_only_helps_with_says_why_it_did_not_count(
                    if c.key == "resultaten")
     helped = [family.elements[i] for i, note in support.uncounted if note == HELPING]
     assert helped and all(e.level_rank > 1 and not e.assisting for e in helped)
+
+
+def test_a_criterion_the_level_above_takes_over_unchanged_cannot_tell_the_two_apart():
+    """FG 50 takes "Inconvenienten" over from FG 45 ("Idem"): a text that shows its element fits both
+    levels equally, while "Kennisniveau", where FG 50 asks more, places the role at FG 45."""
+    from grading.engine.levels import criterion_support
+
+    family = fixture_index().families["ambtelijk-secretaris"]
+
+    def first(criterion: str) -> int:
+        return next(e.index for e in family.elements if e.criterion == criterion and e.level_rank == 1)
+
+    shown = {index: ElementMatch(index, n, 1.0) for n, index in enumerate((first("inconvenienten"), first("kennisniveau")))}
+    supports = {s.key: s for s in criterion_support(family, shown, {})}
+    assert (supports["inconvenienten"].level_rank, supports["inconvenienten"].reach) == (1, 2)
+    assert (supports["kennisniveau"].level_rank, supports["kennisniveau"].reach) == (1, 1)
