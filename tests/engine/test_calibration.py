@@ -74,3 +74,25 @@ def test_a_text_at_the_word_limit_grades():
     text = " ".join(case["text"] for case in LEVEL_CASES) * 5  # about 20,000 words
     assert len(text.split()) > 15_000
     assert engine.grade(text, fixture_index()).engine_version == engine.ENGINE_VERSION
+
+
+BLIND_HOLDOUTS = ("precision_holdout_5.jsonl", "precision_holdout_6.jsonl", "precision_holdout_7.jsonl",
+                  "precision_holdout_8.jsonl")
+
+
+def test_the_blind_holdouts_keep_their_figures():
+    """Issue 22's targets, on the holdouts written from the seeds alone (cases/README.md): a firm
+    indication is right, most roles outside every family are refused, most in-family roles are
+    firm. The floors sit a little under what engine 1.81 measured (firm right 100 %, outside 95 %,
+    in-family firm 67 %): a change that makes the firm answers less trustworthy fails here."""
+    cases = [json.loads(line) for name in BLIND_HOLDOUTS
+             for line in (CASES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    graded = [(case, engine.grade(case["text"], fixture_index())) for case in cases]
+    firm = [(case, result) for case, result in graded if result.certainty == "firm"]
+    right = [case["family"] == result.family and (not case.get("grade") or not case.get("in_range", True)
+                                                 or case["grade"] == result.grade) for case, result in firm]
+    outside = [result.family is None for case, result in graded if case["family"] == "none"]
+    in_family = [result.certainty == "firm" for case, result in graded if case["family"] != "none"]
+    assert sum(right) / len(right) >= 0.97
+    assert sum(outside) / len(outside) >= 0.9
+    assert sum(in_family) / len(in_family) >= 0.6
