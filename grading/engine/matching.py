@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.81"
+ENGINE_VERSION = "1.82"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "8d44e4b11ee7799b0109eebf0bc94074d663b816ede5e4bf0f3967e3d6d43174"
+RESULTS_DIGEST = "657430ed63419f5f9b21758a890ccebc802f75d888427e0ba7ea252c02180f25"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -538,7 +538,10 @@ def _explanation(family: FamilyData, level, decision: LevelDecision, criteria: t
         parts.append(f"{len(supported)} van de {len(criteria)} criteria {verb} houvast in de tekst.")
     else:
         parts.append("Geen criterium geeft duidelijk houvast; het niveau steunt op opleiding en andere signalen.")
-    if decision.education_fit == "match":
+    if decision.diploma_placed:
+        parts.append("Het systeem van deze familie legt per niveau een diploma vast, en de tekst vraagt het diploma "
+                     "van dit niveau en van geen ander.")
+    elif decision.education_fit == "match":
         parts.append("De gevraagde opleiding past bij dit niveau.")
     shown = "; ".join(f"„{s.text}”" for s in decision.range_signals)
     # The family says how far its own levels reach, not how far beyond them a role goes: the

@@ -194,6 +194,7 @@ def test_where_the_system_fixes_a_diploma_per_level_the_domain_and_the_diploma_a
                                 fixture_index())
     without = engine.grade(FEDERAL_SECRETARIAT.format(diploma=""), fixture_index())
     assert (with_diploma.family, with_diploma.grade, with_diploma.certainty) == ("administratief-ondersteuner", "C", FIRM)
+    assert "legt per niveau een diploma vast" in with_diploma.explanation
     assert (without.grade, without.certainty) == ("C", UNCERTAIN)
 
 
