@@ -67,14 +67,15 @@ def _near_duplicate(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) >= 0.5 * min(len(a), len(b))
 
 
-def _sentence_matches(family: FamilyIndex, scores: dict[int, tuple[float, float]], helping: bool = False
-                      ) -> dict[int, float]:
+def _sentence_matches(family: FamilyIndex, scores: dict[int, tuple[float, float]], helping: bool = False,
+                      terms: frozenset[str] = frozenset()) -> dict[int, float]:
     """Keep the matches a sentence describes best; `scores` holds (coverage, f1) per element.
 
     Sources repeat a bullet at the next level with a word changed ("bijdragen aan beheer van
-    applicaties" / "applicaties beheerd"). A sentence supports one variant: the higher level's
-    only when it fits clearly better, since the text must show what the higher level adds; never
-    when the sentence helps with the task (`helping`) and only the lower variant says so.
+    applicaties" / "applicaties beheerd"). A sentence supports one variant: the one whose own words
+    it uses ("afstemming" where the lower says "uitwisselen"), else the higher level's only when it
+    fits clearly better, since the text must show what the higher level adds; never when the
+    sentence helps with the task (`helping`) and only the lower variant says so.
     """
     if len(scores) < 2:
         return {e_index: coverage for e_index, (coverage, _) in scores.items()}
@@ -94,8 +95,19 @@ def _sentence_matches(family: FamilyIndex, scores: dict[int, tuple[float, float]
                     duplicate = near[(a, b)] = _near_duplicate(element_a.terms, element_b.terms)
                 if duplicate:
                     helped = helping and element_a.assisting and not element_b.assisting
-                    dropped.add(a if f1_b > f1_a + HIGHER_VARIANT_MARGIN and not helped else b)
+                    dropped.add(a if _higher_variant(element_a, element_b, f1_a, f1_b, terms) and not helped else b)
     return {e_index: coverage for e_index, (coverage, _) in items if e_index not in dropped}
+
+
+def _higher_variant(lower: IndexedElement, higher: IndexedElement, f1_lower: float, f1_higher: float,
+                    terms: frozenset[str]) -> bool:
+    """Whether a sentence supports the higher of two variants: the one whose own words (those the
+    other variant lacks) it uses more of; on a tie, the one it fits clearly better."""
+    own_higher = len((higher.terms - lower.terms) & terms)
+    own_lower = len((lower.terms - higher.terms) & terms)
+    if own_higher != own_lower:
+        return own_higher > own_lower
+    return f1_higher > f1_lower + HIGHER_VARIANT_MARGIN
 
 
 def _enough(element_terms: int, shared_terms: int, coverage: float) -> bool:
@@ -159,7 +171,7 @@ def match_elements(family: FamilyIndex, reading: Reading) -> tuple[dict[int, Ele
         scores = _sentence_scores(elements, shared, counts, sentence_weight or 1.0)
         if not scores:
             continue
-        kept = _sentence_matches(family, scores, bool(sentence.assisted))
+        kept = _sentence_matches(family, scores, bool(sentence.assisted), terms)
         one_word = {e_index for e_index in twinned if e_index in kept and counts[e_index] - twinned[e_index] < 2}
         if kept:
             supporting.add(s_index)

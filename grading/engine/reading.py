@@ -19,7 +19,7 @@ from grading.engine.result import Signal
 from grading.engine.role_mention import addresses_reader
 from grading.engine.role_name import ANY_EMPLOYEE, DOCUMENT_WORDS, WORD, role_names
 from grading.engine.structure import LEAD_IN, TITLE_LINES, Structure, read_structure
-from grading.engine.terms import join_elided, part_only_terms, terms_of, token_terms
+from grading.engine.terms import join_elided, join_separable, part_only_terms, terms_of, token_terms
 from grading.engine.text import Sentence, fold
 
 # A text must hold at least this much running text to be judged: a keyword list or a single
@@ -69,7 +69,8 @@ def read(text: str, catalogue: CatalogueIndex) -> Reading:
     names = organisation_names(text, all_tokens)
     lexicon = catalogue.lexicon
     # a token's terms, read once
-    each = refer_back(all_tokens, join_elided(text, all_tokens, token_terms(all_tokens, lexicon), lexicon), lexicon)
+    each = join_elided(text, all_tokens, token_terms(all_tokens, lexicon), lexicon)
+    each = refer_back(all_tokens, join_separable(text, all_tokens, each, lexicon), lexicon)
     sentences, denied_all, reporting_all, full_sentences, full_words = [], set(), set(), 0, 0
     counted: set[str] = set()
     starts = list(map(itemgetter(1), all_tokens))

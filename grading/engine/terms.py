@@ -172,6 +172,42 @@ def _surface_tail(word: str, last_part: str) -> str:
     return ""
 
 
+# "af te stemmen" is "afstemmen", the verb of the source's "afstemming": a separable verb's particle
+# before "te" joins the verb after it.
+PARTICLES = frozenset("aan af bij door in mee na om op over samen terug toe uit vast voor weg".split())
+SEPARATED = re.compile(r"\s+([^\W\d_]+)")
+
+
+def separable_verbs(text: str) -> list[tuple[int, str]]:
+    """(offset of the verb, the joined verb) for each "particle te verb" in the text, found with
+    str.find: linear in the text."""
+    found = []
+    position = text.find(" te ")
+    while position != -1:
+        start = _word_start(text, position)
+        particle = fold(text[start:position])
+        verb = SEPARATED.match(text, position + 3)
+        if particle in PARTICLES and verb:
+            found.append((verb.start(1), particle + fold(verb.group(1))))
+        position = text.find(" te ", position + 3)
+    return found
+
+
+def join_separable(text: str, tokens: list[Token], each: list[tuple[str, ...]], lexicon: Lexicon) -> list[tuple[str, ...]]:
+    """`each` with the joined verb's terms added to each verb a particle was split from."""
+    found = separable_verbs(text)
+    if not found:
+        return each
+    starts = list(map(itemgetter(1), tokens))
+    joined = list(each)
+    table = word_table(lexicon)
+    for offset, whole in found:
+        index = bisect_left(starts, offset)
+        if index < len(tokens) and tokens[index].start == offset and table[whole]:
+            joined[index] = (*joined[index], *table[whole])
+    return joined
+
+
 def join_elided(text: str, tokens: list[Token], each: list[tuple[str, ...]], lexicon: Lexicon) -> list[tuple[str, ...]]:
     """`each` (every token's own terms) with the whole word's terms first for each word cut short
     ("literatuur-" gets the terms of "literatuuronderzoek")."""
