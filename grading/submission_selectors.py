@@ -121,6 +121,7 @@ def result_view(*, snapshot: GradingSnapshot | None) -> dict:
             criterion,
             level=by_rank.get(criterion.get("level_rank")),
             level_label=label(by_rank[criterion["level_rank"]]) if criterion.get("level_rank") in by_rank else "",
+            up_to_label=label(by_rank[criterion["fits_up_to"]]) if criterion.get("fits_up_to") in by_rank else "",
             evidence=[dict(e, level_label=evidence_label(e.get("level_rank"))) for e in criterion.get("evidence") or ()],
         )
         for criterion in result.get("criteria") or ()

@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.83"
+ENGINE_VERSION = "1.84"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "b1b78bce1973cb1b76440210909d8791b37b3c403dd43b64fc7e92b9b43af208"
+RESULTS_DIGEST = "5111705e0c791c594bdffa09c1844c07fe15f0a0c4c6c07485adaffc7d07e331"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -458,6 +458,7 @@ def _criterion_result(family_index: FamilyIndex, reading: Reading, support, next
         missing_for_next=missing,
         answered=support.answered,
         shown=support.shown,
+        fits_up_to=support.reach if support.reach and level_rank and support.reach > level_rank else None,
     )
 
 

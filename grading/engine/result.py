@@ -45,6 +45,9 @@ class CriterionResult:
     # How many of a level's own elements (for "Idem +": what it adds) the text shows, per level
     # rank that has any: ((rank, shown, of), ...), lowest first.
     shown: tuple[tuple[int, int, int], ...] = ()
+    # The highest level the evidence fits as well, when the levels above level_rank take the
+    # criterion over unchanged ("Idem"); None when it tells level_rank from the level above.
+    fits_up_to: int | None = None
 
 
 @dataclass(frozen=True)

@@ -165,3 +165,13 @@ def test_a_criterion_the_level_above_takes_over_unchanged_cannot_tell_the_two_ap
     supports = {s.key: s for s in criterion_support(family, shown, {})}
     assert (supports["inconvenienten"].level_rank, supports["inconvenienten"].reach) == (1, 2)
     assert (supports["kennisniveau"].level_rank, supports["kennisniveau"].reach) == (1, 1)
+
+
+def test_the_result_says_up_to_where_a_criterion_fits_alike():
+    text = ("Ambtelijk secretaris ondernemingsraad\n\nAls ambtelijk secretaris ondersteun je de ondernemingsraad. Je "
+            "organiseert de vergaderingen, draagt zorg voor de verslaglegging en bewaakt de actiepunten en termijnen. "
+            "Je hebt kennis op mbo-4-niveau en aanvullende scholing als ambtelijk secretaris. Het werk brengt "
+            "psychische belasting met zich mee door spanningen tussen raad en bestuurder.")
+    criteria = {c.key: c for c in engine.grade(text, fixture_index()).criteria}
+    assert (criteria["inconvenienten"].level_rank, criteria["inconvenienten"].fits_up_to) == (1, 2)
+    assert criteria["kennisniveau"].fits_up_to is None

@@ -165,3 +165,14 @@ def test_an_outsider_is_refused(outsider_client, submission):
 
 def test_an_unknown_request_is_a_404(manager_client, catalogue):
     assert manager_client.get("/aanvragen/999999/").status_code == 404
+
+
+def test_a_criterion_the_level_above_takes_over_unchanged_says_it_fits_both(manager_client, manager, catalogue):
+    submission = make_submission(author=manager)
+    criterion = engine.CriterionResult(
+        key="inconvenienten", name="Inconvenienten", level_rank=1, grade="FG45", evidence=(), missing_for_next=(),
+        fits_up_to=2,
+    )
+    make_snapshot(submission=submission, result=make_result(criteria=(criterion,)))
+    html = page(manager_client, submission)
+    assert "past even goed tot en met FG 50: die niveaus nemen dit criterium ongewijzigd over" in html
