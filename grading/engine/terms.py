@@ -195,7 +195,18 @@ def separable_verbs(text: str) -> list[tuple[int, str]]:
 
 def join_separable(text: str, tokens: list[Token], each: list[tuple[str, ...]], lexicon: Lexicon) -> list[tuple[str, ...]]:
     """`each` with the joined verb's terms added to each verb a particle was split from."""
-    found = separable_verbs(text)
+    return _with_whole_words(separable_verbs(text), tokens, each, lexicon)
+
+
+def join_elided(text: str, tokens: list[Token], each: list[tuple[str, ...]], lexicon: Lexicon) -> list[tuple[str, ...]]:
+    """`each` (every token's own terms) with the whole word's terms added for each word cut short
+    ("literatuur-" gets the terms of "literatuuronderzoek")."""
+    return _with_whole_words(elided_words(text), tokens, each, lexicon)
+
+
+def _with_whole_words(found: list[tuple[int, str]], tokens: list[Token], each: list[tuple[str, ...]],
+                      lexicon: Lexicon) -> list[tuple[str, ...]]:
+    """`each` with the terms of a whole word added to the token at each (offset, word) found."""
     if not found:
         return each
     starts = list(map(itemgetter(1), tokens))
@@ -205,20 +216,4 @@ def join_separable(text: str, tokens: list[Token], each: list[tuple[str, ...]], 
         index = bisect_left(starts, offset)
         if index < len(tokens) and tokens[index].start == offset and table[whole]:
             joined[index] = (*joined[index], *table[whole])
-    return joined
-
-
-def join_elided(text: str, tokens: list[Token], each: list[tuple[str, ...]], lexicon: Lexicon) -> list[tuple[str, ...]]:
-    """`each` (every token's own terms) with the whole word's terms first for each word cut short
-    ("literatuur-" gets the terms of "literatuuronderzoek")."""
-    found = elided_words(text)
-    if not found:
-        return each
-    starts = list(map(itemgetter(1), tokens))
-    joined = list(each)
-    table = word_table(lexicon)
-    for offset, whole in found:
-        index = bisect_left(starts, offset)
-        if index < len(tokens) and tokens[index].start == offset and table[whole]:
-            joined[index] = (*each[index], *table[whole])
     return joined
