@@ -184,10 +184,9 @@ def separable_verbs(text: str) -> list[tuple[int, str]]:
     found = []
     position = text.find(" te ")
     while position != -1:
-        start = _word_start(text, position)
-        particle = fold(text[start:position])
-        verb = SEPARATED.match(text, position + 3)
-        if particle in PARTICLES and verb:
+        particle = fold(text[_word_start(text, position):position])
+        verb = SEPARATED.match(text, position + 3) if particle in PARTICLES else None
+        if verb:
             found.append((verb.start(1), particle + fold(verb.group(1))))
         position = text.find(" te ", position + 3)
     return found
