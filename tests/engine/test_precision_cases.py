@@ -332,6 +332,22 @@ def test_a_low_likeness_is_outweighed_by_the_domain_a_function_name_and_one_task
     assert (refusal(fit) is None) is claimed
 
 
+# Written here: a helpdesk role in everyday words, called by a general title of ICT support work.
+HELPDESK = """{title} bij een waterschap.
+Je bent het eerste aanspreekpunt voor collega's met vragen over hun laptop en telefoon.
+Je neemt storingsmeldingen aan en handelt vragen af.
+Je werkt in een klein team en overlegt met de teamleider.
+Je hebt een mbo-4-opleiding."""
+
+
+@pytest.mark.parametrize("title", ["Medewerker", "Helpdeskmedewerker", "Servicedeskmedewerker"])
+def test_calling_the_role_by_a_title_of_the_familys_work_never_loses_the_family(title):
+    """The title adds words the matrix lacks; a general title of the family's work (its
+    recognition `functions`) must count for the family, not dilute its likeness."""
+    result = engine.grade(HELPDESK.format(title=title), fixture_index())
+    assert (result.family, result.track) == ("div-ict", "ICT")
+
+
 # Written here: the same management assistant at a school and at an engineering firm. A family
 # that requires its setting (the school) is not named for a text that names the setting nowhere.
 MANAGEMENT_ASSISTANT = """Managementassistent {where}
