@@ -9,7 +9,7 @@ from itertools import accumulate, repeat
 from pathlib import Path
 from typing import NamedTuple
 
-from grading.engine.text import fold, stem, TOKEN
+from grading.engine.text import MAX_WORD_LENGTH, TOKEN, fold, stem, stem_short_word
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.toml")
 CONCEPT_PREFIX = "~"  # concept tokens cannot clash with stems, which are [a-z0-9]
@@ -134,7 +134,10 @@ def tokenize(text: str) -> list[Token]:
     pieces = WORD_RUNS.split(folded)
     ends = list(accumulate(map(len, pieces)))
     words = pieces[1::2]
-    return list(map(tuple.__new__, repeat(Token), zip(map(stem, words), ends[0:-1:2], ends[1::2], words)))
+    # The cached stemmer straight away when no word is too long for its cache (nearly always):
+    # one Python call less per word.
+    stemmer = stem_short_word if not words or max(map(len, words)) <= MAX_WORD_LENGTH else stem
+    return list(map(tuple.__new__, repeat(Token), zip(map(stemmer, words), ends[0:-1:2], ends[1::2], words)))
 
 
 _recent = threading.local()  # per thread: the last few token lists and where each stem occurs

@@ -135,6 +135,11 @@ def _stem(word: str) -> str:
     return word if stemmed in STOPWORDS and word not in STOPWORDS else stemmed
 
 
+# The cached stemmer itself, for a caller that has checked that no word is longer than
+# MAX_WORD_LENGTH (tokenize: it saves a Python call per word).
+stem_short_word = _stem
+
+
 def words(text: str) -> list[str]:
     return TOKEN.findall(fold(text))
 
