@@ -72,6 +72,25 @@ def coverage(cases: list[dict], predictions: list[dict]) -> list[tuple[float, in
     return rows
 
 
+def family_split(cases: list[dict], predictions: list[dict]) -> tuple[int, int, int, int]:
+    """(in-range roles of a family, of them given that family; roles of a family graded outside
+    its range, of them refused or named with the right side of the range).
+
+    score.py counts a role of a family that lies outside its range as a family miss unless the
+    family is named; the real roles label such heavier or lighter work outside every family, and
+    the engine follows them, so the two kinds are shown apart."""
+    by_id = {p["id"]: p for p in predictions}
+    inside = [c for c in cases if c["family"] != "none" and c.get("in_range") is not False]
+    outside = [c for c in cases if c["family"] != "none" and c.get("in_range") is False]
+    named = sum(by_id[c["id"]]["family"] == c["family"] for c in inside)
+    handled = sum(
+        by_id[c["id"]]["family"] is None
+        or (by_id[c["id"]]["family"] == c["family"] and by_id[c["id"]]["position"] in ("above", "below"))
+        for c in outside
+    )
+    return len(inside), named, len(outside), handled
+
+
 def calibrated(rows: list[tuple[float, float, int, int]]) -> bool:
     """Whether a higher confidence bin is at least as often right as every lower one."""
     shares = [correct / count for _, _, count, correct in rows if count >= MIN_BIN]
@@ -108,6 +127,12 @@ class Command(BaseCommand):
             return
         for key in FIGURES:
             self.stdout.write(f"{key:14} {figures[key]}")
+        inside, named, outside, handled = family_split(loaded, predictions)
+        share = f"{100 * named / inside:.1f} % ({named}/{inside})" if inside else "-"
+        self.stdout.write(
+            f"family_split   in range: family right {share}; outside the range: {handled}/{outside} "
+            "refused or flagged above/below"
+        )
         self.stdout.write("reliability    confidence bin: cases, share correct (family, and grade where known)")
         rows = reliability(loaded, predictions)
         for low, high, count, correct in rows:
