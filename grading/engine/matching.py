@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.85"
+ENGINE_VERSION = "1.86"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "c1b67d77d57ddb139c0af6723756d3188b42aaee1829207107ec79253987c468"
+RESULTS_DIGEST = "366496d9533aeb5c0aa9bd5478cb0fe899c18db7f5cbd342708f9a3de7110bba"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -50,6 +50,11 @@ CORE_SHARE = 0.5
 # grading system shares (rules to work by, knowledge, contacts), is placed there only when it
 # names the family's domain clearly: two domain hits, such as a function name and a domain term.
 DOMAIN_WITHOUT_WORK = 2.0
+# A text that reads like the family's own texts throughout (twice the clear likeness) and names
+# its domain beyond a passing mention says its work in words too few for any element ("Natuurlijk
+# zorg je ook voor de vergaderingen, de stukken en de verkiezingen"): it is named, and uncertain,
+# because it shows none of the work.
+READS_AS_FAMILY = 2 * CLEAR_LIKENESS
 # A family may require its domain (recognition `domain_required`): an ambtelijk secretaris works
 # for a participation body, and a text that names none is another secretary's role. A family may
 # require its setting (`setting_required`): a management assistant at an engineering firm is no
@@ -137,7 +142,7 @@ def refusal(best: FamilyFit) -> Refusal | None:
         return Refusal.DOMAIN_REQUIRED
     if best.out_of_setting:
         return Refusal.SETTING_REQUIRED
-    if not best.shows_work and best.domain_hits < DOMAIN_WITHOUT_WORK:
+    if not best.shows_work and best.domain_hits < DOMAIN_WITHOUT_WORK and not _reads_as_the_family(best):
         return Refusal.NO_WORK
     if best.domain_declared and best.work_shown < WORK_WITHOUT_DOMAIN and not _domain_beyond_mention(best):
         return Refusal.ONE_TASK
@@ -153,6 +158,10 @@ def _named_with_its_work(best: FamilyFit) -> bool:
     en klaarmaken om te scannen")."""
     work = 1 if best.names_function else WORK_COUNTED  # the family's own function name stands for one task
     return best.domain_hits >= DOMAIN_SETTLED and best.work_shown >= work
+
+
+def _reads_as_the_family(best: FamilyFit) -> bool:
+    return best.evidence >= READS_AS_FAMILY and best.domain_hits >= DOMAIN_BEYOND_MENTION
 
 
 def _named_in_its_setting(best: FamilyFit) -> bool:

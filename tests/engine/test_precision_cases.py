@@ -209,6 +209,19 @@ def test_without_its_domain_a_family_needs_two_pieces_of_its_work(changes, claim
     assert (refusal(a_fit(**changes)) is None) is claimed
 
 
+@pytest.mark.parametrize(("changes", "claimed"), [
+    ({"evidence": 0.65, "domain_hits": 1.5}, True),  # reads as the family throughout, its domain named
+    ({"evidence": 0.65, "domain_hits": 1.0}, False),  # the field mentioned once
+    ({"evidence": 0.5, "domain_hits": 1.5}, False),  # a likeness texts that share the frame reach
+])
+def test_a_text_that_reads_as_the_family_throughout_is_named_without_its_work_shown(changes, claimed):
+    """A short vacancy says the family's work in words too few for an element ("Natuurlijk zorg
+    je ook voor de vergaderingen"); reading like the family's texts throughout, with its domain
+    named, it is named all the same (and uncertain: confidence.py)."""
+    fit = a_fit(shows_work=False, work_shown=0, **changes)
+    assert (refusal(fit) is None) is claimed
+
+
 # Written here: an HR adviser who shares one task with the ambtelijk secretaris and names the
 # works council once, as a contact. Naming the participation body a second time, as part of the
 # work, makes it a claim again (an uncertain one).
