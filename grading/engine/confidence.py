@@ -12,6 +12,8 @@ The weights were chosen so that, on the project's own labelled case sets
 `manage.py evaluate` prints that reliability table.
 """
 
+from collections.abc import Sequence
+
 from grading.engine.fit import DOMAIN_SETTLED, FamilyFit
 from grading.engine.levels import LevelDecision
 from grading.engine.result import Position
@@ -70,6 +72,9 @@ CLOSE_ABOVE_LEAD = 0.15
 # or by no name that another occupation goes by ("Trainer en coach"), names the family with two
 # domain hits.
 FUNCTION_AND_DOMAIN = 2.0
+# Two families nearly tied, the one that follows explaining more of the text's words than the one
+# its domain words chose: which family the role belongs to is itself open, whatever its level.
+CONTESTED_MARGIN = 0.1
 FIRM = "firm"
 UNCERTAIN = "uncertain"
 
@@ -97,7 +102,7 @@ def result_confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDec
         confidence = min(confidence, NO_SUPPORT_CEILING)
     elif coverage < 0.25:
         confidence = min(confidence, THIN_SUPPORT_CEILING)
-    if not _names_family(best, decision):
+    if not _names_family(best, decision) or contested(best, fits):
         confidence = min(confidence, UNNAMED_CEILING)
     elif not outside and (_split_upward(decision) or _close_above(decision)):
         confidence = min(confidence, SPLIT_CEILING)
@@ -110,6 +115,11 @@ def _names_family(best: FamilyFit, decision: LevelDecision) -> bool:
     named = best.domain_hits >= DOMAIN_SETTLED or (
         best.domain_hits >= FUNCTION_AND_DOMAIN and (best.names_function or not best.named_otherwise))
     return named and (best.shows_work or _by_domain_and_diploma(best, decision))
+
+
+def contested(best: FamilyFit, fits: Sequence[FamilyFit]) -> bool:
+    """Another family scores within CONTESTED_MARGIN of the best and explains the text better."""
+    return any(f is not best and f.score > best.score - CONTESTED_MARGIN and f.evidence > best.evidence for f in fits[:2])
 
 
 def _by_domain_and_diploma(best: FamilyFit, decision: LevelDecision) -> bool:
@@ -150,15 +160,18 @@ NO_WORK = "work"
 LEVEL_UNCLEAR = "level"
 LEVEL_SPLIT = "split"
 LEVEL_CLOSE_ABOVE = "close"
+FAMILY_CONTESTED = "family"
 
 
-def uncertain_reasons(best: FamilyFit, decision: LevelDecision) -> tuple[str, ...]:
+def uncertain_reasons(best: FamilyFit, decision: LevelDecision, fits: Sequence[FamilyFit] = ()) -> tuple[str, ...]:
     """What keeps an indication from being firm, by the rule above (for the explanation)."""
     reasons = []
     if not best.shows_work and not _by_domain_and_diploma(best, decision):
         reasons.append(NO_WORK)
     elif not _names_family(best, decision):
         reasons.append(UNNAMED_DOMAIN)
+    if contested(best, fits):
+        reasons.append(FAMILY_CONTESTED)
     if decision.position in (Position.ABOVE, Position.BELOW):
         return tuple(reasons)  # outside the range the level is the family's edge, not a choice
     if _split_upward(decision):

@@ -10,7 +10,7 @@ from grading.engine.index import CatalogueIndex, FamilyIndex, IndexDeadlinePasse
 from grading.engine import no_match, outside
 from grading.engine.no_match import Refusal
 from grading.engine.confidence import (
-    LEVEL_CLOSE_ABOVE, LEVEL_SPLIT, LEVEL_UNCLEAR, NO_WORK, STATED_OTHERWISE_CEILING, UNCERTAIN, UNNAMED_DOMAIN, certainty,
+    FAMILY_CONTESTED, LEVEL_CLOSE_ABOVE, LEVEL_SPLIT, LEVEL_UNCLEAR, NO_WORK, STATED_OTHERWISE_CEILING, UNCERTAIN, UNNAMED_DOMAIN, certainty,
     no_match_confidence, result_confidence, uncertain_reasons,
 )
 from grading.engine.levels import LevelDecision, decide, education_fit, grade_label
@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.86"
+ENGINE_VERSION = "1.87"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "366496d9533aeb5c0aa9bd5478cb0fe899c18db7f5cbd342708f9a3de7110bba"
+RESULTS_DIGEST = "5dea640e96518125d263aa0787ca3706f2ef4b8217390f09501baf896c5d3d7a"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -360,7 +360,7 @@ def _result(family_index: FamilyIndex, reading: Reading, best: FamilyFit, fits: 
         missing_for_next=missing,
         explanation=_explanation(family, level, decision, criteria, track, additions, mismatch, own_system,
                                  org_system if foreign else None)
-        + _why_uncertain(best, decision, confidence, contradicted, family)
+        + _why_uncertain(best, decision, confidence, contradicted, family, fits, scores)
         + _stated(stated, family, level.grade),
         track=track.name if track else None,
         track_start_rank=track.start_rank if track else None,
@@ -386,17 +386,19 @@ UNCERTAIN_BECAUSE = {
     LEVEL_SPLIT: "de criteria {criteria} wijzen op een hoger niveau dan het gekozen niveau",
     LEVEL_CLOSE_ABOVE: "het niveau erboven past bijna even goed; de tekst laat niet duidelijk zien of de functie "
                        "ook het werk doet dat dat niveau toevoegt",
+    FAMILY_CONTESTED: "de familie {other} past bijna even goed en verklaart meer van de woorden van de tekst",
 }
 
 
 def _why_uncertain(best: FamilyFit, decision: LevelDecision, confidence: float, contradicted: bool,
-                   family: FamilyData) -> str:
+                   family: FamilyData, fits: list[FamilyFit], scores: tuple[FamilyScore, ...]) -> str:
     """Why an indication is not firm, so a manager sees what to add."""
     if certainty(confidence) != UNCERTAIN:
         return ""
-    kinds = uncertain_reasons(best, decision)
+    kinds = uncertain_reasons(best, decision, fits)
     criteria = _criteria_above(decision, family) if LEVEL_SPLIT in kinds else ""
-    reasons = [UNCERTAIN_BECAUSE[r].format(criteria=criteria) for r in kinds]
+    other = next((s.name for s in scores if s.slug != best.slug), "")
+    reasons = [UNCERTAIN_BECAUSE[r].format(criteria=criteria, other=other) for r in kinds]
     if contradicted:
         reasons.append(STATED_OTHERWISE)
     if best.evidence < NO_MATCH_BELOW:

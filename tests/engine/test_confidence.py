@@ -9,7 +9,7 @@ import pytest
 
 from grading import engine
 from grading.engine.confidence import (
-    FIRM, LEVEL_CLOSE_ABOVE, LEVEL_SPLIT, LEVEL_UNCLEAR, NO_MATCH_CEILING, NO_WORK, UNCERTAIN, UNNAMED_DOMAIN, certainty, result_confidence,
+    FAMILY_CONTESTED, FIRM, LEVEL_CLOSE_ABOVE, LEVEL_SPLIT, LEVEL_UNCLEAR, NO_MATCH_CEILING, NO_WORK, UNCERTAIN, UNNAMED_DOMAIN, certainty, result_confidence,
     uncertain_reasons,
 )
 from grading.engine.fit import FamilyFit
@@ -131,6 +131,18 @@ def test_without_the_familys_work_the_same_evidence_is_uncertain():
 def test_one_criterion_is_firm_only_with_a_clear_lead():
     assert certainty(result_confidence(a_fit(), [a_fit()], a_decision(supported=1, share=0.6, runner_up=0.3))) == FIRM
     assert certainty(result_confidence(a_fit(), [a_fit()], a_decision(supported=1, share=0.45, runner_up=0.4))) == UNCERTAIN
+
+
+@pytest.mark.parametrize(("runner_score", "runner_evidence", "firm"), [
+    (0.75, 0.7, False),  # nearly tied, and the other family explains more of the text: contested
+    (0.75, 0.5, True),  # nearly tied on the domain's strength, but the best explains more
+    (0.6, 0.7, True),  # the other explains more words, but the best leads clearly
+])
+def test_a_family_nearly_tied_with_one_that_explains_the_text_better_is_uncertain(runner_score, runner_evidence, firm):
+    best, runner = a_fit(), a_fit(slug="secretariele-ondersteuning-vo", score=runner_score, evidence=runner_evidence)
+    decision = a_decision(supported=2)
+    assert (certainty(result_confidence(best, [best, runner], decision)) == FIRM) is firm
+    assert (FAMILY_CONTESTED in uncertain_reasons(best, decision, [best, runner])) is not firm
 
 
 def test_an_uncertain_indication_names_what_keeps_it_from_firm():
