@@ -197,10 +197,31 @@ def join_separable(text: str, tokens: list[Token], each: list[tuple[str, ...]], 
     return _with_whole_words(separable_verbs(text), tokens, each, lexicon)
 
 
+# A text pasted from a PDF breaks words at the line's end: "onder-\nnemingsraad" is
+# "ondernemingsraad". A lower-case word on the next line continues the word, unless it is the
+# "en" or "of" of an elision ("literatuur-\nen bronnenonderzoek").
+BROKEN_AT_LINE_END = re.compile(r"[ \t]*\n[ \t]*([a-z\u00e0-\u00ff][^\W\d_]*)")
+NOT_CONTINUING = frozenset({"en", "of", "tot"})
+
+
+def rejoined_words(text: str) -> list[tuple[int, str]]:
+    """(offset of the word's first part, the whole word) for each word broken over two lines,
+    found with str.find: linear in the text."""
+    found = []
+    position = text.find("-")
+    while position != -1:
+        start = _word_start(text, position)
+        following = BROKEN_AT_LINE_END.match(text, position + 1) if start < position else None
+        if following and following.group(1) not in NOT_CONTINUING:
+            found.append((start, fold(text[start:position] + following.group(1))))
+        position = text.find("-", position + 1)
+    return found
+
+
 def join_elided(text: str, tokens: list[Token], each: list[tuple[str, ...]], lexicon: Lexicon) -> list[tuple[str, ...]]:
     """`each` (every token's own terms) with the whole word's terms added for each word cut short
-    ("literatuur-" gets the terms of "literatuuronderzoek")."""
-    return _with_whole_words(elided_words(text), tokens, each, lexicon)
+    ("literatuur-" gets the terms of "literatuuronderzoek") or broken over two lines."""
+    return _with_whole_words(elided_words(text) + rejoined_words(text), tokens, each, lexicon)
 
 
 def _with_whole_words(found: list[tuple[int, str]], tokens: list[Token], each: list[tuple[str, ...]],
@@ -213,6 +234,8 @@ def _with_whole_words(found: list[tuple[int, str]], tokens: list[Token], each: l
     table = word_table(lexicon)
     for offset, whole in found:
         index = bisect_left(starts, offset)
-        if index < len(tokens) and tokens[index].start == offset and table[whole]:
-            joined[index] = (*joined[index], *table[whole])
+        terms = table[whole]
+        if index < len(tokens) and tokens[index].start == offset and terms:
+            concept = lexicon.concepts.get((terms[0],))  # what the whole word names ("ondernemingsraad")
+            joined[index] = (*joined[index], *terms, *((concept,) if concept else ()))
     return joined

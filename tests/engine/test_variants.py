@@ -1,11 +1,12 @@
-"""A sentence supports the variant of a repeated bullet whose own words it uses, and a separable
-verb split around "te" is read whole. The texts are written for these tests."""
+"""A sentence supports the variant of a repeated bullet whose own words it uses, a separable
+verb split around "te" is read whole, and so is a word a PDF broke over two lines. The texts are
+written for these tests."""
 
 import pytest
 
 from grading import engine
 from grading.engine.fit import match_elements
-from grading.engine.terms import separable_verbs
+from grading.engine.terms import rejoined_words, separable_verbs
 from tests.engine.families import fixture_index
 
 
@@ -22,6 +23,36 @@ def test_a_particle_before_te_joins_the_verb_after_it(text, found):
 def test_every_separable_verb_of_a_long_text_is_found():
     text = "om af te stemmen " * 20_000
     assert len(separable_verbs(text)) == 20_000
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("de onder-\nnemingsraad", ["ondernemingsraad"]),
+    ("het eindexamen- \n  secretariaat", ["eindexamensecretariaat"]),
+    ("literatuur-\nen bronnenonderzoek", []),  # an elision, not a broken word
+    ("de mbo-\n4-opleiding", []),  # no word continues on the next line
+    ("De post- en archiefkamer", []),
+])
+def test_a_word_broken_at_a_lines_end_is_read_whole(text, found):
+    assert [whole for _, whole in rejoined_words(text)] == found
+
+
+def test_every_broken_word_of_a_long_text_is_found():
+    assert len(rejoined_words("onder-\nnemingsraad " * 20_000)) == 20_000
+
+
+# Written here: a vacancy pasted from a PDF, the participation body named once, broken over two lines.
+PASTED = """Ambtelijk secretaris (24 uur)
+Je ondersteunt de onder-
+nemingsraad van ons ziekenhuis bij zijn vergaderingen. Je maakt de agenda en de
+verslagen en bewaakt de afspraken en termijnen. Je organiseert de verkiezingen en
+beheert het archief. Je hebt een hbo-opleiding."""
+
+
+def test_a_pasted_text_with_a_broken_word_grades_as_the_text_with_the_word_whole():
+    index = fixture_index()
+    broken, whole = engine.grade(PASTED, index), engine.grade(PASTED.replace("onder-\nnemingsraad", "ondernemingsraad"), index)
+    assert (broken.family, broken.grade, broken.certainty) == (whole.family, whole.grade, whole.certainty) == (
+        "ambtelijk-secretaris", "FG45", "firm")
 
 
 def contacts_level(sentence: str) -> set[int]:
