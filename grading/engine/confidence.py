@@ -14,7 +14,7 @@ The weights were chosen so that, on the project's own labelled case sets
 
 from collections.abc import Sequence
 
-from grading.engine.fit import DOMAIN_SETTLED, FamilyFit
+from grading.engine.fit import DOMAIN_SETTLED, WORK_COUNTED, FamilyFit
 from grading.engine.levels import LevelDecision
 from grading.engine.result import Position
 
@@ -48,7 +48,9 @@ FIRM_CONFIDENCE = 0.6
 # texts often speak to one criterion only, and one that places the level clearly is real evidence.
 # Where the grading system fixes a diploma per grade (the Belgian levels), the diploma asked places
 # the level by definition, and a text that names the domain beyond doubt with it shows the work of
-# a matrix that describes competences rather than tasks (_by_domain_and_diploma).
+# a matrix that describes competences rather than tasks (_by_domain_and_diploma); with two pieces
+# of the family's work and three criteria placing that same level, the diploma and the matrix
+# name the family without its domain words (_by_work_and_diploma).
 # A criterion supports the level when it places the role at most AGREEING levels from it: one at
 # schaal 5 does not support schaal 7.
 UNNAMED_CEILING = 0.55
@@ -72,6 +74,9 @@ CLOSE_ABOVE_LEAD = 0.15
 # or by no name that another occupation goes by ("Trainer en coach"), names the family with two
 # domain hits.
 FUNCTION_AND_DOMAIN = 2.0
+# A level placed by its system's diploma and by three criteria of the matrix itself names the family
+# with two pieces of its work, without its domain words (_by_work_and_diploma).
+PLACING_CRITERIA = 3
 # Two families nearly tied, the one that follows explaining more of the text's words than the one
 # its domain words chose: which family the role belongs to is itself open, whatever its level.
 CONTESTED_MARGIN = 0.1
@@ -114,7 +119,16 @@ def result_confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDec
 def _names_family(best: FamilyFit, decision: LevelDecision) -> bool:
     named = best.domain_hits >= DOMAIN_SETTLED or (
         best.domain_hits >= FUNCTION_AND_DOMAIN and (best.names_function or not best.named_otherwise))
-    return named and (best.shows_work or _by_domain_and_diploma(best, decision))
+    return (named and (best.shows_work or _by_domain_and_diploma(best, decision))) or _by_work_and_diploma(best, decision)
+
+
+def _by_work_and_diploma(best: FamilyFit, decision: LevelDecision) -> bool:
+    """In a system that fixes a diploma per grade, a text that asks exactly one level's diploma,
+    shows two pieces of the family's work and has PLACING_CRITERIA criteria place that same level
+    names the family by its matrix, whatever words it uses for the field (a directieassistent
+    whose matrix is competences, not a domain)."""
+    placing = sum(1 for c in decision.criteria if c.level_rank == decision.rank)
+    return decision.diploma_placed and best.work_shown >= WORK_COUNTED and placing >= PLACING_CRITERIA
 
 
 def contested(best: FamilyFit, fits: Sequence[FamilyFit]) -> bool:

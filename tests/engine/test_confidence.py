@@ -145,6 +145,18 @@ def test_a_family_nearly_tied_with_one_that_explains_the_text_better_is_uncertai
     assert (FAMILY_CONTESTED in uncertain_reasons(best, decision, [best, runner])) is not firm
 
 
+@pytest.mark.parametrize(("placing", "diploma_placed", "firm"), [
+    (3, True, True),  # the system's diploma and three criteria place the level
+    (2, True, False),  # two criteria: the domain words must name the family
+    (3, False, False),  # a system that does not fix a diploma per grade
+])
+def test_a_diploma_defined_level_placed_by_three_criteria_names_the_family_without_its_domain_words(
+        placing, diploma_placed, firm):
+    fit = a_fit(domain_hits=0.0, work_shown=2)
+    decision = replace(a_decision(supported=placing), diploma_placed=diploma_placed)
+    assert (certainty(result_confidence(fit, [fit], decision)) == FIRM) is firm
+
+
 def test_an_uncertain_indication_names_what_keeps_it_from_firm():
     assert uncertain_reasons(a_fit(), a_decision(supported=2)) == ()
     weak = a_decision(supported=1, share=0.45, runner_up=0.4)
