@@ -361,6 +361,18 @@ def test_calling_the_role_by_a_title_of_the_familys_work_never_loses_the_family(
     assert (result.family, result.track) == ("div-ict", "ICT")
 
 
+@pytest.mark.parametrize("title", ["Onthaalmedewerker", "Onthaalbediende", "Administratief bediende"])
+def test_the_belgian_titles_of_administrative_support_name_its_function(title):
+    """"Bediende" is the Belgian word for a salaried employee: "onthaalbediende" is the
+    onthaalmedewerker of the family's own function names."""
+    from grading.engine.fit import family_fit
+    from grading.engine.reading import read
+
+    index = fixture_index()
+    text = f"{title} – FOD Mobiliteit, Brussel\nJe ontvangt bezoekers en beantwoordt de telefoon."
+    assert family_fit(index.families["administratief-ondersteuner"], read(text, index), index).names_function
+
+
 # Written here: the same management assistant at a school and at an engineering firm. A family
 # that requires its setting (the school) is not named for a text that names the setting nowhere.
 MANAGEMENT_ASSISTANT = """Managementassistent {where}
