@@ -200,7 +200,7 @@ def join_separable(text: str, tokens: list[Token], each: list[tuple[str, ...]], 
 # A text pasted from a PDF breaks words at the line's end: "onder-\nnemingsraad" is
 # "ondernemingsraad". A lower-case word on the next line continues the word, unless it is the
 # "en" or "of" of an elision ("literatuur-\nen bronnenonderzoek").
-BROKEN_AT_LINE_END = re.compile(r"[ \t]*\n[ \t]*([a-z\u00e0-\u00ff][^\W\d_]*)")
+BROKEN_AT_LINE_END = re.compile(r"[ \t\r]*\n[ \t]*([a-z\u00e0-\u00ff][^\W\d_]*)")
 NOT_CONTINUING = frozenset({"en", "of", "tot"})
 
 

@@ -28,6 +28,7 @@ def test_every_separable_verb_of_a_long_text_is_found():
 @pytest.mark.parametrize(("text", "found"), [
     ("de onder-\nnemingsraad", ["ondernemingsraad"]),
     ("het eindexamen- \n  secretariaat", ["eindexamensecretariaat"]),
+    ("de onder-\r\nnemingsraad", ["ondernemingsraad"]),  # a Windows line end
     ("literatuur-\nen bronnenonderzoek", []),  # an elision, not a broken word
     ("de mbo-\n4-opleiding", []),  # no word continues on the next line
     ("De post- en archiefkamer", []),
