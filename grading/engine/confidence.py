@@ -52,7 +52,8 @@ FIRM_CONFIDENCE = 0.6
 # of the family's work and three criteria placing that same level, the diploma and the matrix
 # name the family without its domain words (_by_work_and_diploma).
 # A criterion supports the level when it places the role at most AGREEING levels from it: one at
-# schaal 5 does not support schaal 7.
+# schaal 5 does not support schaal 7. A level that rests on one supporting criterion while another
+# places the role further under it rests on split evidence (_one_against_one).
 UNNAMED_CEILING = 0.55
 # A text that states a grade of the family's own system other than the one its work points to:
 # the writer and the evidence disagree, and the adviser decides which holds (matching.py).
@@ -109,7 +110,7 @@ def result_confidence(best: FamilyFit, fits: list[FamilyFit], decision: LevelDec
         confidence = min(confidence, THIN_SUPPORT_CEILING)
     if not _names_family(best, decision) or contested(best, fits):
         confidence = min(confidence, UNNAMED_CEILING)
-    elif not outside and (_split_upward(decision) or _close_above(decision)):
+    elif not outside and (_split_upward(decision) or _close_above(decision) or _one_against_one(decision)):
         confidence = min(confidence, SPLIT_CEILING)
     elif not outside and _level_placed(decision):
         confidence = max(confidence, FIRM_CONFIDENCE)
@@ -145,12 +146,22 @@ def _by_domain_and_diploma(best: FamilyFit, decision: LevelDecision) -> bool:
 
 def _level_placed(decision: LevelDecision) -> bool:
     """The diploma asked is the level's by the system's definition, two criteria support the level
-    (place it there or next to it), or one does with a clear lead over the next level."""
-    supported = sum(
-        1 for c in decision.criteria if c.level_rank is not None and abs(c.level_rank - decision.rank) <= AGREEING
-    )
+    (place it there or next to it), or one does with a clear lead over the next level and no
+    criterion places the role far under it."""
     lead = max(0.0, decision.share - decision.runner_up)
-    return decision.diploma_placed or supported >= 2 or (supported == 1 and lead >= FIRM_LEVEL_LEAD)
+    one = _supporting(decision) == 1 and lead >= FIRM_LEVEL_LEAD and not _one_against_one(decision)
+    return decision.diploma_placed or _supporting(decision) >= 2 or one
+
+
+def _supporting(decision: LevelDecision) -> int:
+    return sum(1 for c in decision.criteria if c.level_rank is not None and abs(c.level_rank - decision.rank) <= AGREEING)
+
+
+def _one_against_one(decision: LevelDecision) -> bool:
+    """The level rests on one criterion while another places the role more than AGREEING levels
+    under it: the evidence is split, and a level placed by its system's diploma excepted."""
+    return not decision.diploma_placed and _supporting(decision) == 1 and any(
+        c.level_rank is not None and c.level_rank < decision.rank - AGREEING for c in decision.criteria)
 
 
 def _split_upward(decision: LevelDecision) -> bool:

@@ -183,6 +183,18 @@ def test_two_criteria_above_the_chosen_level_split_the_evidence():
     assert certainty(result_confidence(a_fit(), [a_fit()], two_below)) == FIRM
 
 
+def test_one_criterion_against_one_far_below_leaves_the_level_open():
+    """A level resting on one criterion while another places the role two levels lower rests on
+    split evidence; two criteria for the level, or the system's diploma, still place it."""
+    def decided(ranks, **changes):
+        return replace(_with_ranks(ranks), rank=3, scores={3: 0.6}, **changes)
+    assert certainty(result_confidence(a_fit(), [a_fit()], decided((3, None, None, None, None)))) == FIRM
+    assert certainty(result_confidence(a_fit(), [a_fit()], decided((3, 1, None, None, None)))) == UNCERTAIN
+    assert uncertain_reasons(a_fit(), decided((3, 1, None, None, None))) == (LEVEL_UNCLEAR,)
+    assert certainty(result_confidence(a_fit(), [a_fit()], decided((3, 2, 1, None, None)))) == FIRM
+    assert certainty(result_confidence(a_fit(), [a_fit()], decided((3, 1, None, None, None), diploma_placed=True))) == FIRM
+
+
 def test_a_level_above_that_scores_almost_as_well_leaves_the_choice_open():
     """The level above holds the chosen level's work: nearly as much support for it means the text
     may show what it adds. A level below that close contradicts nothing."""
