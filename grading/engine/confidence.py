@@ -148,9 +148,11 @@ def _level_placed(decision: LevelDecision) -> bool:
     """The diploma asked is the level's by the system's definition, two criteria support the level
     (place it there or next to it), or one does with a clear lead over the next level and no
     criterion places the role far under it."""
+    if decision.diploma_placed:
+        return True
+    supporting = _supporting(decision)
     lead = max(0.0, decision.share - decision.runner_up)
-    one = _supporting(decision) == 1 and lead >= FIRM_LEVEL_LEAD and not _one_against_one(decision)
-    return decision.diploma_placed or _supporting(decision) >= 2 or one
+    return supporting >= 2 or (supporting == 1 and lead >= FIRM_LEVEL_LEAD and not _placed_far_under(decision))
 
 
 def _supporting(decision: LevelDecision) -> int:
@@ -158,10 +160,14 @@ def _supporting(decision: LevelDecision) -> int:
 
 
 def _one_against_one(decision: LevelDecision) -> bool:
-    """The level rests on one criterion while another places the role more than AGREEING levels
-    under it: the evidence is split, and a level placed by its system's diploma excepted."""
-    return not decision.diploma_placed and _supporting(decision) == 1 and any(
-        c.level_rank is not None and c.level_rank < decision.rank - AGREEING for c in decision.criteria)
+    """The level rests on one criterion while another places the role far under it: the evidence
+    is split. A level its system's diploma places is excepted."""
+    return not decision.diploma_placed and _supporting(decision) == 1 and _placed_far_under(decision)
+
+
+def _placed_far_under(decision: LevelDecision) -> bool:
+    """Some criterion places the role more than AGREEING levels under the chosen one."""
+    return any(c.level_rank is not None and c.level_rank < decision.rank - AGREEING for c in decision.criteria)
 
 
 def _split_upward(decision: LevelDecision) -> bool:

@@ -79,16 +79,16 @@ def family_split(cases: list[dict], predictions: list[dict]) -> tuple[int, int, 
     score.py counts a role of a family that lies outside its range as a family miss unless the
     family is named; the real roles label such heavier or lighter work outside every family, and
     the engine follows them, so the two kinds are shown apart."""
-    by_id = {p["id"]: p for p in predictions}
+    got = {p["id"]: p for p in predictions}
     inside = [c for c in cases if c["family"] != "none" and c.get("in_range") is not False]
     outside = [c for c in cases if c["family"] != "none" and c.get("in_range") is False]
-    named = sum(by_id[c["id"]]["family"] == c["family"] for c in inside)
-    handled = sum(
-        by_id[c["id"]]["family"] is None
-        or (by_id[c["id"]]["family"] == c["family"] and by_id[c["id"]]["position"] in ("above", "below"))
-        for c in outside
-    )
+    named = sum(got[c["id"]]["family"] == c["family"] for c in inside)
+    handled = sum(_refused_or_flagged(c, got[c["id"]]) for c in outside)
     return len(inside), named, len(outside), handled
+
+
+def _refused_or_flagged(case: dict, got: dict) -> bool:
+    return got["family"] is None or (got["family"] == case["family"] and got["position"] in ("above", "below"))
 
 
 def calibrated(rows: list[tuple[float, float, int, int]]) -> bool:
