@@ -15,15 +15,15 @@ from grading.engine.confidence import (
 )
 from grading.engine.levels import LevelDecision, decide, education_fit, grade_label
 from grading.engine.reading import Reading, read
-from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position, Reason
+from grading.engine.result import CriterionResult, Evidence, FamilyScore, GradingResult, Position, Reason, Signal
 from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.92"
+ENGINE_VERSION = "1.93"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "f994e9e363d829a8a4b940b422d421aac270220fe7c8772eb04519b74eebc1a6"
+RESULTS_DIGEST = "e14129aac513e552732e53de8d4eaf216df872d9a6c7ec796e6c4172ebb5d3bd"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -124,7 +124,7 @@ def grade(
     if track is not None and decision.rank < track.start_rank:
         decision = replace(decision, rank=track.start_rank)
     if family is None and decision.position == Position.ABOVE and _above_without_work(family_index, best, decision):
-        return _no_match(reading, scores, best, Refusal.ABOVE, catalogue)
+        return _no_match(reading, scores, best, Refusal.ABOVE, catalogue, decision.range_signals)
     return _result(family_index, reading, best, fits, scores, decision, track, _additions(family_index, reading), setting)
 
 
@@ -243,7 +243,7 @@ REFUSAL_CONFIDENCE = {
 
 
 def _no_match(reading: Reading, scores: tuple[FamilyScore, ...], nearest: FamilyFit | None,
-              refused: Refusal | None, catalogue: CatalogueIndex) -> GradingResult:
+              refused: Refusal | None, catalogue: CatalogueIndex, heavier: tuple[Signal, ...] = ()) -> GradingResult:
     """No family: the core work no family explains, and the nearest family named as the nearest."""
     nearest_family = catalogue.families[nearest.slug].family if nearest else None
     nearest_name = nearest_family.name if nearest_family else None
@@ -254,7 +254,7 @@ def _no_match(reading: Reading, scores: tuple[FamilyScore, ...], nearest: Family
         level_rank=None, level_name=None, grade=None, confidence=confidence,
         family_scores=scores, criteria=(), signals=_signals(reading), next_level_rank=None,
         next_grade=None, missing_for_next=(), explanation=no_match.explanation(
-            reading, nearest, nearest_name, refused, _highest_level_label(nearest_family)),
+            reading, nearest, nearest_name, refused, _highest_level_label(nearest_family), heavier),
         reason=str(Reason.NO_FAMILY), language=reading.language.code if reading.language else "nl",
     )
 

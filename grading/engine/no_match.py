@@ -7,8 +7,10 @@ from enum import StrEnum
 
 from grading.engine.fit import FamilyFit
 from grading.engine.reading import ReadSentence, Reading
+from grading.engine.result import Signal
 
 CORE_QUOTES = 2
+HEAVIER_QUOTES = 3
 QUOTE_CHARACTERS = 140
 MIN_QUOTE_WORDS = 5
 # A sentence that speaks to the role ("Je registreert …", "Op de afdeling zorg je …") describes
@@ -37,8 +39,9 @@ class Refusal(StrEnum):
 
 
 def explanation(reading: Reading, nearest: FamilyFit | None, nearest_name: str | None, refused: Refusal | None,
-                edge: str = "") -> str:
-    """`edge` names the nearest family's highest level, for a role above it."""
+                edge: str = "", heavier: tuple[Signal, ...] = ()) -> str:
+    """`edge` names the nearest family's highest level, for a role above it, and `heavier` the
+    words that show it is heavier."""
     if not reading.sentences:
         return NO_TEXT
     if nearest is None or not nearest_name:
@@ -62,6 +65,8 @@ def explanation(reading: Reading, nearest: FamilyFit | None, nearest_name: str |
             f"{nearest_name} staat die partij tegenover de functies van die familie: zij werken niet voor haar. "
             "Het is een functie aan de andere kant van de tafel, hoeveel woorden de tekst ook met die familie deelt."
         )
+    if refused == Refusal.ABOVE:  # the role's work may well be the family's, at a heavier weight
+        return f"Geen functiefamilie past. {_nearest(nearest, nearest_name, refused, edge, heavier)}"
     return f"{_core_sentence(reading, nearest.supported_sentences)} {_nearest(nearest, nearest_name, refused, edge)}"
 
 
@@ -73,7 +78,7 @@ def _core_sentence(reading: Reading, supported: frozenset[int]) -> str:
     return f"Geen functiefamilie past. De kern van deze functie – {quoted} – komt in geen familie voor."
 
 
-def _nearest(nearest: FamilyFit, name: str, refused: Refusal | None, edge: str) -> str:
+def _nearest(nearest: FamilyFit, name: str, refused: Refusal | None, edge: str, heavier: tuple[Signal, ...] = ()) -> str:
     lead = f"Het dichtst bij ligt de familie {name}, maar"
     if refused == Refusal.DOMAIN_REQUIRED:
         return f"{lead} die familie hoort bij een eigen domein en de tekst noemt daar niets van."
@@ -83,8 +88,9 @@ def _nearest(nearest: FamilyFit, name: str, refused: Refusal | None, edge: str) 
         return (f"{lead} de tekst deelt met die familie alleen het kader van het werk (zoals regels, "
                 "kennis of contacten), niets van het werk zelf.")
     if refused == Refusal.ABOVE:
+        shown = _shown_by(heavier)
         return (f"{lead} de beschrijving wijst op een zwaardere functie dan {edge}, het hoogste niveau van "
-                "die familie, en laat het werk van dat niveau niet zien: wat de tekst van die familie noemt, "
+                f"die familie{shown}, en laat het werk van dat niveau niet zien: wat de tekst van die familie noemt, "
                 "doen de functies eronder. Dat is een andere functie, zoals die van wie dat werk leidt, "
                 "inricht, toetst of erover adviseert.")
     if refused == Refusal.ONE_TASK:
@@ -93,6 +99,11 @@ def _nearest(nearest: FamilyFit, name: str, refused: Refusal | None, edge: str) 
     share = round(100 * nearest.sentence_share)
     return (f"{lead} die verklaart te weinig van het werk ({share} % van de zinnen vindt er steun) "
             "om de functie daar in te delen.")
+
+
+def _shown_by(signals: tuple[Signal, ...]) -> str:
+    words = list(dict.fromkeys(_quote(signal.text) for signal in signals))[:HEAVIER_QUOTES]
+    return f" ({', '.join(f'„{word}”' for word in words)})" if words else ""
 
 
 def core_quotes(reading: Reading, supported: frozenset[int]) -> list[str]:

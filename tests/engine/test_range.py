@@ -111,6 +111,15 @@ def test_a_head_whose_text_shows_none_of_the_familys_work_gets_no_family(name):
     assert result.certainty is None
 
 
+def test_a_refused_heavier_role_is_told_what_makes_it_heavier_not_that_its_work_fits_no_family():
+    """The family's work at a heavier weight is no foreign work: the explanation quotes what
+    shows the weight (the diploma, leading people) instead of the sentences the family lacks."""
+    text, _, _ = HEADS_WITHOUT_THE_WORK["belgian"]
+    explanation = engine.grade(text, fixture_index()).explanation
+    assert "het hoogste niveau van die familie („masterdiploma”, „Als diensthoofd”" in explanation
+    assert "komt in geen familie voor" not in explanation
+
+
 @pytest.mark.parametrize("name, family", [("div", "div-ict"), ("as", "ambtelijk-secretaris")])
 def test_a_head_chosen_into_the_family_is_still_flagged_above_it(name, family):
     """Within a family the user chose, the same text is placed above that family, wherever the
