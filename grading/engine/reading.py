@@ -23,8 +23,9 @@ from grading.engine.terms import join_elided, join_separable, part_only_terms, t
 from grading.engine.text import Sentence, fold
 
 # A text must hold at least this much running text to be judged: a keyword list or a single
-# line shows no work. Sentences of fewer words than FULL_SENTENCE do not count.
-FULL_SENTENCE = 4
+# line shows no work. Sentences of fewer words than FULL_SENTENCE do not count; a task of three
+# ("digitale dossiers beheren") does.
+FULL_SENTENCE = 3
 MIN_FULL_SENTENCES = 2
 MIN_WORDS = 25
 DOCUMENT_LINE = 60  # characters: a line that only names the kind of document is short

@@ -101,6 +101,24 @@ def test_a_keyword_list_within_a_chosen_family_names_it_without_a_level():
     assert (result.family, result.level_rank, result.reason) == ("ambtelijk-secretaris", None, Reason.TOO_LITTLE_TEXT)
 
 
+SHORT_TASK_LIST = """Taken:
+- inkomende post registreren in het DMS
+- documenten scannen en indexeren
+- digitale dossiers beheren
+- archiefbescheiden selecteren voor vernietiging
+- vragen van medewerkers over archivering beantwoorden
+Profiel:
+- mbo-4 diploma
+- kennis van de Archiefwet"""
+
+
+def test_a_task_list_of_short_items_is_read_as_work_not_as_keywords():
+    """A list item of three words ("digitale dossiers beheren") is a task, as the too-little
+    message itself invites: "of met een takenlijst"."""
+    result = engine.grade(SHORT_TASK_LIST, fixture_index())
+    assert result.reason is None and result.family == "div-ict"
+
+
 def test_a_full_description_is_not_too_little():
     result = engine.grade(ROLE, fixture_index())
     assert result.reason is None and result.family == "div-ict"
