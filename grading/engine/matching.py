@@ -20,10 +20,10 @@ from grading.engine.stated_grade import stated_grades, stated_note
 from grading.engine.setting import SettingFound, SystemData, organisation_system, settings_named, system_mismatch
 from grading.engine.tracks import TrackIndex
 
-ENGINE_VERSION = "1.94"
+ENGINE_VERSION = "1.95"
 # What this version gives on the project's own cases (tests/engine/test_engine_version.py): a
 # change of results without a new version fails there.
-RESULTS_DIGEST = "7d9b1c34e15447c7596aecdcf22a6f4d3b1279baf57d1a69a00100e1352ff235"
+RESULTS_DIGEST = "14576b9558426748c013971d76ab5f69130702c0c1653e495c65108ba4afe20e"
 # The no-match decision rests on the text's own likeness to the best family (matched elements and
 # the cosine of its words with the family's texts), not on domain terms, so a family with no
 # recognition: block is held to the same bar. Calibrated on tests/engine/cases/calibration_cases
@@ -551,8 +551,8 @@ def _explanation(family: FamilyData, level, decision: LevelDecision, criteria: t
     else:
         parts.append("Geen criterium geeft duidelijk houvast; het niveau steunt op opleiding en andere signalen.")
     if decision.diploma_placed:
-        parts.append("Het systeem van deze familie legt per niveau een diploma vast, en de tekst vraagt het diploma "
-                     "van dit niveau en van geen ander.")
+        parts.append("Het systeem van deze familie legt per niveau een diploma vast, en het laagste diploma dat de "
+                     "tekst vraagt, hoort bij dit niveau.")
     elif decision.education_fit == "match":
         parts.append("De gevraagde opleiding past bij dit niveau.")
     shown = "; ".join(f"„{s.text}”" for s in decision.range_signals)
