@@ -144,14 +144,20 @@ def _assisted_terms(each: list, assisting: list[int], first: int, last: int, ter
 def _titles(structure: Structure) -> tuple[Sentence, ...]:
     """Where a title stands: the headings before the text's first sentence, up to a lead-in
     ("Gemeente Zuidhaven", "Vacature", then the role's name), then the first sentence, which may
-    be a title that reads as one ("Onafhankelijk voorzitter van de …")."""
+    be a title that reads as one ("Onafhankelijk voorzitter van de …"), and the next ones while
+    those before them are short lines run into the text ("Werkgever: Stad Gent. Voorzitter …")."""
     first_sentence = structure.sentences[0].start if structure.sentences else math.inf
     leading = []
     for heading in structure.headings[:TITLE_PLACES]:
         if heading.start > first_sentence or heading.text[-1] in LEAD_IN:
             break
         leading.append(heading)
-    return tuple(leading) + structure.sentences[:1]
+    opening = list(structure.sentences[:1])
+    for sentence in structure.sentences[1:TITLE_PLACES + 1]:
+        if len(opening[-1].text) > DOCUMENT_LINE:
+            break
+        opening.append(sentence)
+    return tuple(leading + opening)
 
 
 def _names_no_role(text: str) -> bool:

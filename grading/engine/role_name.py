@@ -57,6 +57,8 @@ SEARCHING = frozenset({"zoekt", "zoeken", "zoek"})
 ANY_EMPLOYEE = frozenset(
     "medewerker medewerkster werknemer collega kandidaat sollicitant functionaris functiehouder professional".split()
 )
+# Words for whoever offers the job ("Werkgever: Stad Gent"): a label, never the role's name.
+OFFERING = frozenset("werkgever opdrachtgever recruiter adverteerder bemiddelaar".split())
 ADDRESSED = frozenset({"je", "jij", "u"})
 # "Als" before an article or a pronoun opens a condition ("Als dezelfde leerling …", "Als je …")
 # or a likeness ("als een spin in het web"), not the role's name ("Als secretaris …").
@@ -179,4 +181,4 @@ def _acted_upon(after_subject: list[str]) -> bool:
 def _is_person(word: str) -> bool:
     if word == MEMBERS:  # "Gezocht: nieuwe leden"; "lid" alone is often "lid van het team"
         return True
-    return len(word) > 4 and word not in ANY_EMPLOYEE and bool(PERSON_ENDING.search(word))
+    return len(word) > 4 and word not in ANY_EMPLOYEE and word not in OFFERING and bool(PERSON_ENDING.search(word))

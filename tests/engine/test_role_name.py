@@ -49,6 +49,11 @@ def names_in(text: str) -> set[str]:
     ("Zorggroep Noord | Lid cliëntenraad gezocht\n\nU leest de stukken. U geeft advies.", {"lid"}),
     ("Cliëntenraad Zorggroep Noord zoekt een voorzitter\n\nJe leidt de vergaderingen. Je geeft advies.", {"voorzitter"}),
     ("Stichting Noord zoekt een nieuwe penningmeester\n\nJe beheert de kas. Je maakt de begroting.", {"penningmeester"}),
+    # a label for whoever offers the job names no role, and a short line run into the text before
+    # the title leaves the title to the next sentence
+    ("Werkgever: Stad Gent\n\nJe leest de stukken. Je geeft advies.", set()),
+    ("Werkgever: Stad Gent. Voorzitter van de cliëntenraad voor vier uur per week. Hij leidt de vergaderingen.", {"voorzitter"}),
+    ("Opdrachtgever: Zorggroep Noord. Voorzitter van de cliëntenraad. De voorzitter leidt de vergaderingen.", {"voorzitter"}),
     # a title that searches something else names no role
     ("De raad zoekt een oplossing\n\nJe leest de stukken. Je geeft advies.", set()),
     # only a person's name: the council is not a role
