@@ -76,7 +76,7 @@ def test_a_text_at_the_word_limit_grades():
     assert engine.grade(text, fixture_index()).engine_version == engine.ENGINE_VERSION
 
 
-BLIND_HOLDOUTS = tuple(f"precision_holdout_{n}.jsonl" for n in range(5, 14))
+BLIND_HOLDOUTS = tuple(f"precision_holdout_{n}.jsonl" for n in range(5, 15))
 
 
 def test_the_blind_holdouts_keep_their_figures():
@@ -84,8 +84,8 @@ def test_the_blind_holdouts_keep_their_figures():
     indication is right, most roles outside every family are refused, most in-family roles are
     firm. The floors sit a little under what engine 1.81 measured on holdouts 5–8 (firm right
     100 %, outside 95 %, in-family firm 67 %), and under what 1.92 measures on 5–13 (firm right
-    99 %, outside 97 %, in-family firm 64 %): a change that makes the firm answers less trustworthy
-    fails here."""
+    99 %, outside 97 %, in-family firm 64 %) and 1.96 on 5–14: a change that makes the firm answers
+    less trustworthy fails here."""
     cases = [json.loads(line) for name in BLIND_HOLDOUTS
              for line in (CASES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     graded = [(case, engine.grade(case["text"], fixture_index())) for case in cases]
