@@ -14,7 +14,10 @@ three into the same units:
   "Wat ga je doen?"), one or two words, or a name in capitals ("Ministerie van Infrastructuur en
   Waterstaat") is a heading: context, never part of a sentence, never evidence; a unit of several
   sentences is a paragraph however it ends ("… Herken je jezelf hierin?");
-- every other unit is split into sentences; a list item is a sentence of its own.
+- every other unit is split into sentences; a list item is a sentence of its own;
+- what follows a heading about the offer or how to apply ("Wat bieden wij?", "Solliciteren"), up
+  to the next heading, is an aside: it says nothing of the role's work. What a text says about
+  its employer stays: it often describes the team and setting the role works in.
 """
 
 import re
@@ -49,6 +52,12 @@ STARTS_NOTHING = frozenset(
 )
 SHORT_LINE = 0.6  # a line shorter than this share of the width ends where its writer ended it
 CONNECTORS = frozenset("van voor en de het der den te ter ten op in &".split())
+ASIDE_HEADING = re.compile(
+    r"\b(?:wat (?:wij|we) (?:je |u )?bieden|wat bieden (?:wij|we)|(?:wij|we) bieden|arbeidsvoorwaarden|salaris"
+    r"|solliciteren|sollicitatie|procedure|interesse"
+    r"|contact|meer (?:weten|informatie)|reageren)\b",
+    re.IGNORECASE,
+)
 SPLIT = re.compile(r"(?<=[.!?;:])\s+")
 ABBREVIATION = re.compile(r"(?:\b[a-zA-Z]\.){2,}$|\b(?:bijv|bv|nl|enz|etc|ca|evt|incl|excl|max|min|resp|o\.a|i\.v\.m|m\.b\.t|t\.b\.v)\.$", re.IGNORECASE)
 
@@ -66,6 +75,7 @@ class Structure:
     units: tuple[Unit, ...]
     sentences: tuple[Sentence, ...]  # what can be evidence: list items and sentences of paragraphs
     headings: tuple[Sentence, ...]  # titles and headings: context only
+    asides: tuple[Sentence, ...] = ()  # the offer, how to apply: neither evidence nor context
 
 
 def normal(text: str) -> str:
@@ -171,7 +181,8 @@ def _is_heading(unit_text: str, first: bool, alone: bool, bulleted: bool) -> boo
 
 def read_structure(text: str) -> Structure:
     units_raw = _units(text)
-    units, sentences, headings = [], [], []
+    units, sentences, headings, asides = [], [], [], []
+    aside = False
     for number, (start, end, bulleted) in enumerate(units_raw):
         piece = normal(text[start:end])
         pieces = _split(text, start, end)
@@ -179,10 +190,11 @@ def read_structure(text: str) -> Structure:
         if _is_heading(piece, in_title_place, len(units_raw) == 1, bulleted) and not _holds_sentences(pieces):
             units.append(Unit("heading", start, end, piece))
             headings.append(Sentence(piece, start, end))
+            aside = bool(ASIDE_HEADING.search(piece))
             continue
         units.append(Unit("item" if bulleted else "paragraph", start, end, piece))
-        sentences.extend(pieces)
-    return Structure(tuple(units), tuple(sentences), tuple(headings))
+        (asides if aside else sentences).extend(pieces)
+    return Structure(tuple(units), tuple(sentences), tuple(headings), tuple(asides))
 
 
 def _holds_sentences(pieces: list[Sentence]) -> bool:

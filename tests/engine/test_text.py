@@ -179,3 +179,33 @@ def test_finding_words_cut_short_is_linear_in_a_text_of_hyphens(monkeypatch):
     text = "archief- en " * 5_000 + "archiefbeheer"
     assert terms.elided_words(text)
     assert len(calls) <= text.count("- ")
+
+
+VACANCY_WITH_OFFER = """Medewerker documentaire informatievoorziening
+
+Wat ga je doen?
+Je registreert de inkomende post en beheert de digitale dossiers.
+
+Wat bieden wij?
+Een goed salaris en ruime mogelijkheden voor opleiding.
+
+Over ons
+Ons team verzorgt de post en het archief van de hele dienst.
+
+Solliciteren
+Heb je vragen? Neem contact op met de teamleider."""
+
+
+def test_the_offer_and_how_to_apply_are_asides_not_the_roles_work():
+    """"Vragen", "contact" and "opleiding" under "Wat bieden wij?" or "Solliciteren" say nothing
+    of the role's work; what the text says of its team does."""
+    from grading.engine.structure import read_structure
+
+    structure = read_structure(VACANCY_WITH_OFFER)
+    assert [s.text for s in structure.sentences] == [
+        "Je registreert de inkomende post en beheert de digitale dossiers.",
+        "Ons team verzorgt de post en het archief van de hele dienst.",
+    ]
+    assert [s.text for s in structure.asides] == [
+        "Een goed salaris en ruime mogelijkheden voor opleiding.", "Heb je vragen?", "Neem contact op met de teamleider.",
+    ]
