@@ -209,3 +209,20 @@ def test_the_offer_and_how_to_apply_are_asides_not_the_roles_work():
     assert [s.text for s in structure.asides] == [
         "Een goed salaris en ruime mogelijkheden voor opleiding.", "Heb je vragen?", "Neem contact op met de teamleider.",
     ]
+
+
+@pytest.mark.parametrize("heading", ["Wat bieden wij?", "Wat wij je bieden:", "Ons aanbod", "Wat krijg je van ons?",
+                                     "Arbeidsvoorwaarden", "Solliciteren", "Meer informatie?"])
+def test_a_heading_of_the_offer_or_the_application_opens_an_aside(heading):
+    from grading.engine.structure import read_structure
+
+    structure = read_structure(f"Je registreert de post en scant de stukken.\n\n{heading}\nEen goed salaris en een opleiding.")
+    assert [s.text for s in structure.asides] == ["Een goed salaris en een opleiding."]
+
+
+@pytest.mark.parametrize("heading", ["Contacten", "Wat ga je doen?", "Over ons", "Procedures en werkinstructies"])
+def test_a_heading_of_the_work_or_the_team_opens_no_aside(heading):
+    from grading.engine.structure import read_structure
+
+    structure = read_structure(f"Je registreert de post en scant de stukken.\n\n{heading}\nJe helpt collega's met het archief.")
+    assert structure.asides == ()
