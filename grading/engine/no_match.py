@@ -78,7 +78,8 @@ def _core_sentence(reading: Reading, supported: frozenset[int]) -> str:
     return f"Geen functiefamilie past. De kern van deze functie – {quoted} – komt in geen familie voor."
 
 
-def _nearest(nearest: FamilyFit, name: str, refused: Refusal | None, edge: str, heavier: tuple[Signal, ...] = ()) -> str:
+def _nearest(nearest: FamilyFit, name: str, refused: Refusal | None, edge: str,
+             heavier: tuple[Signal, ...] = ()) -> str:
     lead = f"Het dichtst bij ligt de familie {name}, maar"
     if refused == Refusal.DOMAIN_REQUIRED:
         return f"{lead} die familie hoort bij een eigen domein en de tekst noemt daar niets van."

@@ -53,9 +53,9 @@ STARTS_NOTHING = frozenset(
 SHORT_LINE = 0.6  # a line shorter than this share of the width ends where its writer ended it
 CONNECTORS = frozenset("van voor en de het der den te ter ten op in &".split())
 ASIDE_HEADING = re.compile(
-    r"\b(?:wat (?:wij|we) (?:je |u )?bieden|wat bieden (?:wij|we)|(?:wij|we) bieden|aanbod|wat krijg je|arbeidsvoorwaarden|salaris"
-    r"|solliciteren|sollicitatie|procedure|interesse"
-    r"|contact|meer (?:weten|informatie)|reageren)\b",
+    r"\b(?:wat (?:wij|we) (?:je |u )?bieden|wat bieden (?:wij|we)|(?:wij|we) bieden|aanbod|wat krijg je"
+    r"|arbeidsvoorwaarden|salaris|solliciteren|sollicitatie|procedure|interesse|contact|meer (?:weten|informatie)"
+    r"|reageren)\b",
     re.IGNORECASE,
 )
 SPLIT = re.compile(r"(?<=[.!?;:])\s+")
