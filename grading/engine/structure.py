@@ -58,6 +58,7 @@ ASIDE_HEADING = re.compile(
     r"|reageren)\b",
     re.IGNORECASE,
 )
+ASIDE_HEADING_WORDS = 6  # a question the text asks about the work ("… wanneer moet de raad reageren?") heads nothing
 SPLIT = re.compile(r"(?<=[.!?;:])\s+")
 ABBREVIATION = re.compile(r"(?:\b[a-zA-Z]\.){2,}$|\b(?:bijv|bv|nl|enz|etc|ca|evt|incl|excl|max|min|resp|o\.a|i\.v\.m|m\.b\.t|t\.b\.v)\.$", re.IGNORECASE)
 
@@ -190,7 +191,7 @@ def read_structure(text: str) -> Structure:
         if _is_heading(piece, in_title_place, len(units_raw) == 1, bulleted) and not _holds_sentences(pieces):
             units.append(Unit("heading", start, end, piece))
             headings.append(Sentence(piece, start, end))
-            aside = bool(ASIDE_HEADING.search(piece))
+            aside = len(piece.split()) <= ASIDE_HEADING_WORDS and bool(ASIDE_HEADING.search(piece))
             continue
         units.append(Unit("item" if bulleted else "paragraph", start, end, piece))
         (asides if aside else sentences).extend(pieces)

@@ -220,7 +220,8 @@ def test_a_heading_of_the_offer_or_the_application_opens_an_aside(heading):
     assert [s.text for s in structure.asides] == ["Een goed salaris en een opleiding."]
 
 
-@pytest.mark.parametrize("heading", ["Contacten", "Wat ga je doen?", "Over ons", "Procedures en werkinstructies"])
+@pytest.mark.parametrize("heading", ["Contacten", "Wat ga je doen?", "Over ons", "Procedures en werkinstructies",
+                                     "welke adviesaanvragen liggen er, en wanneer moet de raad reageren?"])
 def test_a_heading_of_the_work_or_the_team_opens_no_aside(heading):
     from grading.engine.structure import read_structure
 
