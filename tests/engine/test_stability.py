@@ -2,7 +2,7 @@
 kind of document, or the employer's name), or its sentences set as a bulleted list, never moves
 it between "geen passende familie" and a firm indication, and changes a firm indication (its
 certainty, family or grade) in at most 2 % of the variants. On the real roles of ../shared/eval
-and the project's two holdouts."""
+and the project's holdouts."""
 
 import json
 from pathlib import Path
@@ -19,6 +19,7 @@ SETS = [
     ROOT.parent / "shared" / "eval" / "dev.jsonl",
     ROOT / "tests" / "engine" / "cases" / "holdout_cases.jsonl",
     ROOT / "tests" / "engine" / "cases" / "precision_holdout.jsonl",
+    *(ROOT / "tests" / "engine" / "cases" / f"precision_holdout_{n}.jsonl" for n in range(2, 15)),
 ]
 MAX_FIRM_CHANGES = 0.02
 
